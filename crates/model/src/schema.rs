@@ -1,0 +1,836 @@
+//! The registry of replicated tables: names, columns, semantic types, CHECK rules, foreign keys
+//! and which account/event a row belongs to. The SQL migrations are the schema; this is its
+//! description in code, and `crates/store/tests/registry.rs` fails if the two ever differ.
+
+use ColumnType::*;
+use OnDelete::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    /// uuid: lowercase hyphenated text.
+    Uuid,
+    Text,
+    /// integer, bigint.
+    Integer,
+    /// boolean: integer 0/1.
+    Boolean,
+    /// timestamptz: canonical RFC 3339 text (see [`crate::timestamp`]).
+    Timestamp,
+    /// date: `YYYY-MM-DD`.
+    Date,
+    /// numeric(precision, scale): exact decimal text with `scale` fractional digits.
+    Decimal { precision: u8, scale: u8 },
+    /// jsonb: JSON text.
+    Json,
+    /// text[] / uuid[]: a JSON array.
+    Array,
+}
+
+impl ColumnType {
+    /// The SQLite storage type this column is declared with.
+    pub fn sql_type(self) -> &'static str {
+        match self {
+            Integer | Boolean => "INTEGER",
+            _ => "TEXT",
+        }
+    }
+}
+
+/// A CHECK rule from the seeds. The same rule is a named CHECK constraint (or trigger) in SQL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// `BETWEEN min AND max`.
+    Range(i64, i64),
+    /// `>= min`.
+    AtLeast(i64),
+    /// `IN (...)`.
+    OneOf(&'static [&'static str]),
+    /// Array column: every element `IN (...)` (Postgres `<@ ARRAY[...]`).
+    SubsetOf(&'static [&'static str]),
+    /// Timestamp strictly after the named column of the same row.
+    After(&'static str),
+    /// Equals the product of two columns of the same row.
+    Product(&'static str, &'static str),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnDelete {
+    NoAction,
+    Cascade,
+    SetNull,
+}
+
+impl OnDelete {
+    /// As `PRAGMA foreign_key_list` spells it.
+    pub fn sql(self) -> &'static str {
+        match self {
+            NoAction => "NO ACTION",
+            Cascade => "CASCADE",
+            SetNull => "SET NULL",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub name: &'static str,
+    pub ty: ColumnType,
+    pub not_null: bool,
+    /// The SQL declares a DEFAULT, so an insert may leave it out.
+    pub has_default: bool,
+    pub check: Option<Check>,
+    pub references: Option<(&'static str, OnDelete)>,
+    /// A generated (computed, stored) column: never written.
+    pub generated: bool,
+}
+
+impl Column {
+    /// Whether an insert must give a value: NOT NULL, no default, not generated.
+    pub fn required(&self) -> bool {
+        self.not_null && !self.has_default && !self.generated
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Table {
+    pub name: &'static str,
+    pub columns: &'static [Column],
+}
+
+impl Table {
+    pub fn column(&self, name: &str) -> Option<&'static Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+
+    /// The primary key; every replicated table has a single uuid `id`.
+    pub fn primary_key(&self) -> &'static str {
+        "id"
+    }
+
+    /// The column that names the account a row belongs to (`None` for profiles, which are
+    /// people and may belong to several accounts).
+    pub fn account_column(&self) -> Option<&'static str> {
+        if self.name == "accounts" {
+            Some("id")
+        } else {
+            self.column("account_id").map(|c| c.name)
+        }
+    }
+
+    /// The column that names the event a row belongs to, if it belongs to one.
+    pub fn event_column(&self) -> Option<&'static str> {
+        if self.name == "events" {
+            Some("id")
+        } else {
+            self.column("event_id").map(|c| c.name)
+        }
+    }
+
+    pub fn has_column(&self, name: &str) -> bool {
+        self.column(name).is_some()
+    }
+}
+
+/// Every replicated table, parents before children (the order rows are created in).
+pub fn tables() -> &'static [Table] {
+    TABLES
+}
+
+pub fn table(name: &str) -> Option<&'static Table> {
+    TABLES.iter().find(|t| t.name == name)
+}
+
+const fn col(name: &'static str, ty: ColumnType) -> Column {
+    Column { name, ty, not_null: false, has_default: false, check: None, references: None, generated: false }
+}
+
+impl Column {
+    const fn not_null(mut self) -> Self {
+        self.not_null = true;
+        self
+    }
+    const fn default(mut self) -> Self {
+        self.has_default = true;
+        self
+    }
+    const fn check(mut self, check: Check) -> Self {
+        self.check = Some(check);
+        self
+    }
+    const fn refs(mut self, table: &'static str, on_delete: OnDelete) -> Self {
+        self.references = Some((table, on_delete));
+        self
+    }
+    const fn generated(mut self) -> Self {
+        self.generated = true;
+        self
+    }
+}
+
+const fn text(name: &'static str) -> Column {
+    col(name, Text)
+}
+const fn int(name: &'static str) -> Column {
+    col(name, Integer)
+}
+const fn ts(name: &'static str) -> Column {
+    col(name, Timestamp)
+}
+const fn boolean(name: &'static str) -> Column {
+    col(name, Boolean).default()
+}
+const fn json(name: &'static str) -> Column {
+    col(name, Json)
+}
+const fn array(name: &'static str) -> Column {
+    col(name, Array)
+}
+const fn money(name: &'static str, precision: u8) -> Column {
+    col(name, Decimal { precision, scale: 2 })
+}
+const fn one_of(name: &'static str, values: &'static [&'static str]) -> Column {
+    text(name).check(Check::OneOf(values))
+}
+const fn fk(name: &'static str, table: &'static str, on_delete: OnDelete) -> Column {
+    col(name, Uuid).refs(table, on_delete)
+}
+
+const ID: Column = col("id", Uuid).not_null().default();
+const ACCOUNT: Column = fk("account_id", "accounts", Cascade).not_null();
+const CREATED_AT: Column = ts("created_at").not_null().default();
+const UPDATED_AT: Column = ts("updated_at").not_null().default();
+const EVENT: Column = fk("event_id", "events", Cascade);
+
+const SPEAKER_STATUS: &[&str] = &["pending", "confirmed", "cancelled"];
+const PRIORITY: &[&str] = &["low", "normal", "high", "urgent"];
+
+static TABLES: &[Table] = &[
+    Table {
+        name: "accounts",
+        columns: &[
+            ID,
+            text("name").not_null(),
+            text("slug").not_null(),
+            one_of("plan", &["free", "starter", "pro", "enterprise"]).not_null().default(),
+            one_of("status", &["active", "suspended", "cancelled"]).not_null().default(),
+            text("billing_email"),
+            json("settings").default(),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "profiles",
+        columns: &[ID, text("email"), text("full_name"), text("phone"), text("company"), CREATED_AT, UPDATED_AT],
+    },
+    Table {
+        name: "account_users",
+        columns: &[
+            ID,
+            ACCOUNT,
+            fk("user_id", "profiles", Cascade).not_null(),
+            one_of("role", &["owner", "admin", "manager", "member", "viewer"]).not_null().default(),
+            one_of("status", &["invited", "active", "suspended"]).not_null().default(),
+            fk("invited_by", "profiles", SetNull),
+            ts("joined_at"),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "venues",
+        columns: &[
+            ID,
+            ACCOUNT,
+            text("name").not_null(),
+            text("address"),
+            text("city").default(),
+            text("postal_code"),
+            int("capacity").check(Check::Range(10, 50_000)),
+            json("amenities").default(),
+            text("contact_email"),
+            text("contact_phone"),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "events",
+        columns: &[
+            ID,
+            ACCOUNT,
+            fk("organizer_id", "profiles", NoAction).not_null(),
+            fk("venue_id", "venues", SetNull),
+            text("name").not_null(),
+            text("slug").not_null(),
+            one_of("type", &["conference", "seminar", "workshop", "networking"]).not_null(),
+            text("description"),
+            ts("start_at").not_null(),
+            ts("end_at").not_null().check(Check::After("start_at")),
+            int("capacity").not_null().check(Check::Range(10, 10_000)),
+            int("price_cents").not_null().default().check(Check::AtLeast(0)),
+            one_of("status", &["draft", "published", "cancelled", "completed"]).not_null().default(),
+            one_of("visibility", &["public", "private"]).not_null().default(),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "orders",
+        columns: &[
+            ID,
+            ACCOUNT,
+            fk("customer_id", "profiles", SetNull),
+            EVENT.not_null(),
+            text("order_number").not_null(),
+            int("quantity").not_null().check(Check::Range(1, 20)),
+            int("unit_price_cents").not_null().check(Check::AtLeast(0)),
+            int("total_cents").not_null().check(Check::Product("quantity", "unit_price_cents")),
+            one_of("payment_status", &["pending", "paid", "failed", "refunded"]).not_null().default(),
+            text("stripe_payment_intent_id"),
+            ts("paid_at"),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "attendees",
+        columns: &[
+            ID,
+            ACCOUNT,
+            fk("order_id", "orders", Cascade).not_null(),
+            EVENT.not_null(),
+            text("full_name").not_null(),
+            text("email").not_null(),
+            text("phone"),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "tickets",
+        columns: &[
+            ID,
+            ACCOUNT,
+            EVENT.not_null(),
+            fk("order_id", "orders", Cascade).not_null(),
+            fk("attendee_id", "attendees", SetNull),
+            text("ticket_number").not_null(),
+            text("qr_code").not_null(),
+            one_of("status", &["active", "used", "cancelled", "refunded"]).not_null().default(),
+            ts("checked_in_at"),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "speakers",
+        columns: &[
+            ID,
+            ACCOUNT,
+            EVENT,
+            fk("profile_id", "profiles", Cascade),
+            text("bio"),
+            array("expertise_areas"),
+            json("social_links"),
+            text("headshot_url"),
+            text("presentation_title"),
+            text("presentation_description"),
+            int("presentation_duration"),
+            text("presentation_slides_url"),
+            one_of("status", SPEAKER_STATUS).default(),
+            money("speaker_fee", 10),
+            text("travel_arrangements"),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "sessions",
+        columns: &[
+            ID,
+            ACCOUNT,
+            EVENT,
+            fk("speaker_id", "speakers", SetNull),
+            fk("venue_id", "venues", SetNull),
+            text("title").not_null(),
+            text("description"),
+            one_of("session_type", &["keynote", "workshop", "panel", "networking", "break"]),
+            one_of("difficulty_level", &["beginner", "intermediate", "advanced"]),
+            ts("start_time").not_null(),
+            ts("end_time").not_null(),
+            int("duration_minutes").generated(),
+            int("max_attendees"),
+            int("current_registrations").default(),
+            boolean("registration_required"),
+            ts("registration_deadline"),
+            array("materials_urls"),
+            text("recording_url"),
+            boolean("chat_enabled"),
+            one_of("status", &["scheduled", "live", "completed", "cancelled"]).default(),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "sponsors",
+        columns: &[
+            ID,
+            ACCOUNT,
+            EVENT,
+            text("company_name").not_null(),
+            text("contact_name"),
+            text("contact_email"),
+            text("contact_phone"),
+            one_of("sponsorship_tier", &["platinum", "gold", "silver", "bronze", "partner"]),
+            money("sponsorship_amount", 10),
+            array("benefits_included"),
+            text("logo_url"),
+            text("website_url"),
+            json("marketing_materials"),
+            json("social_media_links"),
+            one_of("status", SPEAKER_STATUS).default(),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "event_feedback",
+        columns: &[
+            ID,
+            ACCOUNT,
+            EVENT,
+            fk("attendee_id", "attendees", Cascade),
+            fk("session_id", "sessions", Cascade),
+            int("overall_rating").check(Check::Range(1, 5)),
+            int("content_rating").check(Check::Range(1, 5)),
+            int("speaker_rating").check(Check::Range(1, 5)),
+            int("venue_rating").check(Check::Range(1, 5)),
+            int("organization_rating").check(Check::Range(1, 5)),
+            text("comments"),
+            text("suggestions"),
+            text("best_aspects"),
+            text("improvement_areas"),
+            boolean("is_anonymous"),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "networking_connections",
+        columns: &[
+            ID,
+            ACCOUNT,
+            EVENT,
+            fk("requester_id", "attendees", Cascade),
+            fk("target_id", "attendees", Cascade),
+            one_of("connection_type", &["business", "collaboration", "mentorship", "friendship"]),
+            one_of("status", &["pending", "accepted", "declined", "blocked"]).default(),
+            text("message"),
+            boolean("meeting_requested"),
+            ts("meeting_scheduled"),
+            text("meeting_location"),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "event_checkins",
+        columns: &[
+            ID,
+            ACCOUNT,
+            EVENT,
+            fk("attendee_id", "attendees", Cascade),
+            fk("session_id", "sessions", SetNull),
+            ts("check_in_time").default(),
+            ts("check_out_time"),
+            text("location"),
+            text("qr_code_scanned"),
+            one_of("check_in_method", &["qr_code", "manual", "nfc", "app"]),
+            int("attendance_duration"),
+            boolean("is_present"),
+            CREATED_AT,
+        ],
+    },
+    Table {
+        name: "event_materials",
+        columns: &[
+            ID,
+            ACCOUNT,
+            EVENT,
+            fk("session_id", "sessions", SetNull),
+            fk("uploaded_by", "profiles", SetNull),
+            text("title").not_null(),
+            text("description"),
+            one_of("material_type", &["presentation", "document", "video", "audio", "image", "link"]),
+            text("file_url"),
+            int("file_size"),
+            text("file_format"),
+            int("download_count").default(),
+            one_of("access_level", &["public", "attendees_only", "speakers_only", "sponsors_only"]).default(),
+            boolean("requires_download"),
+            array("tags"),
+            text("language").default(),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "event_announcements",
+        columns: &[
+            ID,
+            ACCOUNT,
+            EVENT,
+            fk("author_id", "profiles", SetNull),
+            text("title").not_null(),
+            text("content").not_null(),
+            one_of("priority", PRIORITY).default(),
+            one_of("target_audience", &["all", "attendees", "speakers", "sponsors", "organizers"]),
+            array("target_sessions"),
+            array("delivery_method").check(Check::SubsetOf(&["email", "push", "in_app", "sms"])),
+            ts("scheduled_for"),
+            ts("sent_at"),
+            one_of("status", &["draft", "scheduled", "sent", "cancelled"]).default(),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "event_analytics",
+        columns: &[
+            ID,
+            ACCOUNT,
+            EVENT,
+            fk("session_id", "sessions", SetNull),
+            text("metric_name").not_null(),
+            col("metric_value", Decimal { precision: 15, scale: 4 }),
+            text("metric_unit"),
+            ts("measurement_time").default(),
+            text("data_source"),
+            text("dimension_1"),
+            text("dimension_2"),
+            text("dimension_3"),
+            json("raw_data"),
+            CREATED_AT,
+        ],
+    },
+    Table {
+        name: "event_waitlists",
+        columns: &[
+            ID,
+            ACCOUNT,
+            EVENT,
+            fk("attendee_id", "attendees", Cascade),
+            int("waitlist_position"),
+            text("waitlist_reason"),
+            boolean("notify_on_availability"),
+            ts("notification_sent_at"),
+            one_of("status", &["waiting", "offered", "converted", "expired", "cancelled"]).default(),
+            ts("expires_at"),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "event_expenses",
+        columns: &[
+            ID,
+            ACCOUNT,
+            EVENT,
+            fk("created_by", "profiles", SetNull),
+            text("expense_name").not_null(),
+            one_of(
+                "expense_category",
+                &["venue", "catering", "speakers", "marketing", "technology", "travel", "miscellaneous"],
+            ),
+            text("description"),
+            money("amount", 10).not_null(),
+            text("currency").default(),
+            text("vendor_name"),
+            text("invoice_number"),
+            one_of("status", &["pending", "approved", "rejected", "paid"]).default(),
+            fk("approved_by", "profiles", SetNull),
+            ts("approved_at"),
+            col("payment_date", Date),
+            text("receipt_url"),
+            text("invoice_url"),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "event_teams",
+        columns: &[
+            ID,
+            ACCOUNT,
+            EVENT,
+            fk("member_id", "profiles", Cascade),
+            one_of(
+                "role",
+                &["organizer", "coordinator", "volunteer", "speaker_liaison", "tech_support", "registration", "marketing"],
+            )
+            .not_null(),
+            array("permissions").check(Check::SubsetOf(&[
+                "manage_event",
+                "manage_sessions",
+                "manage_attendees",
+                "view_analytics",
+                "manage_materials",
+                "send_announcements",
+            ])),
+            fk("assigned_by", "profiles", SetNull),
+            ts("assigned_at").default(),
+            one_of("status", &["active", "inactive", "removed"]).default(),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "crm_organizers",
+        columns: &[
+            ID,
+            ACCOUNT,
+            text("company_name").not_null(),
+            text("industry"),
+            one_of("company_size", &["startup", "small", "medium", "large", "enterprise"]),
+            text("website"),
+            one_of("status", &["active", "inactive", "prospect", "archived"]).default(),
+            one_of("lead_source", &["referral", "inbound", "outbound", "event", "marketing", "partner"]),
+            text("primary_email"),
+            text("primary_phone"),
+            json("address").default(),
+            int("annual_events").default(),
+            money("total_revenue", 12).default(),
+            money("lifetime_value", 12).default(),
+            int("engagement_score").default().check(Check::Range(0, 100)),
+            int("health_score").default().check(Check::Range(0, 100)),
+            one_of("churn_risk", &["low", "medium", "high"]).default(),
+            array("event_history").default(),
+            array("tags").default(),
+            fk("assigned_to", "profiles", NoAction),
+            fk("created_by", "profiles", NoAction),
+            CREATED_AT,
+            UPDATED_AT,
+            ts("last_activity_at").default(),
+        ],
+    },
+    Table {
+        name: "crm_contacts",
+        columns: &[
+            ID,
+            ACCOUNT,
+            fk("organizer_id", "crm_organizers", Cascade).not_null(),
+            text("full_name").not_null(),
+            text("title"),
+            text("department"),
+            text("email").not_null(),
+            text("phone"),
+            text("mobile"),
+            text("linkedin_url"),
+            boolean("is_primary"),
+            boolean("is_decision_maker"),
+            boolean("vip_status"),
+            one_of("influence_level", &["low", "medium", "high"]),
+            one_of("communication_preference", &["email", "phone", "whatsapp", "any"]).default(),
+            text("timezone").default(),
+            text("language").default(),
+            ts("last_contact_date"),
+            int("engagement_score").default().check(Check::Range(0, 100)),
+            text("notes"),
+            array("tags").default(),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "crm_pipeline_stages",
+        columns: &[
+            ID,
+            ACCOUNT,
+            text("name").not_null(),
+            text("description"),
+            int("order_index").not_null(),
+            text("color").default(),
+            boolean("is_active"),
+            boolean("is_closed"),
+            boolean("is_won"),
+            array("auto_actions").default(),
+            int("default_probability").default().check(Check::Range(0, 100)),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "crm_opportunities",
+        columns: &[
+            ID,
+            ACCOUNT,
+            fk("organizer_id", "crm_organizers", Cascade).not_null(),
+            fk("event_id", "events", SetNull),
+            fk("stage_id", "crm_pipeline_stages", NoAction).not_null(),
+            text("name").not_null(),
+            text("description"),
+            money("value", 12).not_null(),
+            text("currency").default(),
+            int("probability").default().check(Check::Range(0, 100)),
+            money("expected_revenue", 12).generated(),
+            col("expected_close_date", Date),
+            col("actual_close_date", Date),
+            one_of("status", &["open", "won", "lost", "abandoned"]).default(),
+            text("loss_reason"),
+            fk("assigned_to", "profiles", NoAction),
+            int("ai_score").default().check(Check::Range(0, 100)),
+            json("ai_insights").default(),
+            CREATED_AT,
+            UPDATED_AT,
+            ts("last_stage_change_at").default(),
+        ],
+    },
+    Table {
+        name: "crm_activities",
+        columns: &[
+            ID,
+            ACCOUNT,
+            fk("organizer_id", "crm_organizers", Cascade),
+            fk("contact_id", "crm_contacts", Cascade),
+            fk("opportunity_id", "crm_opportunities", Cascade),
+            fk("event_id", "events", SetNull),
+            one_of("type", &["call", "email", "meeting", "note", "task", "event"]).not_null(),
+            text("subject").not_null(),
+            text("description"),
+            ts("activity_date").default(),
+            int("duration_minutes"),
+            boolean("is_task"),
+            one_of("task_status", &["pending", "completed", "cancelled"]),
+            ts("due_date"),
+            fk("user_id", "profiles", NoAction).not_null(),
+            json("metadata").default(),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "crm_notes",
+        columns: &[
+            ID,
+            ACCOUNT,
+            fk("organizer_id", "crm_organizers", Cascade),
+            fk("contact_id", "crm_contacts", Cascade),
+            fk("opportunity_id", "crm_opportunities", Cascade),
+            text("title"),
+            text("content").not_null(),
+            boolean("is_pinned"),
+            array("tags").default(),
+            fk("created_by", "profiles", NoAction).not_null(),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "crm_documents",
+        columns: &[
+            ID,
+            ACCOUNT,
+            fk("organizer_id", "crm_organizers", Cascade),
+            fk("opportunity_id", "crm_opportunities", Cascade),
+            text("file_name").not_null(),
+            text("file_type").not_null(),
+            int("file_size").not_null(),
+            text("storage_path").not_null(),
+            one_of("document_type", &["contract", "proposal", "invoice", "presentation", "other"]),
+            int("version").default(),
+            boolean("is_signed"),
+            ts("signed_at"),
+            fk("signed_by", "profiles", NoAction),
+            fk("uploaded_by", "profiles", NoAction).not_null(),
+            CREATED_AT,
+        ],
+    },
+    Table {
+        name: "crm_email_templates",
+        columns: &[
+            ID,
+            ACCOUNT,
+            text("name").not_null(),
+            text("description"),
+            text("subject").not_null(),
+            text("body_html").not_null(),
+            text("body_text"),
+            one_of("category", &["welcome", "follow_up", "proposal", "reminder", "thank_you", "other"]),
+            array("variables").default(),
+            boolean("is_active"),
+            fk("created_by", "profiles", NoAction),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "campaigns",
+        columns: &[
+            ID,
+            ACCOUNT,
+            fk("event_id", "events", SetNull),
+            text("name").not_null(),
+            text("description"),
+            one_of("channel", &["email", "social", "sms", "push", "ads", "other"]).not_null(),
+            one_of("status", &["draft", "scheduled", "active", "paused", "completed", "cancelled"])
+                .not_null()
+                .default(),
+            text("subject"),
+            text("content"),
+            json("audience").default(),
+            money("budget", 12),
+            ts("scheduled_at"),
+            ts("started_at"),
+            ts("ended_at"),
+            json("metrics").default(),
+            fk("created_by", "profiles", SetNull),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
+    Table {
+        name: "notifications",
+        columns: &[
+            ID,
+            ACCOUNT,
+            fk("user_id", "profiles", Cascade).not_null(),
+            one_of("type", &["system", "event", "order", "checkin", "crm", "campaign", "reminder"]).not_null(),
+            text("title").not_null(),
+            text("body"),
+            one_of("channel", &["in_app", "email", "push", "sms"]).not_null().default(),
+            one_of("priority", PRIORITY).not_null().default(),
+            text("link_url"),
+            json("data").default(),
+            ts("read_at"),
+            ts("sent_at"),
+            CREATED_AT,
+        ],
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parents_come_before_children_and_exist() {
+        for (i, t) in TABLES.iter().enumerate() {
+            for c in t.columns {
+                if let Some((parent, _)) = c.references {
+                    let at = TABLES.iter().position(|p| p.name == parent);
+                    let at = at.unwrap_or_else(|| panic!("{}.{} references unknown {parent}", t.name, c.name));
+                    assert!(at <= i, "{}.{} references {parent}, listed later", t.name, c.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_table_has_id_and_tenancy_except_profiles() {
+        for t in TABLES {
+            assert_eq!(t.columns[0].name, "id", "{}", t.name);
+            assert_eq!(t.account_column().is_none(), t.name == "profiles", "{}", t.name);
+        }
+    }
+}

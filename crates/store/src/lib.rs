@@ -1,0 +1,51 @@
+//! The local replica: one SQLite file holding the EventOS schema (see `migrations/`).
+//!
+//! - [`Store::open`] creates or upgrades the file (WAL, foreign keys on, busy timeout);
+//! - [`Store::write`] runs one transaction; its [`Writer`] inserts, updates and deletes rows of
+//!   any replicated table from JSON, checked against the schema registry, with errors that name
+//!   the field ([`StoreError`]);
+//! - the read side: [`Store::get`], [`Store::table_counts`], [`Store::event_stats`], ticket
+//!   lookups and full-text search.
+
+mod error;
+mod explain;
+mod open;
+mod queries;
+mod search;
+mod writer;
+
+pub use error::{ConstraintKind, StoreError};
+pub use open::{default_db_path, default_data_dir, MigrationReport, DB_FILE_NAME};
+pub use queries::{EventStats, TicketLookup};
+pub use search::AttendeeHit;
+pub use writer::Writer;
+
+use rusqlite::Connection;
+use serde_json::{Map, Value};
+
+/// A row as the application sees it: column name → JSON value.
+pub type Row = Map<String, Value>;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open replica. One per process; not shared across threads (wrap it in a mutex or give
+/// each thread its own `Store` on the same file — WAL lets readers and one writer overlap).
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Runs `f` in one transaction: everything it writes lands, or (on any error) nothing does.
+    pub fn write<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        let mut writer = Writer::new(tx);
+        let out = f(&mut writer)?;
+        writer.commit()?;
+        Ok(out)
+    }
+
+    /// Read-only access for queries this crate does not offer yet (and for tests).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}

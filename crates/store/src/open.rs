@@ -1,0 +1,105 @@
+//! Opening the replica: the file, its pragmas, and its migrations (embedded from `migrations/`).
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::{Result, Store, StoreError};
+
+mod embedded {
+    refinery::embed_migrations!("../../migrations");
+}
+
+/// The replica's file name inside the data folder.
+pub const DB_FILE_NAME: &str = "eventos.db";
+
+/// The app's data folder: `EVENTOS_DATA_DIR` if set, else the OS app-data folder
+/// (`~/.local/share/app.eventos.desktop` on Linux), the one the desktop app uses too.
+pub fn default_data_dir() -> PathBuf {
+    match std::env::var_os("EVENTOS_DATA_DIR") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("app.eventos.desktop"),
+    }
+}
+
+pub fn default_db_path() -> PathBuf {
+    default_data_dir().join(DB_FILE_NAME)
+}
+
+/// What [`Store::open`] did to the schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationReport {
+    /// Migrations applied now, e.g. `["V1__replica_schema"]`; empty when already current.
+    pub applied: Vec<String>,
+    /// The schema version the file is at afterwards.
+    pub version: i64,
+}
+
+impl Store {
+    /// Opens (creating if needed) the replica at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        Ok(Store::open_with_report(path)?.0)
+    }
+
+    /// Like [`Store::open`], also saying which migrations ran.
+    pub fn open_with_report(path: &Path) -> Result<(Store, MigrationReport)> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|source| StoreError::Io { path: dir.display().to_string(), source })?;
+        }
+        let corrupt = |e: StoreError| match e {
+            StoreError::Corrupt { detail, .. } => StoreError::Corrupt { path: path.display().to_string(), detail },
+            other => other,
+        };
+        let mut conn = Connection::open(path).map_err(StoreError::from).map_err(corrupt)?;
+        configure(&conn).map_err(corrupt)?;
+        let report = migrate(&mut conn).map_err(corrupt)?;
+        Ok((Store { conn }, report))
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    // WAL: the door's reads never wait for a sync's write. NORMAL sync is safe against an app
+    // crash (a committed transaction survives); only a power cut can lose the last commits.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Migration(format!("cannot switch the journal to WAL (got {mode})")));
+    }
+    conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<MigrationReport> {
+    let known = embedded::migrations::runner()
+        .get_migrations()
+        .iter()
+        .map(|m| i64::from(m.version()))
+        .max()
+        .unwrap_or(0);
+    let found = current_version(conn)?;
+    if found > known {
+        return Err(StoreError::TooNew { found, known });
+    }
+    let report = embedded::migrations::runner()
+        .set_grouped(true)
+        .run(conn)
+        .map_err(|e| StoreError::Migration(e.to_string()))?;
+    let applied = report.applied_migrations().iter().map(|m| m.to_string()).collect();
+    Ok(MigrationReport { applied, version: current_version(conn)? })
+}
+
+fn current_version(conn: &Connection) -> Result<i64> {
+    let has_history: Option<i64> = conn
+        .query_row(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'refinery_schema_history'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if has_history.is_none() {
+        return Ok(0);
+    }
+    Ok(conn.query_row("SELECT COALESCE(MAX(version), 0) FROM refinery_schema_history", [], |r| r.get(0))?)
+}

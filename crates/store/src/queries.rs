@@ -1,0 +1,132 @@
+//! Read queries over the replica.
+
+use eventos_model::schema::{self, Table};
+use eventos_model::validate::{self, Stored};
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::writer::lookup;
+use crate::{Result, Row, Store, StoreError};
+
+/// A row of seed 003's `event_stats` view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventStats {
+    pub event_id: String,
+    pub event_name: String,
+    pub capacity: i64,
+    pub tickets_sold: i64,
+    pub tickets_available: i64,
+    pub tickets_active: i64,
+    pub tickets_used: i64,
+    pub tickets_cancelled: i64,
+}
+
+/// A ticket as the door sees it: enough to decide and to greet the person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TicketLookup {
+    pub ticket_id: String,
+    pub event_id: String,
+    pub ticket_number: String,
+    pub status: String,
+    pub checked_in_at: Option<String>,
+    pub attendee_name: Option<String>,
+    pub order_number: String,
+}
+
+impl Store {
+    /// One row by id, as JSON typed by the schema registry.
+    pub fn get(&self, table: &str, id: &str) -> Result<Option<Row>> {
+        get_row(&self.conn, lookup(table)?, id)
+    }
+
+    /// Every replicated table with its row count, in the registry's order.
+    pub fn table_counts(&self) -> Result<Vec<(&'static str, i64)>> {
+        schema::tables()
+            .iter()
+            .map(|t| {
+                let n = self.conn.query_row(&format!("SELECT count(*) FROM {}", t.name), [], |r| r.get(0))?;
+                Ok((t.name, n))
+            })
+            .collect()
+    }
+
+    /// The `event_stats` row of the event with this id or slug.
+    pub fn event_stats(&self, id_or_slug: &str) -> Result<EventStats> {
+        let sql = "SELECT event_id, event_name, capacity, tickets_sold, tickets_available, tickets_active, \
+                   tickets_used, tickets_cancelled FROM event_stats \
+                   WHERE event_id = (SELECT id FROM events WHERE id = ?1 OR slug = ?1)";
+        self.conn
+            .prepare_cached(sql)?
+            .query_row([id_or_slug], |r| {
+                Ok(EventStats {
+                    event_id: r.get(0)?,
+                    event_name: r.get(1)?,
+                    capacity: r.get(2)?,
+                    tickets_sold: r.get(3)?,
+                    tickets_available: r.get(4)?,
+                    tickets_active: r.get(5)?,
+                    tickets_used: r.get(6)?,
+                    tickets_cancelled: r.get(7)?,
+                })
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound { table: "events".into(), id: id_or_slug.into() })
+    }
+
+    /// The ticket whose `qr_code` is exactly `code` (the seed's random-code format).
+    pub fn ticket_by_qr_code(&self, code: &str) -> Result<Option<TicketLookup>> {
+        self.ticket_where("t.qr_code = ?1", code)
+    }
+
+    /// The ticket with this number (`TKT-B1111111-251013`), ignoring letter case.
+    pub fn ticket_by_number(&self, number: &str) -> Result<Option<TicketLookup>> {
+        self.ticket_where("t.ticket_number = ?1", &number.trim().to_ascii_uppercase())
+    }
+
+    fn ticket_where(&self, condition: &str, value: &str) -> Result<Option<TicketLookup>> {
+        let sql = format!(
+            "SELECT t.id, t.event_id, t.ticket_number, t.status, t.checked_in_at, a.full_name, o.order_number \
+             FROM tickets t JOIN orders o ON o.id = t.order_id LEFT JOIN attendees a ON a.id = t.attendee_id \
+             WHERE {condition}"
+        );
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([value], |r| {
+                Ok(TicketLookup {
+                    ticket_id: r.get(0)?,
+                    event_id: r.get(1)?,
+                    ticket_number: r.get(2)?,
+                    status: r.get(3)?,
+                    checked_in_at: r.get(4)?,
+                    attendee_name: r.get(5)?,
+                    order_number: r.get(6)?,
+                })
+            })
+            .optional()?)
+    }
+}
+
+pub(crate) fn get_row(conn: &Connection, table: &Table, id: &str) -> Result<Option<Row>> {
+    let columns: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
+    let sql = format!("SELECT {} FROM {} WHERE id = ?1", columns.join(", "), table.name);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let row = stmt
+        .query_row([id], |r| {
+            let mut row = Row::new();
+            for (i, column) in table.columns.iter().enumerate() {
+                let stored = match r.get_ref(i)? {
+                    ValueRef::Null => Stored::Null,
+                    ValueRef::Integer(n) => Stored::Integer(n),
+                    ValueRef::Text(t) => Stored::Text(String::from_utf8_lossy(t).into_owned()),
+                    ValueRef::Real(f) => Stored::Text(f.to_string()),
+                    ValueRef::Blob(_) => Stored::Null,
+                };
+                row.insert(column.name.to_owned(), validate::from_stored(column, stored));
+            }
+            Ok(row)
+        })
+        .optional()?;
+    Ok(row)
+}

@@ -1,0 +1,59 @@
+//! Full-text search (FTS5) over attendees, for the door's "find by name or email".
+
+use rusqlite::params;
+use serde::Serialize;
+
+use crate::{Result, Store};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttendeeHit {
+    pub attendee_id: String,
+    pub event_id: String,
+    pub full_name: String,
+    pub email: String,
+}
+
+impl Store {
+    /// Attendees whose name, email or phone has words starting with every word of `query`
+    /// (`"ann smi"` finds Anne Smith), best matches first, optionally within one event.
+    /// Any text is safe here: it is turned into quoted prefix terms, never FTS syntax.
+    pub fn search_attendees(&self, query: &str, event_id: Option<&str>, limit: usize) -> Result<Vec<AttendeeHit>> {
+        let Some(fts_query) = prefix_query(query) else { return Ok(Vec::new()) };
+        let sql = "SELECT a.id, a.event_id, a.full_name, a.email FROM attendees_fts f \
+                   JOIN attendees a ON a.rowid = f.rowid \
+                   WHERE attendees_fts MATCH ?1 AND (?2 IS NULL OR a.event_id = ?2) \
+                   ORDER BY f.rank LIMIT ?3";
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let hits = stmt
+            .query_map(params![fts_query, event_id, limit], |r| {
+                Ok(AttendeeHit { attendee_id: r.get(0)?, event_id: r.get(1)?, full_name: r.get(2)?, email: r.get(3)? })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(hits)
+    }
+}
+
+/// `Anne-Marie O'Brien` → `"anne"* "marie"* "o"* "brien"*`: split as the unicode61 tokenizer
+/// does (anything not a letter or digit separates words), each word a quoted prefix term.
+pub(crate) fn prefix_query(query: &str) -> Option<String> {
+    let terms: Vec<String> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .map(|w| format!("\"{}\"*", w.to_lowercase()))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix_query;
+
+    #[test]
+    fn queries_are_quoted_prefix_terms() {
+        assert_eq!(prefix_query("Anne-Marie O'Brien").unwrap(), r#""anne"* "marie"* "o"* "brien"*"#);
+        assert_eq!(prefix_query(r#"" OR 1=1; DROP TABLE x --"#).unwrap(), r#""or"* "1"* "1"* "drop"* "table"* "x"*"#);
+        assert_eq!(prefix_query("  *** "), None);
+    }
+}
