@@ -127,7 +127,7 @@ CREATE TABLE speakers (
   event_id TEXT REFERENCES events(id) ON DELETE CASCADE,
   profile_id TEXT REFERENCES profiles(id) ON DELETE CASCADE,
   bio TEXT,
-  expertise_areas TEXT CONSTRAINT expertise_areas CHECK (CASE WHEN json_valid(expertise_areas) THEN json_type(expertise_areas) = 'array' ELSE 0 END),
+  expertise_areas TEXT CONSTRAINT expertise_areas CHECK (expertise_areas IS NULL OR CASE WHEN json_valid(expertise_areas) THEN json_type(expertise_areas) = 'array' ELSE 0 END),
   social_links TEXT CONSTRAINT social_links CHECK (json_valid(social_links)),
   headshot_url TEXT,
   presentation_title TEXT,
@@ -159,7 +159,7 @@ CREATE TABLE sessions (
   current_registrations INTEGER DEFAULT 0,
   registration_required INTEGER DEFAULT 0 CONSTRAINT registration_required CHECK (registration_required IN (0, 1)),
   registration_deadline TEXT CONSTRAINT registration_deadline CHECK (registration_deadline GLOB '????-??-??T??:??:??.??????Z'),
-  materials_urls TEXT CONSTRAINT materials_urls CHECK (CASE WHEN json_valid(materials_urls) THEN json_type(materials_urls) = 'array' ELSE 0 END),
+  materials_urls TEXT CONSTRAINT materials_urls CHECK (materials_urls IS NULL OR CASE WHEN json_valid(materials_urls) THEN json_type(materials_urls) = 'array' ELSE 0 END),
   recording_url TEXT,
   chat_enabled INTEGER DEFAULT 1 CONSTRAINT chat_enabled CHECK (chat_enabled IN (0, 1)),
   status TEXT DEFAULT 'scheduled' CONSTRAINT status CHECK (status IN ('scheduled', 'live', 'completed', 'cancelled')),
@@ -177,7 +177,7 @@ CREATE TABLE sponsors (
   contact_phone TEXT,
   sponsorship_tier TEXT CONSTRAINT sponsorship_tier CHECK (sponsorship_tier IN ('platinum', 'gold', 'silver', 'bronze', 'partner')),
   sponsorship_amount TEXT,
-  benefits_included TEXT CONSTRAINT benefits_included CHECK (CASE WHEN json_valid(benefits_included) THEN json_type(benefits_included) = 'array' ELSE 0 END),
+  benefits_included TEXT CONSTRAINT benefits_included CHECK (benefits_included IS NULL OR CASE WHEN json_valid(benefits_included) THEN json_type(benefits_included) = 'array' ELSE 0 END),
   logo_url TEXT,
   website_url TEXT,
   marketing_materials TEXT CONSTRAINT marketing_materials CHECK (json_valid(marketing_materials)),
@@ -255,7 +255,7 @@ CREATE TABLE event_materials (
   download_count INTEGER DEFAULT 0,
   access_level TEXT DEFAULT 'public' CONSTRAINT access_level CHECK (access_level IN ('public', 'attendees_only', 'speakers_only', 'sponsors_only')),
   requires_download INTEGER DEFAULT 1 CONSTRAINT requires_download CHECK (requires_download IN (0, 1)),
-  tags TEXT CONSTRAINT tags CHECK (CASE WHEN json_valid(tags) THEN json_type(tags) = 'array' ELSE 0 END),
+  tags TEXT CONSTRAINT tags CHECK (tags IS NULL OR CASE WHEN json_valid(tags) THEN json_type(tags) = 'array' ELSE 0 END),
   language TEXT DEFAULT 'en',
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT created_at CHECK (created_at GLOB '????-??-??T??:??:??.??????Z'),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT updated_at CHECK (updated_at GLOB '????-??-??T??:??:??.??????Z')
@@ -271,9 +271,9 @@ CREATE TABLE event_announcements (
   priority TEXT DEFAULT 'normal' CONSTRAINT priority CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
   target_audience TEXT CONSTRAINT target_audience CHECK (target_audience IN ('all', 'attendees', 'speakers', 'sponsors', 'organizers')),
   -- uuid[] of sessions; Postgres cannot enforce element foreign keys either.
-  target_sessions TEXT CONSTRAINT target_sessions CHECK (CASE WHEN json_valid(target_sessions) THEN json_type(target_sessions) = 'array' ELSE 0 END),
+  target_sessions TEXT CONSTRAINT target_sessions CHECK (target_sessions IS NULL OR CASE WHEN json_valid(target_sessions) THEN json_type(target_sessions) = 'array' ELSE 0 END),
   -- text[] <@ ARRAY['email','push','in_app','sms']: checked by the triggers below.
-  delivery_method TEXT CONSTRAINT delivery_method CHECK (CASE WHEN json_valid(delivery_method) THEN json_type(delivery_method) = 'array' ELSE 0 END),
+  delivery_method TEXT CONSTRAINT delivery_method CHECK (delivery_method IS NULL OR CASE WHEN json_valid(delivery_method) THEN json_type(delivery_method) = 'array' ELSE 0 END),
   scheduled_for TEXT CONSTRAINT scheduled_for CHECK (scheduled_for GLOB '????-??-??T??:??:??.??????Z'),
   sent_at TEXT CONSTRAINT sent_at CHECK (sent_at GLOB '????-??-??T??:??:??.??????Z'),
   status TEXT DEFAULT 'draft' CONSTRAINT status CHECK (status IN ('draft', 'scheduled', 'sent', 'cancelled')),
@@ -342,7 +342,7 @@ CREATE TABLE event_teams (
   member_id TEXT REFERENCES profiles(id) ON DELETE CASCADE,
   role TEXT NOT NULL CONSTRAINT role CHECK (role IN ('organizer', 'coordinator', 'volunteer', 'speaker_liaison', 'tech_support', 'registration', 'marketing')),
   -- text[] <@ ARRAY[...]: checked by the triggers below.
-  permissions TEXT CONSTRAINT permissions CHECK (CASE WHEN json_valid(permissions) THEN json_type(permissions) = 'array' ELSE 0 END),
+  permissions TEXT CONSTRAINT permissions CHECK (permissions IS NULL OR CASE WHEN json_valid(permissions) THEN json_type(permissions) = 'array' ELSE 0 END),
   assigned_by TEXT REFERENCES profiles(id) ON DELETE SET NULL,
   assigned_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT assigned_at CHECK (assigned_at GLOB '????-??-??T??:??:??.??????Z'),
   status TEXT DEFAULT 'active' CONSTRAINT status CHECK (status IN ('active', 'inactive', 'removed')),
@@ -371,8 +371,8 @@ CREATE TABLE crm_organizers (
   engagement_score INTEGER DEFAULT 50 CONSTRAINT engagement_score CHECK (engagement_score BETWEEN 0 AND 100),
   health_score INTEGER DEFAULT 50 CONSTRAINT health_score CHECK (health_score BETWEEN 0 AND 100),
   churn_risk TEXT DEFAULT 'low' CONSTRAINT churn_risk CHECK (churn_risk IN ('low', 'medium', 'high')),
-  event_history TEXT DEFAULT '[]' CONSTRAINT event_history CHECK (CASE WHEN json_valid(event_history) THEN json_type(event_history) = 'array' ELSE 0 END),
-  tags TEXT DEFAULT '[]' CONSTRAINT tags CHECK (CASE WHEN json_valid(tags) THEN json_type(tags) = 'array' ELSE 0 END),
+  event_history TEXT DEFAULT '[]' CONSTRAINT event_history CHECK (event_history IS NULL OR CASE WHEN json_valid(event_history) THEN json_type(event_history) = 'array' ELSE 0 END),
+  tags TEXT DEFAULT '[]' CONSTRAINT tags CHECK (tags IS NULL OR CASE WHEN json_valid(tags) THEN json_type(tags) = 'array' ELSE 0 END),
   assigned_to TEXT REFERENCES profiles(id),
   created_by TEXT REFERENCES profiles(id),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT created_at CHECK (created_at GLOB '????-??-??T??:??:??.??????Z'),
@@ -401,7 +401,7 @@ CREATE TABLE crm_contacts (
   last_contact_date TEXT CONSTRAINT last_contact_date CHECK (last_contact_date GLOB '????-??-??T??:??:??.??????Z'),
   engagement_score INTEGER DEFAULT 50 CONSTRAINT engagement_score CHECK (engagement_score BETWEEN 0 AND 100),
   notes TEXT,
-  tags TEXT DEFAULT '[]' CONSTRAINT tags CHECK (CASE WHEN json_valid(tags) THEN json_type(tags) = 'array' ELSE 0 END),
+  tags TEXT DEFAULT '[]' CONSTRAINT tags CHECK (tags IS NULL OR CASE WHEN json_valid(tags) THEN json_type(tags) = 'array' ELSE 0 END),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT created_at CHECK (created_at GLOB '????-??-??T??:??:??.??????Z'),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT updated_at CHECK (updated_at GLOB '????-??-??T??:??:??.??????Z')
 ) STRICT;
@@ -418,7 +418,7 @@ CREATE TABLE crm_pipeline_stages (
   is_active INTEGER DEFAULT 1 CONSTRAINT is_active CHECK (is_active IN (0, 1)),
   is_closed INTEGER DEFAULT 0 CONSTRAINT is_closed CHECK (is_closed IN (0, 1)),
   is_won INTEGER DEFAULT 0 CONSTRAINT is_won CHECK (is_won IN (0, 1)),
-  auto_actions TEXT DEFAULT '[]' CONSTRAINT auto_actions CHECK (CASE WHEN json_valid(auto_actions) THEN json_type(auto_actions) = 'array' ELSE 0 END),
+  auto_actions TEXT DEFAULT '[]' CONSTRAINT auto_actions CHECK (auto_actions IS NULL OR CASE WHEN json_valid(auto_actions) THEN json_type(auto_actions) = 'array' ELSE 0 END),
   default_probability INTEGER DEFAULT 50 CONSTRAINT default_probability CHECK (default_probability BETWEEN 0 AND 100),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT created_at CHECK (created_at GLOB '????-??-??T??:??:??.??????Z'),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT updated_at CHECK (updated_at GLOB '????-??-??T??:??:??.??????Z')
@@ -480,7 +480,7 @@ CREATE TABLE crm_notes (
   title TEXT,
   content TEXT NOT NULL,
   is_pinned INTEGER DEFAULT 0 CONSTRAINT is_pinned CHECK (is_pinned IN (0, 1)),
-  tags TEXT DEFAULT '[]' CONSTRAINT tags CHECK (CASE WHEN json_valid(tags) THEN json_type(tags) = 'array' ELSE 0 END),
+  tags TEXT DEFAULT '[]' CONSTRAINT tags CHECK (tags IS NULL OR CASE WHEN json_valid(tags) THEN json_type(tags) = 'array' ELSE 0 END),
   created_by TEXT NOT NULL REFERENCES profiles(id),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT created_at CHECK (created_at GLOB '????-??-??T??:??:??.??????Z'),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT updated_at CHECK (updated_at GLOB '????-??-??T??:??:??.??????Z')
@@ -513,7 +513,7 @@ CREATE TABLE crm_email_templates (
   body_html TEXT NOT NULL,
   body_text TEXT,
   category TEXT CONSTRAINT category CHECK (category IN ('welcome', 'follow_up', 'proposal', 'reminder', 'thank_you', 'other')),
-  variables TEXT DEFAULT '[]' CONSTRAINT variables CHECK (CASE WHEN json_valid(variables) THEN json_type(variables) = 'array' ELSE 0 END),
+  variables TEXT DEFAULT '[]' CONSTRAINT variables CHECK (variables IS NULL OR CASE WHEN json_valid(variables) THEN json_type(variables) = 'array' ELSE 0 END),
   is_active INTEGER DEFAULT 1 CONSTRAINT is_active CHECK (is_active IN (0, 1)),
   created_by TEXT REFERENCES profiles(id),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT created_at CHECK (created_at GLOB '????-??-??T??:??:??.??????Z'),
@@ -570,7 +570,6 @@ CREATE INDEX idx_events_status ON events(status);
 CREATE INDEX idx_events_start_at ON events(start_at);
 CREATE INDEX idx_orders_customer ON orders(customer_id);
 CREATE INDEX idx_orders_event ON orders(event_id);
-CREATE INDEX idx_orders_payment_status ON orders(payment_status);
 CREATE INDEX idx_attendees_order ON attendees(order_id);
 CREATE INDEX idx_attendees_event ON attendees(event_id);
 CREATE INDEX idx_attendees_email ON attendees(email);

@@ -46,6 +46,35 @@ pub fn fill_new_row(table: &str, row: &mut Map<String, Value>, now: OffsetDateTi
     }
 }
 
+/// Seed 004's six default pipeline stages for a new account. Their ids are derived from the
+/// account id (uuid v5 of `crm_pipeline_stages:{name}`), so every device and the server that
+/// create them make the same rows. Won and Lost are closed stages (the seed leaves that out).
+pub fn default_pipeline_stages(account_id: Uuid) -> Vec<Map<String, Value>> {
+    const STAGES: [(&str, i64, i64, &str, bool, bool); 6] = [
+        ("Lead", 1, 10, "#6b7280", false, false),
+        ("Qualified", 2, 25, "#3b82f6", false, false),
+        ("Proposal", 3, 50, "#8b5cf6", false, false),
+        ("Negotiation", 4, 75, "#f59e0b", false, false),
+        ("Won", 5, 100, "#10b981", true, true),
+        ("Lost", 6, 0, "#ef4444", true, false),
+    ];
+    STAGES
+        .iter()
+        .map(|&(name, order_index, probability, color, is_closed, is_won)| {
+            let id = Uuid::new_v5(&account_id, format!("crm_pipeline_stages:{name}").as_bytes());
+            let row = serde_json::json!({
+                "id": id.to_string(), "account_id": account_id.to_string(), "name": name,
+                "order_index": order_index, "default_probability": probability, "color": color,
+                "is_closed": is_closed, "is_won": is_won,
+            });
+            match row {
+                Value::Object(map) => map,
+                _ => unreachable!("a JSON object literal"),
+            }
+        })
+        .collect()
+}
+
 fn fill(row: &mut Map<String, Value>, key: &str, make: impl FnOnce() -> Option<Value>) {
     if row.get(key).is_none_or(Value::is_null) {
         if let Some(value) = make() {
@@ -59,6 +88,17 @@ mod tests {
     use super::*;
     use serde_json::json;
     use time::macros::datetime;
+
+    #[test]
+    fn default_stages_are_the_seeds_six_with_stable_ids() {
+        let account = Uuid::parse_str("0a000000-0000-4000-8000-000000000000").unwrap();
+        let a = default_pipeline_stages(account);
+        let names: Vec<_> = a.iter().map(|s| s["name"].as_str().unwrap()).collect();
+        assert_eq!(names, ["Lead", "Qualified", "Proposal", "Negotiation", "Won", "Lost"]);
+        assert_eq!(a, default_pipeline_stages(account));
+        let other = default_pipeline_stages(Uuid::new_v4());
+        assert_ne!(a[0]["id"], other[0]["id"]);
+    }
 
     #[test]
     fn fills_codes_and_keeps_given_values() {

@@ -34,6 +34,18 @@ impl Store {
     }
 }
 
+/// The full-text tables and the tables they index (see the migrations).
+pub(crate) const INDEXED_TABLES: &[&str] = &["attendees", "crm_contacts", "crm_organizers", "crm_notes"];
+
+/// Rebuilds every full-text index from its table (after a bulk load, or a VACUUM, which may
+/// renumber the rowids the indexes point at).
+pub(crate) fn rebuild_indexes(conn: &rusqlite::Connection) -> Result<()> {
+    for table in INDEXED_TABLES {
+        conn.execute_batch(&format!("INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')"))?;
+    }
+    Ok(())
+}
+
 /// `Anne-Marie O'Brien` → `"anne"* "marie"* "o"* "brien"*`: split as the unicode61 tokenizer
 /// does (anything not a letter or digit separates words), each word a quoted prefix term.
 pub(crate) fn prefix_query(query: &str) -> Option<String> {

@@ -3,8 +3,10 @@
 use eventos_model::schema::{self, Column, Table};
 use eventos_model::validate::{self, Stored};
 use eventos_model::prepare;
-use rusqlite::types::Value as SqlValue;
-use rusqlite::{OptionalExtension, Transaction};
+use std::collections::HashMap;
+
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{OptionalExtension, ToSql, Transaction};
 use serde_json::Value;
 use time::OffsetDateTime;
 
@@ -15,15 +17,50 @@ use crate::{Result, Row, StoreError};
 pub struct Writer<'c> {
     tx: Transaction<'c>,
     now: OffsetDateTime,
+    /// Search-index triggers set aside by [`Writer::defer_search_index`], restored at commit.
+    deferred_triggers: Vec<String>,
+    /// INSERT statements by table and column list, so bulk writes build each SQL text once.
+    insert_sql: HashMap<(&'static str, Vec<&'static str>), String>,
 }
 
 impl<'c> Writer<'c> {
     pub(crate) fn new(tx: Transaction<'c>) -> Self {
-        Writer { tx, now: OffsetDateTime::now_utc() }
+        Writer { tx, now: OffsetDateTime::now_utc(), deferred_triggers: Vec::new(), insert_sql: HashMap::new() }
     }
 
     pub(crate) fn commit(self) -> Result<()> {
+        if !self.deferred_triggers.is_empty() {
+            crate::search::rebuild_indexes(&self.tx)?;
+            for sql in &self.deferred_triggers {
+                self.tx.execute_batch(sql)?;
+            }
+            self.tx.execute_batch(crate::open::CACHE_SIZE_PRAGMA)?;
+        }
         Ok(self.tx.commit()?)
+    }
+
+    /// For writes of many thousands of rows (the demo, a bootstrap): stop updating the
+    /// full-text indexes row by row and rebuild them once at commit. FTS5 flushes its pending
+    /// index at every statement, which makes row-by-row indexing the slowest part of a bulk
+    /// load. The triggers are restored from their own SQL in the same transaction, so the
+    /// schema is unchanged whether the transaction commits or rolls back.
+    pub fn defer_search_index(&mut self) -> Result<()> {
+        if !self.deferred_triggers.is_empty() {
+            return Ok(());
+        }
+        let triggers: Vec<(String, String)> = self
+            .tx
+            .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_fts_a[idu]'")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        // A bulk load touches every page of the big tables' indexes: keep them all in memory
+        // until commit instead of spilling half-written pages to the WAL.
+        self.tx.execute_batch("PRAGMA cache_size = -262144")?;
+        for (name, sql) in triggers {
+            self.tx.execute_batch(&format!("DROP TRIGGER {name}"))?;
+            self.deferred_triggers.push(sql);
+        }
+        Ok(())
     }
 
     /// Inserts a row and returns its id. Fills what the server's triggers would (id, codes,
@@ -41,9 +78,12 @@ impl<'c> Writer<'c> {
         validate::check_required(table, &row)?;
         let values = to_stored(table, &row)?;
         validate::check_row(table, &values)?;
-        let columns: Vec<&str> = values.iter().map(|(c, _)| c.name).collect();
-        let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!("INSERT INTO {} ({}) VALUES ({})", table.name, columns.join(", "), placeholders.join(", "));
+        let columns: Vec<&'static str> = values.iter().map(|(c, _)| c.name).collect();
+        let sql = self.insert_sql.entry((table.name, columns)).or_insert_with_key(|(name, columns)| {
+            let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+            format!("INSERT INTO {name} ({}) VALUES ({})", columns.join(", "), placeholders.join(", "))
+        });
+        let sql = sql.clone();
         self.execute(table, &sql, &values, None)?;
         Ok(row.get("id").and_then(Value::as_str).unwrap_or_default().to_owned())
     }
@@ -85,10 +125,8 @@ impl<'c> Writer<'c> {
     }
 
     fn execute(&self, table: &Table, sql: &str, values: &[(&'static Column, Stored)], id: Option<&str>) -> Result<usize> {
-        let mut params: Vec<SqlValue> = values.iter().map(|(_, v)| to_sql(v)).collect();
-        if let Some(id) = id {
-            params.push(SqlValue::Text(id.to_owned()));
-        }
+        let id_param = id.map(|id| Stored::Text(id.to_owned()));
+        let params = values.iter().map(|(_, v)| Param(v)).chain(id_param.as_ref().map(Param));
         let mut stmt = self.tx.prepare_cached(sql)?;
         stmt.execute(rusqlite::params_from_iter(params)).map_err(|e| explain(&self.tx, e, table, values, id))
     }
@@ -133,10 +171,15 @@ fn to_stored(table: &'static Table, row: &Row) -> Result<Vec<(&'static Column, S
         .collect()
 }
 
-pub(crate) fn to_sql(value: &Stored) -> SqlValue {
-    match value {
-        Stored::Null => SqlValue::Null,
-        Stored::Integer(n) => SqlValue::Integer(*n),
-        Stored::Text(s) => SqlValue::Text(s.clone()),
+/// Binds a stored value without copying it.
+struct Param<'v>(&'v Stored);
+
+impl ToSql for Param<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match self.0 {
+            Stored::Null => ValueRef::Null,
+            Stored::Integer(n) => ValueRef::Integer(*n),
+            Stored::Text(s) => ValueRef::Text(s.as_bytes()),
+        }))
     }
 }

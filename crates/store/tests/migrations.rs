@@ -1,0 +1,133 @@
+//! The replica's file: created and upgraded on open, checked against the schema registry.
+
+use std::collections::BTreeSet;
+
+use eventos_model::schema::{self, ColumnType};
+use eventos_store::{Store, StoreError};
+use rusqlite::Connection;
+
+fn fresh() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/folder/replica.db");
+    (dir, path)
+}
+
+#[test]
+fn applies_to_an_empty_file_then_is_a_no_op() {
+    let (_dir, path) = fresh();
+    let (_, first) = Store::open_with_report(&path).unwrap();
+    assert_eq!(first.applied, ["V1__replica_schema"]);
+    assert_eq!(first.version, 1);
+    let (store, second) = Store::open_with_report(&path).unwrap();
+    assert!(second.applied.is_empty(), "second open applied {:?}", second.applied);
+    assert_eq!(second.version, 1);
+    let pragma = |name: &str| -> String {
+        store.connection().query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0)).map(|v| format!("{v:?}")).unwrap()
+    };
+    assert_eq!(pragma("journal_mode"), r#"Text("wal")"#);
+    assert_eq!(pragma("foreign_keys"), "Integer(1)");
+    assert_eq!(pragma("busy_timeout"), "Integer(5000)");
+}
+
+#[test]
+fn the_table_set_equals_the_registry() {
+    let (_dir, path) = fresh();
+    let store = Store::open(&path).unwrap();
+    let in_db: BTreeSet<String> = store
+        .connection()
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             AND name NOT LIKE '%_fts%' AND name != 'refinery_schema_history'",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let in_registry: BTreeSet<String> = schema::tables().iter().map(|t| t.name.to_owned()).collect();
+    assert_eq!(in_db, in_registry);
+    assert_eq!(in_registry.len(), 30);
+}
+
+#[test]
+fn every_column_matches_the_registry() {
+    let (_dir, path) = fresh();
+    let store = Store::open(&path).unwrap();
+    let conn = store.connection();
+    for table in schema::tables() {
+        // (name, declared type, not null, has default, primary key, hidden: 2/3 = generated)
+        let columns: Vec<(String, String, bool, bool, bool, i64)> = conn
+            .prepare(&format!("SELECT name, type, \"notnull\", dflt_value IS NOT NULL, pk, hidden FROM pragma_table_xinfo('{}')", table.name))
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, i64>(4)? > 0, r.get(5)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let names: Vec<&str> = columns.iter().map(|c| c.0.as_str()).collect();
+        let expected: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
+        assert_eq!(names, expected, "columns of {}", table.name);
+        for ((name, ty, not_null, has_default, pk, hidden), column) in columns.iter().zip(table.columns) {
+            let at = format!("{}.{name}", table.name);
+            assert_eq!(ty, column.ty.sql_type(), "{at}: declared type");
+            assert_eq!(*pk, *name == "id", "{at}: primary key");
+            // SQLite reports a TEXT PRIMARY KEY as nullable unless declared NOT NULL; ours are.
+            assert_eq!(*not_null, column.not_null, "{at}: NOT NULL");
+            assert_eq!(*has_default || *name == "id", column.has_default, "{at}: DEFAULT");
+            assert_eq!(matches!(hidden, 2 | 3), column.generated, "{at}: generated");
+        }
+    }
+}
+
+#[test]
+fn every_foreign_key_matches_the_registry() {
+    let (_dir, path) = fresh();
+    let store = Store::open(&path).unwrap();
+    for table in schema::tables() {
+        let mut in_db: Vec<(String, String, String, String)> = store
+            .connection()
+            .prepare(&format!("SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list('{}')", table.name))
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        in_db.sort();
+        let mut expected: Vec<(String, String, String, String)> = table
+            .columns
+            .iter()
+            .filter_map(|c| c.references.map(|(parent, rule)| (c.name.into(), parent.into(), "id".into(), rule.sql().into())))
+            .collect();
+        expected.sort();
+        assert_eq!(in_db, expected, "foreign keys of {}", table.name);
+        for column in table.columns.iter().filter(|c| c.references.is_some()) {
+            assert_eq!(column.ty, ColumnType::Uuid, "{}.{} refers by uuid", table.name, column.name);
+        }
+    }
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_untouched() {
+    let (_dir, path) = fresh();
+    drop(Store::open(&path).unwrap());
+    Connection::open(&path)
+        .unwrap()
+        .execute(
+            "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES (99, 'future', '', '0')",
+            [],
+        )
+        .unwrap();
+    match Store::open(&path) {
+        Err(e @ StoreError::TooNew { found: 99, known: 1 }) => assert_eq!(e.code(), "database_too_new"),
+        other => panic!("expected TooNew, got {:?}", other.err()),
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_reported_as_corrupt() {
+    let (_dir, path) = fresh();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, b"this is a spreadsheet, not a database".repeat(200)).unwrap();
+    let err = Store::open(&path).err().expect("opening garbage fails");
+    assert_eq!(err.code(), "corrupt_database", "{err}");
+    assert!(err.to_string().contains("replica.db"), "{err}");
+}
