@@ -131,9 +131,13 @@ impl<'w, 'c> Demo<'w, 'c> {
         self.rng.uuid().to_string()
     }
 
-    /// Inserts a row given as a JSON object.
+    /// Inserts a row given as a JSON object. A row without an id gets one from the seeded
+    /// generator (never the store's random one), so the demo stays deterministic.
     pub fn insert(&mut self, table: &str, row: Value) -> Result<String> {
-        let Value::Object(row) = row else { unreachable!("demo rows are JSON objects") };
+        let Value::Object(mut row) = row else { unreachable!("demo rows are JSON objects") };
+        if !row.contains_key("id") {
+            row.insert("id".into(), Value::String(self.id()));
+        }
         self.w.insert(table, row)
     }
 
@@ -141,7 +145,7 @@ impl<'w, 'c> Demo<'w, 'c> {
     pub fn insert_owned(&mut self, table: &str, row: Value) -> Result<String> {
         let Value::Object(mut row) = row else { unreachable!("demo rows are JSON objects") };
         row.insert("account_id".into(), Value::String(self.account.clone()));
-        self.w.insert(table, row)
+        self.insert(table, Value::Object(row))
     }
 
     fn people(&mut self) -> Result<Users> {

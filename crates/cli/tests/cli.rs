@@ -1,0 +1,91 @@
+//! The `eventos-cli` binary, run as a user would.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn cli(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_eventos-cli")).arg("--db").arg(db).args(args).output().expect("the binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn migrate_creates_then_is_a_no_op() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new/x.db");
+    assert!(stdout(&cli(&db, &["migrate"])).contains("applied V1__replica_schema"));
+    assert!(stdout(&cli(&db, &["migrate"])).contains("is up to date (schema version 1)"));
+}
+
+#[test]
+fn demo_tables_and_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let out = stdout(&cli(&db, &["demo", "--attendees", "250", "--seed", "4", "--today", "2026-11-22"]));
+    let slug = out.trim().rsplit(' ').next().unwrap().to_owned();
+    assert!(slug.starts_with("ai-machine-learning-summit-"), "{out}");
+
+    let tables: Value = serde_json::from_str(&stdout(&cli(&db, &["tables", "--json"]))).unwrap();
+    let rows = |name: &str| tables.as_array().unwrap().iter().find(|t| t["table"] == name).unwrap()["rows"].as_i64().unwrap();
+    assert_eq!(rows("attendees"), 250);
+    assert_eq!(rows("crm_pipeline_stages"), 6);
+    assert_eq!(tables.as_array().unwrap().len(), 30);
+    assert!(stdout(&cli(&db, &["tables"])).lines().any(|l| l.starts_with("tickets") && l.trim_end().ends_with("250")));
+
+    let stats: Value = serde_json::from_str(&stdout(&cli(&db, &["stats", &slug, "--json"]))).unwrap();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let sold: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM tickets t JOIN events e ON e.id = t.event_id WHERE e.slug = ?1 AND t.status IN ('active', 'used')",
+            [&slug],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stats["tickets_sold"], sold);
+    assert_eq!(stats["event_name"], "AI & Machine Learning Summit");
+    assert!(stdout(&cli(&db, &["stats", &slug])).contains("tickets sold"));
+}
+
+#[test]
+fn errors_go_to_stderr_with_a_code_and_a_failing_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e.db");
+    let out = cli(&db, &["stats", "no-such-event"]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no events row with id no-such-event") && err.contains("code: not_found"), "{err}");
+
+    stdout(&cli(&db, &["demo", "--attendees", "10"]));
+    let again = cli(&db, &["demo", "--attendees", "10"]);
+    assert!(!again.status.success(), "a second demo into the same file is refused");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already holds a workspace"));
+
+    let bad = dir.path().join("bad.db");
+    std::fs::write(&bad, vec![b'x'; 8192]).unwrap();
+    let out = cli(&bad, &["tables"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("code: corrupt_database"));
+    assert_eq!(std::fs::read(&bad).unwrap(), vec![b'x'; 8192], "the damaged file is left as it was");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_eventos-cli")).args(["demo", "--today", "tomorrow"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'tomorrow' is not a date"));
+}
+
+#[test]
+fn the_default_database_lives_in_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_eventos-cli"))
+        .env("EVENTOS_DATA_DIR", dir.path())
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("eventos.db"));
+    assert!(dir.path().join("eventos.db").exists());
+}
