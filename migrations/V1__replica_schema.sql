@@ -823,19 +823,19 @@ END;
 -- Full-text search, kept in step by triggers. External-content tables index the base table's
 -- rowid: VACUUM may renumber rowids, so the store rebuilds these after any VACUUM.
 CREATE VIRTUAL TABLE attendees_fts USING fts5(
-  full_name, email, phone,
+  full_name, email, phone, event_id UNINDEXED,
   content = 'attendees', content_rowid = 'rowid',
   tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
 CREATE TRIGGER attendees_fts_ai AFTER INSERT ON attendees BEGIN
-  INSERT INTO attendees_fts(rowid, full_name, email, phone) VALUES (new.rowid, new.full_name, new.email, new.phone);
+  INSERT INTO attendees_fts(rowid, full_name, email, phone, event_id) VALUES (new.rowid, new.full_name, new.email, new.phone, new.event_id);
 END;
 CREATE TRIGGER attendees_fts_ad AFTER DELETE ON attendees BEGIN
-  INSERT INTO attendees_fts(attendees_fts, rowid, full_name, email, phone) VALUES ('delete', old.rowid, old.full_name, old.email, old.phone);
+  INSERT INTO attendees_fts(attendees_fts, rowid, full_name, email, phone, event_id) VALUES ('delete', old.rowid, old.full_name, old.email, old.phone, old.event_id);
 END;
-CREATE TRIGGER attendees_fts_au AFTER UPDATE ON attendees WHEN NEW.full_name IS NOT OLD.full_name OR NEW.email IS NOT OLD.email OR NEW.phone IS NOT OLD.phone BEGIN
-  INSERT INTO attendees_fts(attendees_fts, rowid, full_name, email, phone) VALUES ('delete', old.rowid, old.full_name, old.email, old.phone);
-  INSERT INTO attendees_fts(rowid, full_name, email, phone) VALUES (new.rowid, new.full_name, new.email, new.phone);
+CREATE TRIGGER attendees_fts_au AFTER UPDATE ON attendees WHEN NEW.full_name IS NOT OLD.full_name OR NEW.email IS NOT OLD.email OR NEW.phone IS NOT OLD.phone OR NEW.event_id IS NOT OLD.event_id BEGIN
+  INSERT INTO attendees_fts(attendees_fts, rowid, full_name, email, phone, event_id) VALUES ('delete', old.rowid, old.full_name, old.email, old.phone, old.event_id);
+  INSERT INTO attendees_fts(rowid, full_name, email, phone, event_id) VALUES (new.rowid, new.full_name, new.email, new.phone, new.event_id);
 END;
 CREATE VIRTUAL TABLE crm_contacts_fts USING fts5(
   full_name, email, title, department,

@@ -17,7 +17,7 @@ mod writer;
 pub use error::{ConstraintKind, StoreError};
 pub use open::{default_db_path, default_data_dir, MigrationReport, DB_FILE_NAME};
 pub use queries::{EventStats, TicketLookup};
-pub use search::AttendeeHit;
+pub use search::{AttendeeHit, RANK_WINDOW};
 pub use writer::Writer;
 
 use rusqlite::Connection;

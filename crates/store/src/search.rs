@@ -17,22 +17,31 @@ impl Store {
     /// Attendees whose name, email or phone has words starting with every word of `query`
     /// (`"ann smi"` finds Anne Smith), best matches first, optionally within one event.
     /// Any text is safe here: it is turned into quoted prefix terms, never FTS syntax.
+    ///
+    /// Ranking is bounded: the best matches are chosen among the first [`RANK_WINDOW`] the
+    /// index yields. A query that matches fewer people (any real name) is ranked exactly; a
+    /// very broad one ("ch", an email domain) answers at once with good-enough matches
+    /// instead of scoring tens of thousands of rows while someone waits at the door.
     pub fn search_attendees(&self, query: &str, event_id: Option<&str>, limit: usize) -> Result<Vec<AttendeeHit>> {
         let Some(fts_query) = prefix_query(query) else { return Ok(Vec::new()) };
-        let sql = "SELECT a.id, a.event_id, a.full_name, a.email FROM attendees_fts f \
-                   JOIN attendees a ON a.rowid = f.rowid \
-                   WHERE attendees_fts MATCH ?1 AND (?2 IS NULL OR a.event_id = ?2) \
+        let sql = "SELECT a.id, a.event_id, a.full_name, a.email FROM ( \
+                     SELECT rowid, rank FROM attendees_fts \
+                     WHERE attendees_fts MATCH ?1 AND (?2 IS NULL OR event_id = ?2) LIMIT ?4 \
+                   ) f JOIN attendees a ON a.rowid = f.rowid \
                    ORDER BY f.rank LIMIT ?3";
         let mut stmt = self.conn.prepare_cached(sql)?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let hits = stmt
-            .query_map(params![fts_query, event_id, limit], |r| {
+            .query_map(params![fts_query, event_id, limit, RANK_WINDOW], |r| {
                 Ok(AttendeeHit { attendee_id: r.get(0)?, event_id: r.get(1)?, full_name: r.get(2)?, email: r.get(3)? })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(hits)
     }
 }
+
+/// How many matches a search ranks at most (see [`Store::search_attendees`]).
+pub const RANK_WINDOW: i64 = 500;
 
 /// The full-text tables and the tables they index (see the migrations).
 pub(crate) const INDEXED_TABLES: &[&str] = &["attendees", "crm_contacts", "crm_organizers", "crm_notes"];

@@ -247,7 +247,9 @@ fn event_stats_ticket_lookup_and_search() {
     let hits = f.store.search_attendees("mich che", None, 10).unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].attendee_id, f.attendee);
-    assert!(f.store.search_attendees("customer@example", Some(&f.event), 10).unwrap().len() == 1);
+    assert_eq!(f.store.search_attendees("customer@example", Some(&f.event), 10).unwrap().len(), 1);
+    let elsewhere = "00000000-0000-4000-8000-000000000000";
+    assert!(f.store.search_attendees("customer@example", Some(elsewhere), 10).unwrap().is_empty(), "scoped to the event");
     assert!(f.store.search_attendees("\"; DROP TABLE attendees; --", None, 10).unwrap().is_empty());
     // The index follows edits and deletes.
     let attendee = f.attendee.clone();
