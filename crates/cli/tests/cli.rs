@@ -1,4 +1,5 @@
 //! The `eventos-cli` binary, run as a user would.
+#![allow(clippy::unwrap_used)]
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -31,7 +32,8 @@ fn demo_tables_and_stats() {
     assert!(slug.starts_with("ai-machine-learning-summit-"), "{out}");
 
     let tables: Value = serde_json::from_str(&stdout(&cli(&db, &["tables", "--json"]))).unwrap();
-    let rows = |name: &str| tables.as_array().unwrap().iter().find(|t| t["table"] == name).unwrap()["rows"].as_i64().unwrap();
+    let rows =
+        |name: &str| tables.as_array().unwrap().iter().find(|t| t["table"] == name).unwrap()["rows"].as_i64().unwrap();
     assert_eq!(rows("attendees"), 250);
     assert_eq!(rows("crm_pipeline_stages"), 6);
     assert_eq!(tables.as_array().unwrap().len(), 30);

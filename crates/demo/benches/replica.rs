@@ -4,16 +4,35 @@
 //! percentiles), then runs criterion for stable means.
 //!
 //! `cargo bench -p eventos-demo --bench replica` (set EVENTOS_BENCH_ATTENDEES to change 100000).
+#![allow(clippy::unwrap_used)]
 
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
-use eventos_demo::{generate, DemoOptions};
+use eventos_demo::{DemoOptions, generate};
 use eventos_store::Store;
 
 const SEARCHES: &[&str] = &[
-    "ann", "priya patel", "chen", "tremblay", "jose garcia", "sofia", "ch", "o'brien", "müller", "liam smith",
-    "example.ca", "mira ho", "kowalski", "zo", "nadia kh", "deepa", "samuel rossi", "wen li", "grace", "haddad",
+    "ann",
+    "priya patel",
+    "chen",
+    "tremblay",
+    "jose garcia",
+    "sofia",
+    "ch",
+    "o'brien",
+    "müller",
+    "liam smith",
+    "example.ca",
+    "mira ho",
+    "kowalski",
+    "zo",
+    "nadia kh",
+    "deepa",
+    "samuel rossi",
+    "wen li",
+    "grace",
+    "haddad",
 ];
 
 struct Fixture {
@@ -70,15 +89,24 @@ fn main() {
     assert!(hits > 0, "the searches find people");
 
     println!("--- per-operation percentiles ({} tickets sampled) ---", f.qr_codes.len());
-    percentiles("ticket_by_qr_code", timed(20_000, |i| {
-        assert!(f.store.ticket_by_qr_code(&f.qr_codes[i % f.qr_codes.len()]).expect("lookup").is_some());
-    }));
-    percentiles("ticket_by_number", timed(20_000, |i| {
-        assert!(f.store.ticket_by_number(&f.numbers[i % f.numbers.len()]).expect("lookup").is_some());
-    }));
-    percentiles("search_attendees (top 25)", timed(2_000, |i| {
-        f.store.search_attendees(SEARCHES[i % SEARCHES.len()], None, 25).expect("search");
-    }));
+    percentiles(
+        "ticket_by_qr_code",
+        timed(20_000, |i| {
+            assert!(f.store.ticket_by_qr_code(&f.qr_codes[i % f.qr_codes.len()]).expect("lookup").is_some());
+        }),
+    );
+    percentiles(
+        "ticket_by_number",
+        timed(20_000, |i| {
+            assert!(f.store.ticket_by_number(&f.numbers[i % f.numbers.len()]).expect("lookup").is_some());
+        }),
+    );
+    percentiles(
+        "search_attendees (top 25)",
+        timed(2_000, |i| {
+            f.store.search_attendees(SEARCHES[i % SEARCHES.len()], None, 25).expect("search");
+        }),
+    );
 
     let mut c = Criterion::default().configure_from_args();
     let mut i = 0;

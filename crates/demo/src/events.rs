@@ -148,7 +148,8 @@ impl Demo<'_, '_> {
             plan.name,
             crate::names::VENUES[plan.venue].0
         );
-        let id = { let row = json!({
+        let id = {
+            let row = json!({
                 "id": self.id(), "organizer_id": users.organizer, "venue_id": venue, "name": plan.name,
                 "type": plan.kind, "description": description,
                 "start_at": self.at(plan.day, plan.start_minute),
@@ -156,7 +157,9 @@ impl Demo<'_, '_> {
                 "capacity": plan.capacity, "price_cents": plan.price_cents, "status": status,
                 "visibility": if plan.phase == Phase::Draft { "private" } else { "public" },
                 "created_at": created, "updated_at": created,
-            }); self.insert_owned("events", row) }?;
+            });
+            self.insert_owned("events", row)
+        }?;
         Ok(EventRef { id, day: plan.day })
     }
 
@@ -198,9 +201,12 @@ impl Demo<'_, '_> {
         let last = *self.rng.pick(LAST_NAMES);
         let n = self.rng.range(1, 999);
         let email = format!("{}.{}{n}@{}", ascii(first), ascii(last), self.rng.pick(EMAIL_DOMAINS));
-        let attendee = { let row = json!({"id": self.id(), "order_id": order_id, "event_id": event.id, "full_name": format!("{first} {last}"),
+        let attendee = {
+            let row = json!({"id": self.id(), "order_id": order_id, "event_id": event.id, "full_name": format!("{first} {last}"),
                 "email": email, "phone": format!("+1-416-555-{:04}", self.rng.range(0, 9999)),
-                "created_at": at, "updated_at": at}); self.insert_owned("attendees", row) }?;
+                "created_at": at, "updated_at": at});
+            self.insert_owned("attendees", row)
+        }?;
         let used_share = match plan.phase {
             Phase::Past => 88,
             Phase::Live => 42,
@@ -230,10 +236,13 @@ impl Demo<'_, '_> {
             let past = plan.phase == Phase::Past;
             let stayed = self.rng.range(120, 480);
             let out = past.then(|| self.at(event.day, plan.start_minute + stayed));
-            { let row = json!({"id": self.id(), "event_id": event.id, "attendee_id": attendee, "check_in_time": time,
+            {
+                let row = json!({"id": self.id(), "event_id": event.id, "attendee_id": attendee, "check_in_time": time,
                     "check_out_time": out, "location": gate, "qr_code_scanned": qr,
                     "check_in_method": if self.rng.chance(90) { "qr_code" } else { "manual" },
-                    "attendance_duration": past.then_some(stayed), "is_present": !past, "created_at": time}); self.insert_owned("event_checkins", row) }?;
+                    "attendance_duration": past.then_some(stayed), "is_present": !past, "created_at": time});
+                self.insert_owned("event_checkins", row)
+            }?;
         }
         Ok(Sold { attendee, used: status == "used" })
     }
@@ -268,13 +277,17 @@ impl Demo<'_, '_> {
         for i in 0..sessions {
             let profile = users.speakers[(i + plan.venue) % users.speakers.len()].clone();
             let title = SESSION_TITLES[(i * 2 + plan.venue) % SESSION_TITLES.len()];
-            let speaker = { let row = json!({"id": self.id(), "event_id": event.id, "profile_id": profile,
+            let speaker = {
+                let row = json!({"id": self.id(), "event_id": event.id, "profile_id": profile,
                     "bio": "Practitioner and frequent speaker on technology and leadership in Toronto.",
                     "expertise_areas": ["AI", "Leadership", "Data"], "social_links": {"linkedin": "https://linkedin.example.com/in/speaker"},
                     "presentation_title": title, "presentation_duration": 45, "status": "confirmed",
-                    "speaker_fee": if i == 0 { "2500.00" } else { "750.00" }, "created_at": created, "updated_at": created}); self.insert_owned("speakers", row) }?;
+                    "speaker_fee": if i == 0 { "2500.00" } else { "750.00" }, "created_at": created, "updated_at": created});
+                self.insert_owned("speakers", row)
+            }?;
             let start = plan.start_minute + 30 + 60 * i as i64;
-            let session = { let row = json!({"id": self.id(), "event_id": event.id, "speaker_id": speaker, "venue_id": venue, "title": title,
+            let session = {
+                let row = json!({"id": self.id(), "event_id": event.id, "speaker_id": speaker, "venue_id": venue, "title": title,
                     "description": format!("{title} — part of {}.", plan.name),
                     "session_type": if i == 0 { "keynote" } else if i % 2 == 1 { "workshop" } else { "panel" },
                     "difficulty_level": (["beginner", "intermediate", "advanced"][i % 3]),
@@ -282,28 +295,48 @@ impl Demo<'_, '_> {
                     "max_attendees": plan.capacity.min(500), "current_registrations": (sold.len() as i64).min(500) / 2,
                     "registration_required": plan.kind == "workshop", "materials_urls": [],
                     "status": if plan.phase == Phase::Past { "completed" } else { "scheduled" },
-                    "created_at": created, "updated_at": created}); self.insert_owned("sessions", row) }?;
+                    "created_at": created, "updated_at": created});
+                self.insert_owned("sessions", row)
+            }?;
             session_ids.push(session);
         }
         let tiers = ["platinum", "gold", "silver"];
-        for (i, company) in ["Shopify", "RBC Ventures", "Maple Cloud"].iter().take(if plan.kind == "conference" { 3 } else { 1 }).enumerate() {
-            { let row = json!({"id": self.id(), "event_id": event.id, "company_name": company, "contact_name": "Partnerships team",
+        for (i, company) in ["Shopify", "RBC Ventures", "Maple Cloud"]
+            .iter()
+            .take(if plan.kind == "conference" { 3 } else { 1 })
+            .enumerate()
+        {
+            {
+                let row = json!({"id": self.id(), "event_id": event.id, "company_name": company, "contact_name": "Partnerships team",
                     "contact_email": "partners@sponsor.example.com", "sponsorship_tier": tiers[i],
                     "sponsorship_amount": (["25000.00", "10000.00", "5000.00"][i]), "benefits_included": ["logo", "booth"],
-                    "status": "confirmed", "created_at": created, "updated_at": created}); self.insert_owned("sponsors", row) }?;
+                    "status": "confirmed", "created_at": created, "updated_at": created});
+                self.insert_owned("sponsors", row)
+            }?;
         }
-        let expenses = [("Venue rental", "venue", "18500.00"), ("Catering", "catering", "9200.50"),
-            ("Social ads", "marketing", "3100.00"), ("AV and streaming", "technology", "4750.25")];
+        let expenses = [
+            ("Venue rental", "venue", "18500.00"),
+            ("Catering", "catering", "9200.50"),
+            ("Social ads", "marketing", "3100.00"),
+            ("AV and streaming", "technology", "4750.25"),
+        ];
         for (i, (name, category, amount)) in expenses.iter().enumerate() {
             let approved = plan.phase != Phase::Draft && i < 3;
-            { let row = json!({"id": self.id(), "event_id": event.id, "created_by": users.organizer, "expense_name": name,
+            {
+                let row = json!({"id": self.id(), "event_id": event.id, "created_by": users.organizer, "expense_name": name,
                     "expense_category": category, "amount": amount, "currency": "CAD", "vendor_name": "Toronto Supplier Co.",
                     "invoice_number": format!("INV-{}", self.rng.range(10_000, 99_999)),
                     "status": if approved { "approved" } else { "pending" },
                     "approved_by": approved.then(|| users.owner.clone()), "approved_at": approved.then(|| created.clone()),
-                    "payment_date": approved.then(|| self.date(plan.day - 20)), "created_at": created, "updated_at": created}); self.insert_owned("event_expenses", row) }?;
+                    "payment_date": approved.then(|| self.date(plan.day - 20)), "created_at": created, "updated_at": created});
+                self.insert_owned("event_expenses", row)
+            }?;
         }
-        let mut team = vec![(users.organizer.clone(), "organizer", json!(["manage_event", "manage_sessions", "manage_attendees", "view_analytics", "send_announcements"]))];
+        let mut team = vec![(
+            users.organizer.clone(),
+            "organizer",
+            json!(["manage_event", "manage_sessions", "manage_attendees", "view_analytics", "send_announcements"]),
+        )];
         if plan.phase != Phase::Draft {
             team.push((users.door.clone(), "registration", json!(["manage_attendees"])));
         }
@@ -311,26 +344,38 @@ impl Demo<'_, '_> {
             team.push((users.sales.clone(), "marketing", json!(["view_analytics"])));
         }
         for (member, role, permissions) in team {
-            { let row = json!({"id": self.id(), "event_id": event.id, "member_id": member, "role": role, "permissions": permissions,
-                    "assigned_by": users.owner, "assigned_at": created, "status": "active", "created_at": created, "updated_at": created}); self.insert_owned("event_teams", row) }?;
+            {
+                let row = json!({"id": self.id(), "event_id": event.id, "member_id": member, "role": role, "permissions": permissions,
+                    "assigned_by": users.owner, "assigned_at": created, "status": "active", "created_at": created, "updated_at": created});
+                self.insert_owned("event_teams", row)
+            }?;
         }
-        { let row = json!({"id": self.id(), "event_id": event.id, "author_id": users.organizer,
+        {
+            let row = json!({"id": self.id(), "event_id": event.id, "author_id": users.organizer,
                 "title": format!("{}: doors open 30 minutes early", plan.name),
                 "content": "Bring your ticket QR code on your phone or printed. Coat check is by the main entrance.",
                 "priority": if plan.phase == Phase::Live { "high" } else { "normal" }, "target_audience": "attendees",
                 "target_sessions": [], "delivery_method": ["email", "in_app"],
                 "status": if plan.phase == Phase::Draft { "draft" } else { "sent" },
                 "sent_at": (plan.phase != Phase::Draft).then(|| self.at(plan.day - 1, 14 * 60)),
-                "created_at": created, "updated_at": created}); self.insert_owned("event_announcements", row) }?;
-        { let row = json!({"id": self.id(), "event_id": event.id, "session_id": session_ids.first(), "uploaded_by": users.organizer,
+                "created_at": created, "updated_at": created});
+            self.insert_owned("event_announcements", row)
+        }?;
+        {
+            let row = json!({"id": self.id(), "event_id": event.id, "session_id": session_ids.first(), "uploaded_by": users.organizer,
                 "title": "Attendee guide", "material_type": "document", "file_url": "https://files.example.com/guide.pdf",
                 "file_size": 482_113, "file_format": "pdf", "access_level": "attendees_only", "tags": ["guide"],
-                "created_at": created, "updated_at": created}); self.insert_owned("event_materials", row) }?;
+                "created_at": created, "updated_at": created});
+            self.insert_owned("event_materials", row)
+        }?;
         for (metric, value) in [("page_views", "18452"), ("conversion_rate", "3.8125")] {
-            { let row = json!({"id": self.id(), "event_id": event.id, "metric_name": metric, "metric_value": value,
+            {
+                let row = json!({"id": self.id(), "event_id": event.id, "metric_name": metric, "metric_value": value,
                     "metric_unit": if metric == "page_views" { "views" } else { "percent" },
                     "measurement_time": self.at(plan.day.min(0) - 1, 0), "data_source": "registration",
-                    "dimension_1": "web", "raw_data": {"source": "demo"}, "created_at": created}); self.insert_owned("event_analytics", row) }?;
+                    "dimension_1": "web", "raw_data": {"source": "demo"}, "created_at": created});
+                self.insert_owned("event_analytics", row)
+            }?;
         }
         match plan.phase {
             Phase::Past => self.feedback_and_networking(event, sold, &session_ids)?,
@@ -345,17 +390,23 @@ impl Demo<'_, '_> {
         let at = self.at(event.day + 1, 15 * 60);
         for (i, s) in came.iter().enumerate() {
             let overall = self.rng.range(3, 5);
-            { let row = json!({"id": self.id(), "event_id": event.id, "attendee_id": s.attendee, "session_id": sessions.get(i % sessions.len()),
+            {
+                let row = json!({"id": self.id(), "event_id": event.id, "attendee_id": s.attendee, "session_id": sessions.get(i % sessions.len()),
                     "overall_rating": overall, "content_rating": self.rng.range(2, 5), "speaker_rating": self.rng.range(3, 5),
                     "venue_rating": self.rng.range(2, 5), "organization_rating": self.rng.range(3, 5),
                     "comments": if overall == 5 { "Excellent speakers and smooth check-in." } else { "Good content; the coffee line was long." },
-                    "is_anonymous": i % 4 == 0, "created_at": at, "updated_at": at}); self.insert_owned("event_feedback", row) }?;
+                    "is_anonymous": i % 4 == 0, "created_at": at, "updated_at": at});
+                self.insert_owned("event_feedback", row)
+            }?;
         }
         for pair in came.chunks(2).take(8) {
             if let [a, b] = pair {
-                { let row = json!({"id": self.id(), "event_id": event.id, "requester_id": a.attendee, "target_id": b.attendee,
+                {
+                    let row = json!({"id": self.id(), "event_id": event.id, "requester_id": a.attendee, "target_id": b.attendee,
                         "connection_type": "business", "status": "accepted", "message": "Great to meet you at the summit!",
-                        "meeting_requested": false, "created_at": at, "updated_at": at}); self.insert_owned("networking_connections", row) }?;
+                        "meeting_requested": false, "created_at": at, "updated_at": at});
+                    self.insert_owned("networking_connections", row)
+                }?;
             }
         }
         Ok(())
@@ -364,9 +415,12 @@ impl Demo<'_, '_> {
     fn waitlist(&mut self, event: &EventRef, people: &[String]) -> Result<()> {
         let at = self.at(-3, 16 * 60);
         for (position, attendee) in people.iter().take(5).enumerate() {
-            { let row = json!({"id": self.id(), "event_id": event.id, "attendee_id": attendee, "waitlist_position": position + 1,
+            {
+                let row = json!({"id": self.id(), "event_id": event.id, "attendee_id": attendee, "waitlist_position": position + 1,
                     "waitlist_reason": "event_full", "status": "waiting", "expires_at": self.at(event.day - 2, 0),
-                    "created_at": at, "updated_at": at}); self.insert_owned("event_waitlists", row) }?;
+                    "created_at": at, "updated_at": at});
+                self.insert_owned("event_waitlists", row)
+            }?;
         }
         Ok(())
     }

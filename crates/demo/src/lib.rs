@@ -175,7 +175,8 @@ impl<'w, 'c> Demo<'w, 'c> {
             )?;
             ids.push(id);
         }
-        let speaker_names = ["Dr. Maya Patel", "Jonah Whitfield", "Amara Okafor", "Hiroshi Sato", "Elena Rossi", "Tariq Haddad"];
+        let speaker_names =
+            ["Dr. Maya Patel", "Jonah Whitfield", "Amara Okafor", "Hiroshi Sato", "Elena Rossi", "Tariq Haddad"];
         let mut speakers = Vec::new();
         for name in speaker_names {
             let id = self.id();
@@ -215,11 +216,14 @@ impl<'w, 'c> Demo<'w, 'c> {
         let created = self.at(-380, 600);
         let mut venues = Vec::new();
         for (name, address, postal, capacity) in names::VENUES {
-            let id = { let row = serde_json::json!({"id": self.rng.uuid().to_string(), "name": name, "address": address, "city": "Toronto",
+            let id = {
+                let row = serde_json::json!({"id": self.rng.uuid().to_string(), "name": name, "address": address, "city": "Toronto",
                     "postal_code": postal, "capacity": capacity,
                     "amenities": {"wifi": true, "parking": capacity > &700, "catering": true, "accessible": true},
                     "contact_email": "events@venue.example.com", "contact_phone": "+1-416-555-0199",
-                    "created_at": created, "updated_at": created}); self.insert_owned("venues", row) }?;
+                    "created_at": created, "updated_at": created});
+                self.insert_owned("venues", row)
+            }?;
             venues.push((id, *capacity));
         }
         Ok(venues)

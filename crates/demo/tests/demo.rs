@@ -1,8 +1,9 @@
 //! The demo workspace: deterministic, coherent, and a fair fixture for every table.
+#![allow(clippy::unwrap_used)]
 
 use std::collections::HashMap;
 
-use eventos_demo::{generate, DemoOptions, DEMO_USERS};
+use eventos_demo::{DEMO_USERS, DemoOptions, generate};
 use eventos_model::schema;
 use eventos_store::Store;
 use rusqlite::types::Value;
@@ -85,8 +86,12 @@ fn it_is_a_real_business_people_phases_pipeline() {
     assert!(live.tickets_used > 0 && live.tickets_active > 0, "{live:?}");
     let today = "2026-11-22";
     assert_eq!(count(&store, &format!("SELECT count(*) FROM events WHERE substr(start_at, 1, 10) = '{today}'")), 1);
-    assert!(count(&store, &format!("SELECT count(*) FROM events WHERE end_at < '{today}' AND status = 'completed'")) >= 1);
-    assert!(count(&store, &format!("SELECT count(*) FROM events WHERE start_at > '{today}' AND status = 'published'")) >= 2);
+    assert!(
+        count(&store, &format!("SELECT count(*) FROM events WHERE end_at < '{today}' AND status = 'completed'")) >= 1
+    );
+    assert!(
+        count(&store, &format!("SELECT count(*) FROM events WHERE start_at > '{today}' AND status = 'published'")) >= 2
+    );
     assert_eq!(count(&store, "SELECT count(*) FROM events WHERE status = 'draft'"), 1);
     assert!(count(&store, "SELECT count(*) FROM tickets WHERE status = 'cancelled'") > 0);
     assert!(count(&store, "SELECT count(*) FROM tickets WHERE status = 'refunded'") > 0);
@@ -96,8 +101,11 @@ fn it_is_a_real_business_people_phases_pipeline() {
         count(&store, "SELECT count(*) FROM tickets WHERE status = 'used'")
     );
     assert_eq!(
-        count(&store, "SELECT count(*) FROM event_checkins c JOIN tickets t ON t.qr_code = c.qr_code_scanned \
-                       AND t.attendee_id = c.attendee_id AND t.status = 'used'"),
+        count(
+            &store,
+            "SELECT count(*) FROM event_checkins c JOIN tickets t ON t.qr_code = c.qr_code_scanned \
+                       AND t.attendee_id = c.attendee_id AND t.status = 'used'"
+        ),
         count(&store, "SELECT count(*) FROM event_checkins")
     );
     // The pipeline: the seed's six stages, an opportunity in each.

@@ -1,13 +1,14 @@
 //! Every rule of the schema registry is enforced twice, and agrees: the Rust validator refuses
 //! the bad value with an error naming the field, and so does the database itself (raw SQL on a
 //! real demo row), through a CHECK constraint named after the column.
+#![allow(clippy::unwrap_used)]
 
-use eventos_demo::{generate, DemoOptions};
+use eventos_demo::{DemoOptions, generate};
 use eventos_model::schema::{self, Check, Column, ColumnType, Table};
 use eventos_model::validate;
 use eventos_store::Store;
 use rusqlite::types::Value as Sql;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use time::macros::date;
 
 /// Bad values for a column: (what SQL writes, the same value as JSON for the validator if it is
@@ -52,7 +53,8 @@ fn every_rule_is_refused_by_the_validator_and_by_the_database() {
                     || (column.ty == ColumnType::Json && message.contains("malformed JSON"));
                 assert!(named, "{at}: {message}");
                 if let Some(value) = json_value {
-                    let e = validate::to_stored(table, column, &value).expect_err(&format!("the validator accepted {at}"));
+                    let e =
+                        validate::to_stored(table, column, &value).expect_err(&format!("the validator accepted {at}"));
                     assert_eq!((e.table.as_str(), e.field.as_str()), (table.name, column.name), "{at}");
                 }
                 checked += 1;

@@ -37,13 +37,7 @@ pub fn event_slug(name: &str, id: Uuid) -> String {
 /// `ORD-{YYYYMMDD}-{first 8 hex of id}`, dated by the order's creation (UTC):
 /// `ORD-20251013-01111111`.
 pub fn order_number(id: Uuid, created: Date) -> String {
-    format!(
-        "ORD-{:04}{:02}{:02}-{}",
-        created.year(),
-        u8::from(created.month()),
-        created.day(),
-        id_prefix(id)
-    )
+    format!("ORD-{:04}{:02}{:02}-{}", created.year(), u8::from(created.month()), created.day(), id_prefix(id))
 }
 
 /// `TKT-{first 8 HEX of id}-{YYMMDD}`, dated by the ticket's creation (UTC):

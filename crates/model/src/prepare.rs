@@ -76,10 +76,10 @@ pub fn default_pipeline_stages(account_id: Uuid) -> Vec<Map<String, Value>> {
 }
 
 fn fill(row: &mut Map<String, Value>, key: &str, make: impl FnOnce() -> Option<Value>) {
-    if row.get(key).is_none_or(Value::is_null) {
-        if let Some(value) = make() {
-            row.insert(key.to_owned(), value);
-        }
+    if row.get(key).is_none_or(Value::is_null)
+        && let Some(value) = make()
+    {
+        row.insert(key.to_owned(), value);
     }
 }
 

@@ -19,7 +19,10 @@ pub enum ColumnType {
     /// date: `YYYY-MM-DD`.
     Date,
     /// numeric(precision, scale): exact decimal text with `scale` fractional digits.
-    Decimal { precision: u8, scale: u8 },
+    Decimal {
+        precision: u8,
+        scale: u8,
+    },
     /// jsonb: JSON text.
     Json,
     /// text[] / uuid[]: a JSON array.
@@ -110,20 +113,12 @@ impl Table {
     /// The column that names the account a row belongs to (`None` for profiles, which are
     /// people and may belong to several accounts).
     pub fn account_column(&self) -> Option<&'static str> {
-        if self.name == "accounts" {
-            Some("id")
-        } else {
-            self.column("account_id").map(|c| c.name)
-        }
+        if self.name == "accounts" { Some("id") } else { self.column("account_id").map(|c| c.name) }
     }
 
     /// The column that names the event a row belongs to, if it belongs to one.
     pub fn event_column(&self) -> Option<&'static str> {
-        if self.name == "events" {
-            Some("id")
-        } else {
-            self.column("event_id").map(|c| c.name)
-        }
+        if self.name == "events" { Some("id") } else { self.column("event_id").map(|c| c.name) }
     }
 
     pub fn has_column(&self, name: &str) -> bool {
@@ -567,7 +562,15 @@ static TABLES: &[Table] = &[
             fk("member_id", "profiles", Cascade),
             one_of(
                 "role",
-                &["organizer", "coordinator", "volunteer", "speaker_liaison", "tech_support", "registration", "marketing"],
+                &[
+                    "organizer",
+                    "coordinator",
+                    "volunteer",
+                    "speaker_liaison",
+                    "tech_support",
+                    "registration",
+                    "marketing",
+                ],
             )
             .not_null(),
             array("permissions").check(Check::SubsetOf(&[

@@ -5,17 +5,13 @@ use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime, UtcOffset};
 
-const CANONICAL: &[time::format_description::BorrowedFormatItem<'static>] = format_description!(
-    "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
-);
-const DATE: &[time::format_description::BorrowedFormatItem<'static>] =
-    format_description!("[year]-[month]-[day]");
+const CANONICAL: &[time::format_description::BorrowedFormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z");
+const DATE: &[time::format_description::BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
 
 /// Formats an instant in the replica's canonical form.
 pub fn format(at: OffsetDateTime) -> String {
-    at.to_offset(UtcOffset::UTC)
-        .format(CANONICAL)
-        .expect("a UTC instant always formats")
+    at.to_offset(UtcOffset::UTC).format(CANONICAL).expect("a UTC instant always formats")
 }
 
 /// Parses any RFC 3339 timestamp (any offset, any precision).
@@ -47,14 +43,8 @@ mod tests {
 
     #[test]
     fn normalizes_offsets_and_precision_to_utc_micros() {
-        assert_eq!(
-            normalize("2025-06-15T09:00:00-04:00").as_deref(),
-            Some("2025-06-15T13:00:00.000000Z")
-        );
-        assert_eq!(
-            normalize("2025-06-15T13:00:00.1234567Z").as_deref(),
-            Some("2025-06-15T13:00:00.123456Z")
-        );
+        assert_eq!(normalize("2025-06-15T09:00:00-04:00").as_deref(), Some("2025-06-15T13:00:00.000000Z"));
+        assert_eq!(normalize("2025-06-15T13:00:00.1234567Z").as_deref(), Some("2025-06-15T13:00:00.123456Z"));
         assert_eq!(normalize("2025-06-15 13:00"), None);
         assert_eq!(normalize("yesterday"), None);
     }

@@ -44,9 +44,9 @@ pub fn to_stored(table: &Table, column: &Column, value: &Value) -> Result<Stored
             let id = uuid::Uuid::parse_str(text).map_err(|_| err(format!("must be a uuid (got '{text}')")))?;
             Stored::Text(id.hyphenated().to_string())
         }
-        ColumnType::Text => Stored::Text(
-            value.as_str().ok_or_else(|| err(format!("must be text (got {value})")))?.to_owned(),
-        ),
+        ColumnType::Text => {
+            Stored::Text(value.as_str().ok_or_else(|| err(format!("must be text (got {value})")))?.to_owned())
+        }
         ColumnType::Integer => {
             Stored::Integer(value.as_i64().ok_or_else(|| err(format!("must be a whole number (got {value})")))?)
         }
@@ -115,25 +115,25 @@ pub fn check_row(table: &Table, row: &[(&'static Column, Stored)]) -> Result<(),
     for (column, value) in row {
         match (column.check, value) {
             (Some(Check::After(other)), Stored::Text(this)) => {
-                if let Some(Stored::Text(before)) = get(other) {
-                    if this <= before {
-                        return Err(ValidationError::new(
-                            table.name,
-                            column.name,
-                            format!("must be after {other} ({this} is not after {before})"),
-                        ));
-                    }
+                if let Some(Stored::Text(before)) = get(other)
+                    && this <= before
+                {
+                    return Err(ValidationError::new(
+                        table.name,
+                        column.name,
+                        format!("must be after {other} ({this} is not after {before})"),
+                    ));
                 }
             }
             (Some(Check::Product(a, b)), Stored::Integer(total)) => {
-                if let (Some(Stored::Integer(x)), Some(Stored::Integer(y))) = (get(a), get(b)) {
-                    if x.checked_mul(*y) != Some(*total) {
-                        return Err(ValidationError::new(
-                            table.name,
-                            column.name,
-                            format!("must equal {a} × {b} ({x} × {y}), got {total}"),
-                        ));
-                    }
+                if let (Some(Stored::Integer(x)), Some(Stored::Integer(y))) = (get(a), get(b))
+                    && x.checked_mul(*y) != Some(*total)
+                {
+                    return Err(ValidationError::new(
+                        table.name,
+                        column.name,
+                        format!("must equal {a} × {b} ({x} × {y}), got {total}"),
+                    ));
                 }
             }
             _ => {}
@@ -156,9 +156,7 @@ pub fn from_stored(column: &Column, stored: Stored) -> Value {
         (_, Stored::Null) => Value::Null,
         (ColumnType::Boolean, Stored::Integer(n)) => Value::Bool(n != 0),
         (_, Stored::Integer(n)) => Value::from(n),
-        (ColumnType::Json | ColumnType::Array, Stored::Text(s)) => {
-            serde_json::from_str(&s).unwrap_or(Value::String(s))
-        }
+        (ColumnType::Json | ColumnType::Array, Stored::Text(s)) => serde_json::from_str(&s).unwrap_or(Value::String(s)),
         (_, Stored::Text(s)) => Value::String(s),
     }
 }
@@ -167,7 +165,7 @@ fn group(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -208,10 +206,7 @@ mod tests {
         assert!(one("orders", "quantity", json!("2")).is_err());
         assert!(one("events", "start_at", json!("next tuesday")).is_err());
         assert_eq!(one("crm_contacts", "is_primary", json!(true)).unwrap(), Stored::Integer(1));
-        assert_eq!(
-            one("event_expenses", "amount", json!("12.5")).unwrap(),
-            Stored::Text("12.50".into())
-        );
+        assert_eq!(one("event_expenses", "amount", json!("12.5")).unwrap(), Stored::Text("12.50".into()));
         assert!(one("event_expenses", "amount", json!(1.005)).is_err());
         assert!(one("events", "name", Value::Null).is_err());
         assert!(one("crm_opportunities", "expected_revenue", json!("1.00")).is_err());

@@ -17,7 +17,9 @@ pub enum StoreError {
     UnknownColumn { table: String, column: String },
     #[error("the database file {path} is damaged or not an EventOS replica ({detail})")]
     Corrupt { path: String, detail: String },
-    #[error("the database file was written by a newer EventOS (schema version {found}, this build knows up to {known})")]
+    #[error(
+        "the database file was written by a newer EventOS (schema version {found}, this build knows up to {known})"
+    )]
     TooNew { found: i64, known: i64 },
     #[error("the disk is full: nothing was written")]
     DiskFull,
@@ -77,9 +79,7 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(DiskFull) => StoreError::DiskFull,
             Some(DatabaseBusy | DatabaseLocked) => StoreError::Busy,
-            Some(NotADatabase | DatabaseCorrupt) => {
-                StoreError::Corrupt { path: String::new(), detail: e.to_string() }
-            }
+            Some(NotADatabase | DatabaseCorrupt) => StoreError::Corrupt { path: String::new(), detail: e.to_string() },
             _ => StoreError::Sqlite(e),
         }
     }

@@ -6,7 +6,7 @@
 
 use eventos_model::schema::{self, Column, OnDelete, Table};
 use eventos_model::validate::Stored;
-use rusqlite::{ffi, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, ffi};
 
 use crate::{ConstraintKind, StoreError};
 
@@ -106,7 +106,8 @@ fn unique_field(conn: &Connection, message: &str) -> String {
             .optional()
             .ok()
             .flatten();
-        if let Some(column) = sql.as_deref().and_then(|s| after(s, "WHERE ")).and_then(|w| w.split_whitespace().next()) {
+        if let Some(column) = sql.as_deref().and_then(|s| after(s, "WHERE ")).and_then(|w| w.split_whitespace().next())
+        {
             return column.to_owned();
         }
         let last: Option<String> = conn
@@ -120,7 +121,10 @@ fn unique_field(conn: &Connection, message: &str) -> String {
 }
 
 /// The first foreign-key value written that has no parent row.
-fn missing_parent(conn: &Connection, values: &[(&'static Column, Stored)]) -> Option<(&'static Column, &'static str, String)> {
+fn missing_parent(
+    conn: &Connection,
+    values: &[(&'static Column, Stored)],
+) -> Option<(&'static Column, &'static str, String)> {
     values.iter().find_map(|(column, value)| {
         let (parent, _) = column.references?;
         let Stored::Text(value) = value else { return None };

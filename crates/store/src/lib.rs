@@ -15,7 +15,7 @@ mod search;
 mod writer;
 
 pub use error::{ConstraintKind, StoreError};
-pub use open::{default_db_path, default_data_dir, MigrationReport, DB_FILE_NAME};
+pub use open::{DB_FILE_NAME, MigrationReport, default_data_dir, default_db_path};
 pub use queries::{EventStats, TicketLookup};
 pub use search::{AttendeeHit, RANK_WINDOW};
 pub use writer::Writer;

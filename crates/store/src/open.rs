@@ -79,31 +79,23 @@ fn configure(conn: &Connection) -> Result<()> {
 }
 
 fn migrate(conn: &mut Connection) -> Result<MigrationReport> {
-    let known = embedded::migrations::runner()
-        .get_migrations()
-        .iter()
-        .map(|m| i64::from(m.version()))
-        .max()
-        .unwrap_or(0);
+    let known =
+        embedded::migrations::runner().get_migrations().iter().map(|m| i64::from(m.version())).max().unwrap_or(0);
     let found = current_version(conn)?;
     if found > known {
         return Err(StoreError::TooNew { found, known });
     }
-    let report = embedded::migrations::runner()
-        .set_grouped(true)
-        .run(conn)
-        .map_err(|e| StoreError::Migration(e.to_string()))?;
+    let report =
+        embedded::migrations::runner().set_grouped(true).run(conn).map_err(|e| StoreError::Migration(e.to_string()))?;
     let applied = report.applied_migrations().iter().map(|m| m.to_string()).collect();
     Ok(MigrationReport { applied, version: current_version(conn)? })
 }
 
 fn current_version(conn: &Connection) -> Result<i64> {
     let has_history: Option<i64> = conn
-        .query_row(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'refinery_schema_history'",
-            [],
-            |r| r.get(0),
-        )
+        .query_row("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'refinery_schema_history'", [], |r| {
+            r.get(0)
+        })
         .optional()?;
     if has_history.is_none() {
         return Ok(0);

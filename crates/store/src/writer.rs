@@ -1,8 +1,8 @@
 //! Typed writes of any replicated table, inside one transaction.
 
+use eventos_model::prepare;
 use eventos_model::schema::{self, Column, Table};
 use eventos_model::validate::{self, Stored};
-use eventos_model::prepare;
 use std::collections::HashMap;
 
 use rusqlite::types::{ToSqlOutput, ValueRef};
@@ -70,10 +70,11 @@ impl<'c> Writer<'c> {
         let table = lookup(table)?;
         reject_unknown(table, &row)?;
         prepare::fill_new_row(table.name, &mut row, self.now);
-        if table.has_column("account_id") && row.get("account_id").is_none_or(Value::is_null) {
-            if let Some(account) = self.account_of_parent(table, &row)? {
-                row.insert("account_id".into(), Value::String(account));
-            }
+        if table.has_column("account_id")
+            && row.get("account_id").is_none_or(Value::is_null)
+            && let Some(account) = self.account_of_parent(table, &row)?
+        {
+            row.insert("account_id".into(), Value::String(account));
         }
         validate::check_required(table, &row)?;
         let values = to_stored(table, &row)?;
@@ -99,7 +100,8 @@ impl<'c> Writer<'c> {
         if values.is_empty() {
             return Ok(());
         }
-        let sets: Vec<String> = values.iter().enumerate().map(|(i, (c, _))| format!("{} = ?{}", c.name, i + 1)).collect();
+        let sets: Vec<String> =
+            values.iter().enumerate().map(|(i, (c, _))| format!("{} = ?{}", c.name, i + 1)).collect();
         let sql = format!("UPDATE {} SET {} WHERE id = ?{}", table.name, sets.join(", "), values.len() + 1);
         let changed = self.execute(table, &sql, &values, Some(id))?;
         if changed == 0 {
@@ -124,7 +126,13 @@ impl<'c> Writer<'c> {
         crate::queries::get_row(&self.tx, lookup(table)?, id)
     }
 
-    fn execute(&self, table: &Table, sql: &str, values: &[(&'static Column, Stored)], id: Option<&str>) -> Result<usize> {
+    fn execute(
+        &self,
+        table: &Table,
+        sql: &str,
+        values: &[(&'static Column, Stored)],
+        id: Option<&str>,
+    ) -> Result<usize> {
         let id_param = id.map(|id| Stored::Text(id.to_owned()));
         let params = values.iter().map(|(_, v)| Param(v)).chain(id_param.as_ref().map(Param));
         let mut stmt = self.tx.prepare_cached(sql)?;
@@ -142,7 +150,8 @@ impl<'c> Writer<'c> {
                 continue;
             };
             let sql = format!("SELECT {account_column} FROM {parent} WHERE id = ?1");
-            let found: Option<String> = self.tx.prepare_cached(&sql)?.query_row([parent_id], |r| r.get(0)).optional()?;
+            let found: Option<String> =
+                self.tx.prepare_cached(&sql)?.query_row([parent_id], |r| r.get(0)).optional()?;
             if found.is_some() {
                 return Ok(found);
             }

@@ -1,4 +1,5 @@
 //! The replica's file: created and upgraded on open, checked against the schema registry.
+#![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeSet;
 
@@ -22,7 +23,11 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
     assert!(second.applied.is_empty(), "second open applied {:?}", second.applied);
     assert_eq!(second.version, 1);
     let pragma = |name: &str| -> String {
-        store.connection().query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0)).map(|v| format!("{v:?}")).unwrap()
+        store
+            .connection()
+            .query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0))
+            .map(|v| format!("{v:?}"))
+            .unwrap()
     };
     assert_eq!(pragma("journal_mode"), r#"Text("wal")"#);
     assert_eq!(pragma("foreign_keys"), "Integer(1)");
@@ -57,7 +62,10 @@ fn every_column_matches_the_registry() {
     for table in schema::tables() {
         // (name, declared type, not null, has default, primary key, hidden: 2/3 = generated)
         let columns: Vec<(String, String, bool, bool, bool, i64)> = conn
-            .prepare(&format!("SELECT name, type, \"notnull\", dflt_value IS NOT NULL, pk, hidden FROM pragma_table_xinfo('{}')", table.name))
+            .prepare(&format!(
+                "SELECT name, type, \"notnull\", dflt_value IS NOT NULL, pk, hidden FROM pragma_table_xinfo('{}')",
+                table.name
+            ))
             .unwrap()
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, i64>(4)? > 0, r.get(5)?)))
             .unwrap()
@@ -85,7 +93,10 @@ fn every_foreign_key_matches_the_registry() {
     for table in schema::tables() {
         let mut in_db: Vec<(String, String, String, String)> = store
             .connection()
-            .prepare(&format!("SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list('{}')", table.name))
+            .prepare(&format!(
+                "SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list('{}')",
+                table.name
+            ))
             .unwrap()
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .unwrap()
@@ -95,7 +106,9 @@ fn every_foreign_key_matches_the_registry() {
         let mut expected: Vec<(String, String, String, String)> = table
             .columns
             .iter()
-            .filter_map(|c| c.references.map(|(parent, rule)| (c.name.into(), parent.into(), "id".into(), rule.sql().into())))
+            .filter_map(|c| {
+                c.references.map(|(parent, rule)| (c.name.into(), parent.into(), "id".into(), rule.sql().into()))
+            })
             .collect();
         expected.sort();
         assert_eq!(in_db, expected, "foreign keys of {}", table.name);

@@ -1,10 +1,11 @@
 //! Writing rows: generated values, typed errors naming the field, cascades, atomicity.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 
 use common::{fixture, row};
 use eventos_store::{ConstraintKind, StoreError};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 fn field(err: &StoreError) -> (String, String) {
     let (t, f) = err.field().unwrap_or_else(|| panic!("{err} names no field"));
@@ -56,14 +57,30 @@ fn seed_limits_are_typed_errors_naming_the_field() {
     let (event, venue, account) = (f.event.clone(), f.venue.clone(), f.account.clone());
     let cases: Vec<(&str, Value, &str)> = vec![
         ("orders", json!({"event_id": event, "quantity": 21, "unit_price_cents": 100}), "quantity"),
-        ("orders", json!({"event_id": event, "quantity": 2, "unit_price_cents": 100, "total_cents": 150}), "total_cents"),
+        (
+            "orders",
+            json!({"event_id": event, "quantity": 2, "unit_price_cents": 100, "total_cents": 150}),
+            "total_cents",
+        ),
         ("venues", json!({"account_id": account, "name": "Tiny", "capacity": 9}), "capacity"),
         ("venues", json!({"account_id": account, "name": "Huge", "capacity": 50_001}), "capacity"),
         ("event_feedback", json!({"event_id": event, "overall_rating": 6}), "overall_rating"),
-        ("crm_organizers", json!({"account_id": account, "company_name": "X", "engagement_score": 101}), "engagement_score"),
-        ("sessions", json!({"event_id": event, "venue_id": venue, "title": "T", "session_type": "lecture",
-            "start_time": "2025-06-15T13:00:00Z", "end_time": "2025-06-15T14:00:00Z"}), "session_type"),
-        ("event_teams", json!({"event_id": event, "role": "volunteer", "permissions": ["manage_event", "root"]}), "permissions"),
+        (
+            "crm_organizers",
+            json!({"account_id": account, "company_name": "X", "engagement_score": 101}),
+            "engagement_score",
+        ),
+        (
+            "sessions",
+            json!({"event_id": event, "venue_id": venue, "title": "T", "session_type": "lecture",
+            "start_time": "2025-06-15T13:00:00Z", "end_time": "2025-06-15T14:00:00Z"}),
+            "session_type",
+        ),
+        (
+            "event_teams",
+            json!({"event_id": event, "role": "volunteer", "permissions": ["manage_event", "root"]}),
+            "permissions",
+        ),
         ("attendees", json!({"event_id": event, "full_name": "No Order", "email": "x@example.com"}), "order_id"),
         ("orders", json!({"event_id": event, "quantity": 1, "unit_price_cents": 1, "paid_at": "soon"}), "paid_at"),
     ];
@@ -94,7 +111,8 @@ fn the_database_itself_refuses_what_validation_would_and_names_the_field() {
         other => panic!("expected a CHECK error, got {other:?}"),
     }
     // Raw SQL that bypasses validation still cannot store a bad row.
-    let raw = f.store.connection().execute("UPDATE tickets SET status = 'lost' WHERE id = ?1", [&f.ticket]).unwrap_err();
+    let raw =
+        f.store.connection().execute("UPDATE tickets SET status = 'lost' WHERE id = ?1", [&f.ticket]).unwrap_err();
     assert!(raw.to_string().contains("CHECK constraint failed: status"), "{raw}");
 }
 
@@ -171,10 +189,15 @@ fn updates_touch_updated_at_unless_given_and_not_found_is_typed() {
     assert!(after["updated_at"].as_str().unwrap() > before.as_str().unwrap(), "{after:?}");
     assert!(after["updated_at"].as_str().unwrap().ends_with('Z'));
     // A pulled row keeps the server's updated_at.
-    f.store.write(|w| w.update("tickets", &ticket, row(json!({"status": "active", "updated_at": "2020-01-01T00:00:00Z"})))).unwrap();
+    f.store
+        .write(|w| w.update("tickets", &ticket, row(json!({"status": "active", "updated_at": "2020-01-01T00:00:00Z"}))))
+        .unwrap();
     assert_eq!(f.store.get("tickets", &ticket).unwrap().unwrap()["updated_at"], "2020-01-01T00:00:00.000000Z");
 
-    let err = f.store.write(|w| w.update("tickets", "00000000-0000-4000-8000-000000000000", row(json!({"status": "used"})))).unwrap_err();
+    let err = f
+        .store
+        .write(|w| w.update("tickets", "00000000-0000-4000-8000-000000000000", row(json!({"status": "used"}))))
+        .unwrap_err();
     assert_eq!(err.code(), "not_found");
     let err = f.store.write(|w| w.update("tickets", &ticket, row(json!({"id": "x"})))).unwrap_err();
     assert_eq!(field(&err).1, "id");
@@ -209,7 +232,9 @@ fn generated_columns_compute_exactly() {
     let deal = f.store.get("crm_opportunities", &opportunity).unwrap().unwrap();
     assert_eq!(deal["expected_revenue"], "407.40");
     assert_eq!(deal["account_id"], Value::String(f.account.clone()), "account from the company");
-    f.store.write(|w| w.update("crm_opportunities", &opportunity, row(json!({"value": "0.05", "probability": 50})))).unwrap();
+    f.store
+        .write(|w| w.update("crm_opportunities", &opportunity, row(json!({"value": "0.05", "probability": 50}))))
+        .unwrap();
     // 0.05 × 50 / 100 = 0.025 → 0.03 (half away from zero).
     assert_eq!(f.store.get("crm_opportunities", &opportunity).unwrap().unwrap()["expected_revenue"], "0.03");
     assert_eq!(f.store.get("sessions", &session).unwrap().unwrap()["duration_minutes"], 90, "89m40s rounds to 90");
@@ -230,7 +255,14 @@ fn event_stats_ticket_lookup_and_search() {
         .unwrap();
     let stats = f.store.event_stats("ai-summit-2025-e1111111").unwrap();
     assert_eq!(
-        (stats.capacity, stats.tickets_sold, stats.tickets_available, stats.tickets_active, stats.tickets_used, stats.tickets_cancelled),
+        (
+            stats.capacity,
+            stats.tickets_sold,
+            stats.tickets_available,
+            stats.tickets_active,
+            stats.tickets_used,
+            stats.tickets_cancelled
+        ),
         (500, 3, 497, 1, 2, 1)
     );
     assert_eq!(f.store.event_stats(&f.event).unwrap(), stats, "by id too");
@@ -249,7 +281,10 @@ fn event_stats_ticket_lookup_and_search() {
     assert_eq!(hits[0].attendee_id, f.attendee);
     assert_eq!(f.store.search_attendees("customer@example", Some(&f.event), 10).unwrap().len(), 1);
     let elsewhere = "00000000-0000-4000-8000-000000000000";
-    assert!(f.store.search_attendees("customer@example", Some(elsewhere), 10).unwrap().is_empty(), "scoped to the event");
+    assert!(
+        f.store.search_attendees("customer@example", Some(elsewhere), 10).unwrap().is_empty(),
+        "scoped to the event"
+    );
     assert!(f.store.search_attendees("\"; DROP TABLE attendees; --", None, 10).unwrap().is_empty());
     // The index follows edits and deletes.
     let attendee = f.attendee.clone();
@@ -267,14 +302,19 @@ fn deferred_search_index_is_rebuilt_and_triggers_restored() {
     f.store
         .write(|w| {
             w.defer_search_index()?;
-            w.insert("attendees", row(json!({"order_id": order, "event_id": event, "full_name": "Zelda Bulk", "email": "z@example.com"})))
+            w.insert(
+                "attendees",
+                row(json!({"order_id": order, "event_id": event, "full_name": "Zelda Bulk", "email": "z@example.com"})),
+            )
         })
         .unwrap();
     assert_eq!(f.store.search_attendees("zelda", None, 5).unwrap().len(), 1, "rebuilt at commit");
     let triggers: i64 = f
         .store
         .connection()
-        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_fts_a[idu]'", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_fts_a[idu]'", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(triggers, 12, "4 indexed tables × insert/update/delete");
     // A rolled-back bulk write leaves the triggers in place too.
@@ -284,7 +324,14 @@ fn deferred_search_index_is_rebuilt_and_triggers_restored() {
     });
     let (event, order) = (f.event.clone(), f.order.clone());
     f.store
-        .write(|w| w.insert("attendees", row(json!({"order_id": order, "event_id": event, "full_name": "Yusuf After", "email": "y@example.com"}))))
+        .write(|w| {
+            w.insert(
+                "attendees",
+                row(
+                    json!({"order_id": order, "event_id": event, "full_name": "Yusuf After", "email": "y@example.com"}),
+                ),
+            )
+        })
         .unwrap();
     assert_eq!(f.store.search_attendees("yusuf", None, 5).unwrap().len(), 1);
 }

@@ -1,9 +1,9 @@
 //! A small hand-made workspace for store tests: one of each core row, written through the
 //! store's own API into a real SQLite file in a temporary folder.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use eventos_store::{Row, Store};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 pub struct Fixture {
     pub dir: tempfile::TempDir,
