@@ -572,7 +572,6 @@ CREATE INDEX idx_orders_customer ON orders(customer_id);
 CREATE INDEX idx_orders_event ON orders(event_id);
 CREATE INDEX idx_attendees_order ON attendees(order_id);
 CREATE INDEX idx_attendees_event ON attendees(event_id);
-CREATE INDEX idx_attendees_email ON attendees(email);
 CREATE INDEX idx_tickets_event_status ON tickets(event_id, status);
 CREATE INDEX idx_tickets_order ON tickets(order_id);
 CREATE INDEX idx_tickets_attendee ON tickets(attendee_id);

@@ -42,7 +42,9 @@ pub fn to_stored(table: &Table, column: &Column, value: &Value) -> Result<Stored
         ColumnType::Uuid => {
             let text = value.as_str().ok_or_else(|| err(format!("must be a uuid (got {value})")))?;
             let id = uuid::Uuid::parse_str(text).map_err(|_| err(format!("must be a uuid (got '{text}')")))?;
-            Stored::Text(id.hyphenated().to_string())
+            // Most ids arrive already lowercase-hyphenated: keep the text, skip re-formatting.
+            let canonical = text.len() == 36 && !text.bytes().any(|b| b.is_ascii_uppercase());
+            Stored::Text(if canonical { text.to_owned() } else { id.hyphenated().to_string() })
         }
         ColumnType::Text => {
             Stored::Text(value.as_str().ok_or_else(|| err(format!("must be text (got {value})")))?.to_owned())

@@ -4,6 +4,7 @@ use eventos_model::prepare;
 use eventos_model::schema::{self, Column, Table};
 use eventos_model::validate::{self, Stored};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{OptionalExtension, ToSql, Transaction};
@@ -20,7 +21,7 @@ pub struct Writer<'c> {
     /// Search-index triggers set aside by [`Writer::defer_search_index`], restored at commit.
     deferred_triggers: Vec<String>,
     /// INSERT statements by table and column list, so bulk writes build each SQL text once.
-    insert_sql: HashMap<(&'static str, Vec<&'static str>), String>,
+    insert_sql: HashMap<(&'static str, Vec<&'static str>), Rc<str>>,
 }
 
 impl<'c> Writer<'c> {
@@ -82,9 +83,9 @@ impl<'c> Writer<'c> {
         let columns: Vec<&'static str> = values.iter().map(|(c, _)| c.name).collect();
         let sql = self.insert_sql.entry((table.name, columns)).or_insert_with_key(|(name, columns)| {
             let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-            format!("INSERT INTO {name} ({}) VALUES ({})", columns.join(", "), placeholders.join(", "))
+            format!("INSERT INTO {name} ({}) VALUES ({})", columns.join(", "), placeholders.join(", ")).into()
         });
-        let sql = sql.clone();
+        let sql = Rc::clone(sql);
         self.execute(table, &sql, &values, None)?;
         Ok(row.get("id").and_then(Value::as_str).unwrap_or_default().to_owned())
     }
