@@ -1,6 +1,7 @@
 //! `eventos-cli`: the replica from a terminal. Every command is one transaction: it lands whole
 //! or not at all. Errors go to stderr with their code and a non-zero exit status.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -86,7 +87,17 @@ fn run(db: &std::path::Path, command: Command) -> Result<(), StoreError> {
             }
             eprintln!("Writing the demo workspace ({attendees} attendees, seed {seed}) to {}…", db.display());
             let started = Instant::now();
-            let demo = eventos_demo::generate(&mut store, &options)?;
+            // A live count on a terminal; logs and pipes get only the summary.
+            let show = std::io::stderr().is_terminal();
+            let demo = eventos_demo::generate_with_progress(&mut store, &options, &mut |done, total| {
+                if show {
+                    let tail = if done == total { ", indexing and saving…" } else { "" };
+                    eprint!("\r  {done}/{total} attendees{tail}   ");
+                    if done == total {
+                        eprintln!();
+                    }
+                }
+            })?;
             println!(
                 "Demo workspace ready in {:.2} s: {} events, {} attendees. Live today: {}",
                 started.elapsed().as_secs_f64(),

@@ -111,9 +111,12 @@ impl Demo<'_, '_> {
         let mut report = Vec::new();
         let mut live_slug = String::new();
         let mut past_attendees = Vec::new();
+        let mut written = 0;
         for (plan, count) in allocate(self.attendees) {
             let event = self.event(&plan, users, &venues[plan.venue].0)?;
             let sold = self.box_office(&plan, &event, count)?;
+            written += count;
+            (self.progress)(written, self.attendees);
             if plan.full {
                 self.programme(&plan, &event, users, &venues[plan.venue].0, &sold, &past_attendees)?;
             }

@@ -63,6 +63,16 @@ pub struct DemoReport {
 /// Writes the demo workspace into `store` in one transaction. Refuses a replica that already
 /// holds an account, so a demo never mixes with real data.
 pub fn generate(store: &mut Store, options: &DemoOptions) -> Result<DemoReport> {
+    generate_with_progress(store, options, &mut |_, _| {})
+}
+
+/// [`generate`], calling `progress(attendees written, attendees in all)` as each event's box
+/// office is written (the search index and the commit follow the last call).
+pub fn generate_with_progress(
+    store: &mut Store,
+    options: &DemoOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<DemoReport> {
     let accounts: i64 = store.connection().query_row("SELECT count(*) FROM accounts", [], |r| r.get(0))?;
     if accounts > 0 {
         return Err(StoreError::Invalid(eventos_model::ValidationError::new(
@@ -73,7 +83,7 @@ pub fn generate(store: &mut Store, options: &DemoOptions) -> Result<DemoReport> 
     }
     store.write(|w| {
         w.defer_search_index()?;
-        Demo::new(w, options).run()
+        Demo::new(w, options, progress).run()
     })
 }
 
@@ -87,6 +97,7 @@ pub(crate) struct Users {
 
 pub(crate) struct Demo<'w, 'c> {
     pub w: &'w mut Writer<'c>,
+    pub progress: &'w mut dyn FnMut(u64, u64),
     pub rng: Rng,
     pub today: Date,
     pub account: String,
@@ -97,9 +108,10 @@ pub(crate) struct Demo<'w, 'c> {
 }
 
 impl<'w, 'c> Demo<'w, 'c> {
-    fn new(w: &'w mut Writer<'c>, options: &DemoOptions) -> Self {
+    fn new(w: &'w mut Writer<'c>, options: &DemoOptions, progress: &'w mut dyn FnMut(u64, u64)) -> Self {
         Demo {
             w,
+            progress,
             rng: Rng::new(options.seed),
             today: options.today,
             account: String::new(),

@@ -151,3 +151,15 @@ fn a_database_with_data_is_refused_and_left_alone() {
     assert!(err.to_string().contains("already holds a workspace"), "{err}");
     assert_eq!(store.table_counts().unwrap(), before);
 }
+
+#[test]
+fn progress_rises_to_the_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("p.db")).unwrap();
+    let mut seen = Vec::new();
+    let options = DemoOptions { attendees: 500, seed: 2, today: date!(2026 - 11 - 22) };
+    eventos_demo::generate_with_progress(&mut store, &options, &mut |done, total| seen.push((done, total))).unwrap();
+    assert!(seen.len() >= 5, "{seen:?}");
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
+    assert_eq!(seen.last(), Some(&(500, 500)));
+}
