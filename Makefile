@@ -20,7 +20,7 @@ test:
 	scripts/install-deps.sh test
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
-	scripts/run-tests.sh
+	CARGO="$(CARGO)" scripts/run-tests.sh
 
 ## Benchmarks (not tests): figures go in docs/PERFORMANCE.md.
 bench: deps

@@ -371,7 +371,7 @@ CREATE TABLE crm_organizers (
   engagement_score INTEGER DEFAULT 50 CONSTRAINT engagement_score CHECK (engagement_score BETWEEN 0 AND 100),
   health_score INTEGER DEFAULT 50 CONSTRAINT health_score CHECK (health_score BETWEEN 0 AND 100),
   churn_risk TEXT DEFAULT 'low' CONSTRAINT churn_risk CHECK (churn_risk IN ('low', 'medium', 'high')),
-  event_history TEXT DEFAULT '[]' CONSTRAINT event_history CHECK (event_history IS NULL OR CASE WHEN json_valid(event_history) THEN json_type(event_history) = 'array' ELSE 0 END),
+  event_history TEXT DEFAULT '[]' CONSTRAINT event_history CHECK (json_valid(event_history)),
   tags TEXT DEFAULT '[]' CONSTRAINT tags CHECK (tags IS NULL OR CASE WHEN json_valid(tags) THEN json_type(tags) = 'array' ELSE 0 END),
   assigned_to TEXT REFERENCES profiles(id),
   created_by TEXT REFERENCES profiles(id),
@@ -418,7 +418,7 @@ CREATE TABLE crm_pipeline_stages (
   is_active INTEGER DEFAULT 1 CONSTRAINT is_active CHECK (is_active IN (0, 1)),
   is_closed INTEGER DEFAULT 0 CONSTRAINT is_closed CHECK (is_closed IN (0, 1)),
   is_won INTEGER DEFAULT 0 CONSTRAINT is_won CHECK (is_won IN (0, 1)),
-  auto_actions TEXT DEFAULT '[]' CONSTRAINT auto_actions CHECK (auto_actions IS NULL OR CASE WHEN json_valid(auto_actions) THEN json_type(auto_actions) = 'array' ELSE 0 END),
+  auto_actions TEXT DEFAULT '[]' CONSTRAINT auto_actions CHECK (json_valid(auto_actions)),
   default_probability INTEGER DEFAULT 50 CONSTRAINT default_probability CHECK (default_probability BETWEEN 0 AND 100),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT created_at CHECK (created_at GLOB '????-??-??T??:??:??.??????Z'),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT updated_at CHECK (updated_at GLOB '????-??-??T??:??:??.??????Z')
@@ -437,6 +437,7 @@ CREATE TABLE crm_opportunities (
   probability INTEGER DEFAULT 50 CONSTRAINT probability CHECK (probability BETWEEN 0 AND 100),
   -- DECIMAL(12,2) GENERATED ALWAYS AS (value * probability / 100): exact, in integer cents,
   -- rounded half away from zero like Postgres numeric, written back as text with two decimals.
+  -- (value is numeric(12,2), under 10^10: its cents fit a double exactly, so the REAL step is exact.)
   expected_revenue TEXT GENERATED ALWAYS AS (CASE WHEN value IS NULL OR probability IS NULL THEN NULL ELSE printf('%s%d.%02d', CASE WHEN ((CAST(round(CAST(value AS REAL) * 100) AS INTEGER)) * probability + (CASE WHEN (CAST(round(CAST(value AS REAL) * 100) AS INTEGER)) < 0 THEN -50 ELSE 50 END)) / 100 < 0 THEN '-' ELSE '' END, abs(((CAST(round(CAST(value AS REAL) * 100) AS INTEGER)) * probability + (CASE WHEN (CAST(round(CAST(value AS REAL) * 100) AS INTEGER)) < 0 THEN -50 ELSE 50 END)) / 100) / 100, abs(((CAST(round(CAST(value AS REAL) * 100) AS INTEGER)) * probability + (CASE WHEN (CAST(round(CAST(value AS REAL) * 100) AS INTEGER)) < 0 THEN -50 ELSE 50 END)) / 100) % 100) END) STORED,
   expected_close_date TEXT CONSTRAINT expected_close_date CHECK (expected_close_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   actual_close_date TEXT CONSTRAINT actual_close_date CHECK (actual_close_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
@@ -513,7 +514,7 @@ CREATE TABLE crm_email_templates (
   body_html TEXT NOT NULL,
   body_text TEXT,
   category TEXT CONSTRAINT category CHECK (category IN ('welcome', 'follow_up', 'proposal', 'reminder', 'thank_you', 'other')),
-  variables TEXT DEFAULT '[]' CONSTRAINT variables CHECK (variables IS NULL OR CASE WHEN json_valid(variables) THEN json_type(variables) = 'array' ELSE 0 END),
+  variables TEXT DEFAULT '[]' CONSTRAINT variables CHECK (json_valid(variables)),
   is_active INTEGER DEFAULT 1 CONSTRAINT is_active CHECK (is_active IN (0, 1)),
   created_by TEXT REFERENCES profiles(id),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT created_at CHECK (created_at GLOB '????-??-??T??:??:??.??????Z'),
@@ -559,7 +560,31 @@ CREATE TABLE notifications (
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') CONSTRAINT created_at CHECK (created_at GLOB '????-??-??T??:??:??.??????Z')
 ) STRICT;
 
--- Indexes: the seeds' own, plus one per foreign key and for the door's lookups.
+-- Indexes: the seeds' own; account_id on every tenant table (deleting or syncing an account);
+-- the references that cascades and lookups walk on large tables; the door's lookups (the
+-- UNIQUE ticket_number and qr_code above).
+CREATE INDEX idx_orders_account ON orders(account_id);
+CREATE INDEX idx_attendees_account ON attendees(account_id);
+CREATE INDEX idx_tickets_account ON tickets(account_id);
+CREATE INDEX idx_speakers_account ON speakers(account_id);
+CREATE INDEX idx_sessions_account ON sessions(account_id);
+CREATE INDEX idx_sponsors_account ON sponsors(account_id);
+CREATE INDEX idx_event_feedback_account ON event_feedback(account_id);
+CREATE INDEX idx_networking_connections_account ON networking_connections(account_id);
+CREATE INDEX idx_event_checkins_account ON event_checkins(account_id);
+CREATE INDEX idx_event_materials_account ON event_materials(account_id);
+CREATE INDEX idx_event_announcements_account ON event_announcements(account_id);
+CREATE INDEX idx_event_analytics_account ON event_analytics(account_id);
+CREATE INDEX idx_event_waitlists_account ON event_waitlists(account_id);
+CREATE INDEX idx_event_expenses_account ON event_expenses(account_id);
+CREATE INDEX idx_event_teams_account ON event_teams(account_id);
+CREATE INDEX idx_crm_contacts_account ON crm_contacts(account_id);
+CREATE INDEX idx_crm_opportunities_account ON crm_opportunities(account_id);
+CREATE INDEX idx_crm_activities_account ON crm_activities(account_id);
+CREATE INDEX idx_crm_notes_account ON crm_notes(account_id);
+CREATE INDEX idx_crm_documents_account ON crm_documents(account_id);
+CREATE INDEX idx_crm_email_templates_account ON crm_email_templates(account_id);
+CREATE INDEX idx_notifications_account ON notifications(account_id);
 CREATE INDEX idx_account_users_user ON account_users(user_id);
 CREATE INDEX idx_profiles_email ON profiles(email);
 CREATE INDEX idx_venues_account ON venues(account_id);
@@ -684,139 +709,6 @@ WHEN NEW.permissions IS NOT NULL AND json_valid(NEW.permissions) AND EXISTS (
 )
 BEGIN
   SELECT RAISE(ABORT, 'CHECK constraint failed: permissions');
-END;
-
--- updated_at maintained on every update that does not set it itself (a row pulled from the
--- server keeps the server's updated_at).
-CREATE TRIGGER accounts_touch_updated_at AFTER UPDATE ON accounts
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE accounts SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER profiles_touch_updated_at AFTER UPDATE ON profiles
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE profiles SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER account_users_touch_updated_at AFTER UPDATE ON account_users
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE account_users SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER venues_touch_updated_at AFTER UPDATE ON venues
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE venues SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER events_touch_updated_at AFTER UPDATE ON events
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE events SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER orders_touch_updated_at AFTER UPDATE ON orders
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE orders SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER attendees_touch_updated_at AFTER UPDATE ON attendees
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE attendees SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER tickets_touch_updated_at AFTER UPDATE ON tickets
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE tickets SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER speakers_touch_updated_at AFTER UPDATE ON speakers
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE speakers SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER sessions_touch_updated_at AFTER UPDATE ON sessions
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE sessions SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER sponsors_touch_updated_at AFTER UPDATE ON sponsors
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE sponsors SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER event_feedback_touch_updated_at AFTER UPDATE ON event_feedback
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE event_feedback SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER networking_connections_touch_updated_at AFTER UPDATE ON networking_connections
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE networking_connections SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER event_materials_touch_updated_at AFTER UPDATE ON event_materials
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE event_materials SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER event_announcements_touch_updated_at AFTER UPDATE ON event_announcements
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE event_announcements SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER event_waitlists_touch_updated_at AFTER UPDATE ON event_waitlists
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE event_waitlists SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER event_expenses_touch_updated_at AFTER UPDATE ON event_expenses
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE event_expenses SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER event_teams_touch_updated_at AFTER UPDATE ON event_teams
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE event_teams SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER crm_organizers_touch_updated_at AFTER UPDATE ON crm_organizers
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE crm_organizers SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER crm_contacts_touch_updated_at AFTER UPDATE ON crm_contacts
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE crm_contacts SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER crm_pipeline_stages_touch_updated_at AFTER UPDATE ON crm_pipeline_stages
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE crm_pipeline_stages SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER crm_opportunities_touch_updated_at AFTER UPDATE ON crm_opportunities
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE crm_opportunities SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER crm_activities_touch_updated_at AFTER UPDATE ON crm_activities
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE crm_activities SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER crm_notes_touch_updated_at AFTER UPDATE ON crm_notes
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE crm_notes SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER crm_email_templates_touch_updated_at AFTER UPDATE ON crm_email_templates
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE crm_email_templates SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER campaigns_touch_updated_at AFTER UPDATE ON campaigns
-WHEN NEW.updated_at IS OLD.updated_at
-BEGIN
-  UPDATE campaigns SET updated_at = (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z') WHERE rowid = NEW.rowid;
 END;
 
 -- Full-text search, kept in step by triggers. External-content tables index the base table's

@@ -14,6 +14,18 @@ if ! command -v cargo >/dev/null 2>&1; then
   echo "error: Rust is not installed. Install it with rustup (https://rustup.rs), then run this again." >&2
   exit 1
 fi
+if [ "$purpose" = "test" ]; then
+  for tool in fmt clippy; do
+    if ! cargo "$tool" --version >/dev/null 2>&1; then
+      component=$([ "$tool" = fmt ] && echo rustfmt || echo clippy)
+      command -v rustup >/dev/null 2>&1 && rustup component add "$component" >/dev/null 2>&1 || true
+      cargo "$tool" --version >/dev/null 2>&1 || {
+        echo "error: cargo $tool is missing; install it with: rustup component add $component" >&2
+        exit 1
+      }
+    fi
+  done
+fi
 
 missing=()
 for p in "${packages[@]}"; do

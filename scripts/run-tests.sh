@@ -4,7 +4,7 @@
 set -uo pipefail
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-cargo test --workspace --locked "$@" 2>&1 | tee "$log"
+"${CARGO:-cargo}" test --workspace --locked "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 sum() { grep -Eo "[0-9]+ $1" "$log" | awk '{ s += $1 } END { print s + 0 }'; }
 echo

@@ -1,7 +1,8 @@
 //! `eventos-cli`: the replica from a terminal. Every command is one transaction: it lands whole
 //! or not at all. Errors go to stderr with their code and a non-zero exit status.
 
-use std::io::IsTerminal;
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -9,6 +10,13 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 use eventos_demo::DemoOptions;
 use eventos_store::{Store, StoreError};
+
+/// `println!` into the output buffer (writing to a String cannot fail).
+macro_rules! outln {
+    ($out:expr, $($arg:tt)*) => {
+        let _ = writeln!($out, $($arg)*);
+    };
+}
 
 #[derive(Parser)]
 #[command(name = "eventos-cli", version, about = "EventOS Desktop from the command line")]
@@ -27,7 +35,7 @@ enum Command {
     /// Write the demo workspace into an empty replica (the same seed and day give the same data).
     Demo {
         /// Attendees (one ticket each) across all events.
-        #[arg(long, default_value_t = 400)]
+        #[arg(long, default_value_t = 400, value_parser = clap::value_parser!(u64).range(0..=eventos_demo::MAX_ATTENDEES))]
         attendees: u64,
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -56,7 +64,18 @@ fn parse_date(text: &str) -> Result<time::Date, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let db = cli.db.clone().unwrap_or_else(eventos_store::default_db_path);
-    match run(&db, cli.command) {
+    let mut out = String::new();
+    let result = run(&db, cli.command, &mut out);
+    // Whatever was produced is printed even after an error; a closed pipe
+    // (`eventos-cli tables | head -1`) is the reader's choice, not a failure.
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write the output: {e} (code: io)");
+        return ExitCode::FAILURE;
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e} (code: {})", e.code());
@@ -65,14 +84,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(db: &std::path::Path, command: Command) -> Result<(), StoreError> {
+fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), StoreError> {
     let (mut store, report) = Store::open_with_report(db)?;
     match command {
         Command::Migrate => {
             if report.applied.is_empty() {
-                println!("{} is up to date (schema version {}).", db.display(), report.version);
+                outln!(out, "{} is up to date (schema version {}).", db.display(), report.version);
             } else {
-                println!(
+                outln!(
+                    out,
                     "{} is at schema version {} (applied {}).",
                     db.display(),
                     report.version,
@@ -98,7 +118,8 @@ fn run(db: &std::path::Path, command: Command) -> Result<(), StoreError> {
                     }
                 }
             })?;
-            println!(
+            outln!(
+                out,
                 "Demo workspace ready in {:.2} s: {} events, {} attendees. Live today: {}",
                 started.elapsed().as_secs_f64(),
                 demo.events.len(),
@@ -110,27 +131,27 @@ fn run(db: &std::path::Path, command: Command) -> Result<(), StoreError> {
             let counts = store.table_counts()?;
             if json {
                 let rows: Vec<_> = counts.iter().map(|(t, n)| serde_json::json!({"table": t, "rows": n})).collect();
-                println!("{}", serde_json::Value::Array(rows));
+                outln!(out, "{}", serde_json::Value::Array(rows));
             } else {
                 let width = counts.iter().map(|(t, _)| t.len()).max().unwrap_or(5);
-                println!("{:width$}  {:>8}", "table", "rows");
+                outln!(out, "{:width$}  {:>8}", "table", "rows");
                 for (table, rows) in counts {
-                    println!("{table:width$}  {rows:>8}");
+                    outln!(out, "{table:width$}  {rows:>8}");
                 }
             }
         }
         Command::Stats { event, json } => {
             let stats = store.event_stats(&event)?;
             if json {
-                println!("{}", serde_json::to_string(&stats).unwrap_or_default());
+                outln!(out, "{}", serde_json::to_string(&stats).unwrap_or_default());
             } else {
-                println!("{} ({})", stats.event_name, stats.event_id);
-                println!("  capacity           {:>7}", stats.capacity);
-                println!("  tickets sold       {:>7}", stats.tickets_sold);
-                println!("  tickets available  {:>7}", stats.tickets_available);
-                println!("  active (not in)    {:>7}", stats.tickets_active);
-                println!("  used (checked in)  {:>7}", stats.tickets_used);
-                println!("  cancelled          {:>7}", stats.tickets_cancelled);
+                outln!(out, "{} ({})", stats.event_name, stats.event_id);
+                outln!(out, "  capacity           {:>7}", stats.capacity);
+                outln!(out, "  tickets sold       {:>7}", stats.tickets_sold);
+                outln!(out, "  tickets available  {:>7}", stats.tickets_available);
+                outln!(out, "  active (not in)    {:>7}", stats.tickets_active);
+                outln!(out, "  used (checked in)  {:>7}", stats.tickets_used);
+                outln!(out, "  cancelled          {:>7}", stats.tickets_cancelled);
             }
         }
     }

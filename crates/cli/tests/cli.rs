@@ -91,3 +91,38 @@ fn the_default_database_lives_in_the_data_folder() {
     assert!(stdout(&out).contains("eventos.db"));
     assert!(dir.path().join("eventos.db").exists());
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pipe.db");
+    stdout(&cli(&db, &["demo", "--attendees", "10"]));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eventos-cli"))
+        .arg("--db")
+        .arg(&db)
+        .arg("tables")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader is gone before anything is written
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "status {:?}: {err}", out.status);
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn out_of_range_input_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("limits.db");
+    let out = cli(&db, &["demo", "--attendees", "2000000"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2000000"), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = cli(&db, &["demo", "--today", "9999-12-01"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("between the years 2000 and 2999") && !err.contains("panicked"), "{err}");
+    let tables: Value = serde_json::from_str(&stdout(&cli(&db, &["tables", "--json"]))).unwrap();
+    assert!(tables.as_array().unwrap().iter().all(|t| t["rows"] == 0), "nothing was written");
+}

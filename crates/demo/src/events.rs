@@ -115,8 +115,10 @@ impl Demo<'_, '_> {
         for (plan, count) in allocate(self.attendees) {
             let event = self.event(&plan, users, &venues[plan.venue].0)?;
             let sold = self.box_office(&plan, &event, count)?;
-            written += count;
-            (self.progress)(written, self.attendees);
+            if count > 0 {
+                written += count;
+                (self.progress)(written, self.attendees);
+            }
             if plan.full {
                 self.programme(&plan, &event, users, &venues[plan.venue].0, &sold, &past_attendees)?;
             }

@@ -10,6 +10,7 @@ mod rng;
 
 use std::collections::HashSet;
 
+use eventos_model::ValidationError;
 use eventos_store::{Result, Store, StoreError, Writer};
 use serde::Serialize;
 use serde_json::Value;
@@ -19,6 +20,9 @@ use rng::Rng;
 
 /// Emails of the demo's people, one per role (password-less locally; the Supabase seed gives
 /// them the password `eventos-demo`).
+/// The largest demo the generator makes (about 100 events of 10,000 seats).
+pub const MAX_ATTENDEES: u64 = 1_000_000;
+
 pub const DEMO_USERS: &[(&str, &str, &str)] = &[
     ("owner@demo.eventos.test", "Olivia Owens", "owner"),
     ("organizer@demo.eventos.test", "Sarah Johnson", "admin"),
@@ -73,15 +77,21 @@ pub fn generate_with_progress(
     options: &DemoOptions,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<DemoReport> {
-    let accounts: i64 = store.connection().query_row("SELECT count(*) FROM accounts", [], |r| r.get(0))?;
-    if accounts > 0 {
-        return Err(StoreError::Invalid(eventos_model::ValidationError::new(
-            "accounts",
-            "id",
-            "this database already holds a workspace; the demo needs an empty one (choose another --db)",
-        )));
+    let invalid = |field: &str, message: String| Err(StoreError::Invalid(ValidationError::new("demo", field, message)));
+    if options.attendees > MAX_ATTENDEES {
+        return invalid("attendees", format!("must be at most {MAX_ATTENDEES} (got {})", options.attendees));
+    }
+    if !(2000..=2999).contains(&options.today.year()) {
+        return invalid("today", format!("must be a day between the years 2000 and 2999 (got {})", options.today));
     }
     store.write(|w| {
+        if w.count("accounts")? > 0 {
+            return Err(StoreError::Invalid(ValidationError::new(
+                "accounts",
+                "id",
+                "this database already holds a workspace; the demo needs an empty one (choose another --db)",
+            )));
+        }
         w.defer_search_index()?;
         Demo::new(w, options, progress).run()
     })

@@ -11,13 +11,12 @@ use crate::{codes, timestamp};
 /// `qr_code`. Values the caller gave are kept. Codes are dated by the row's `created_at` if
 /// given, else by `now`.
 pub fn fill_new_row(table: &str, row: &mut Map<String, Value>, now: OffsetDateTime) {
-    let id = match row.get("id").and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok()) {
-        Some(id) => id,
-        None => {
-            let id = Uuid::new_v4();
-            row.insert("id".into(), Value::String(id.to_string()));
-            id
-        }
+    // Only an absent id is made here; a given one, good or bad, is the validator's to judge.
+    if row.get("id").is_none_or(Value::is_null) {
+        row.insert("id".into(), Value::String(Uuid::new_v4().to_string()));
+    }
+    let Some(id) = row.get("id").and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok()) else {
+        return;
     };
     let created = row
         .get("created_at")

@@ -1,6 +1,7 @@
 //! The registry of replicated tables: names, columns, semantic types, CHECK rules, foreign keys
 //! and which account/event a row belongs to. The SQL migrations are the schema; this is its
-//! description in code, and `crates/store/tests/registry.rs` fails if the two ever differ.
+//! description in code, and `crates/store/tests/migrations.rs` and
+//! `crates/demo/tests/schema_rules.rs` fail if the two ever differ.
 
 use ColumnType::*;
 use OnDelete::*;
@@ -92,6 +93,41 @@ impl Column {
     pub fn required(&self) -> bool {
         self.not_null && !self.has_default && !self.generated
     }
+
+    /// What a value of this column must be, in words ("must be between 1 and 20"): one text
+    /// for the validator's errors and for the database's refusals.
+    pub fn rule(&self) -> String {
+        match (self.check, self.ty) {
+            (Some(Check::Range(min, max)), _) => format!("must be between {} and {}", group(min), group(max)),
+            (Some(Check::AtLeast(min)), _) => format!("must be at least {}", group(min)),
+            (Some(Check::OneOf(values)), _) => format!("must be one of {}", values.join(", ")),
+            (Some(Check::SubsetOf(values)), _) => format!("may only contain {}", values.join(", ")),
+            (Some(Check::After(other)), _) => format!("must be after {other}"),
+            (Some(Check::Product(a, b)), _) => format!("must equal {a} × {b}"),
+            (None, Timestamp) => "must be a timestamp like 2025-06-15T13:00:00.000000Z".into(),
+            (None, Date) => "must be a date like 2025-06-15".into(),
+            (None, Uuid) => "must be a uuid".into(),
+            (None, Boolean) => "must be true or false".into(),
+            (None, Json) => "must be valid JSON".into(),
+            (None, Array) => "must be a list".into(),
+            (None, Integer) => "must be a whole number".into(),
+            (None, Decimal { .. }) => "must be a decimal number".into(),
+            (None, Text) => "must be text".into(),
+        }
+    }
+}
+
+/// `50000` → `50,000`.
+fn group(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if n < 0 { format!("-{out}") } else { out }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -608,7 +644,7 @@ static TABLES: &[Table] = &[
             int("engagement_score").default().check(Check::Range(0, 100)),
             int("health_score").default().check(Check::Range(0, 100)),
             one_of("churn_risk", &["low", "medium", "high"]).default(),
-            array("event_history").default(),
+            json("event_history").default(),
             array("tags").default(),
             fk("assigned_to", "profiles", NoAction),
             fk("created_by", "profiles", NoAction),
@@ -657,7 +693,7 @@ static TABLES: &[Table] = &[
             boolean("is_active"),
             boolean("is_closed"),
             boolean("is_won"),
-            array("auto_actions").default(),
+            json("auto_actions").default(),
             int("default_probability").default().check(Check::Range(0, 100)),
             CREATED_AT,
             UPDATED_AT,
@@ -760,7 +796,7 @@ static TABLES: &[Table] = &[
             text("body_html").not_null(),
             text("body_text"),
             one_of("category", &["welcome", "follow_up", "proposal", "reminder", "thank_you", "other"]),
-            array("variables").default(),
+            json("variables").default(),
             boolean("is_active"),
             fk("created_by", "profiles", NoAction),
             CREATED_AT,

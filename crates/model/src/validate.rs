@@ -2,7 +2,7 @@
 //! is wrong in words a person can act on. The same rules are CHECK constraints in SQL; these
 //! run first so the message is clear and nothing reaches the database half-checked.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::schema::{Check, Column, ColumnType, Table};
 use crate::{decimal, timestamp};
@@ -91,18 +91,15 @@ pub fn to_stored(table: &Table, column: &Column, value: &Value) -> Result<Stored
 }
 
 fn check_value(column: &Column, value: &Value, stored: &Stored) -> Result<(), String> {
+    let refuse = |got: String| Err(format!("{} (got {got})", column.rule()));
     match (column.check, stored) {
-        (Some(Check::Range(min, max)), Stored::Integer(n)) if !(min..=max).contains(n) => {
-            Err(format!("must be between {} and {} (got {n})", group(min), group(max)))
-        }
-        (Some(Check::AtLeast(min)), Stored::Integer(n)) if *n < min => Err(format!("must be at least {min} (got {n})")),
-        (Some(Check::OneOf(allowed)), Stored::Text(s)) if !allowed.contains(&s.as_str()) => {
-            Err(format!("must be one of {} (got '{s}')", allowed.join(", ")))
-        }
+        (Some(Check::Range(min, max)), Stored::Integer(n)) if !(min..=max).contains(n) => refuse(n.to_string()),
+        (Some(Check::AtLeast(min)), Stored::Integer(n)) if *n < min => refuse(n.to_string()),
+        (Some(Check::OneOf(allowed)), Stored::Text(s)) if !allowed.contains(&s.as_str()) => refuse(format!("'{s}'")),
         (Some(Check::SubsetOf(allowed)), _) => {
             let items = value.as_array().map(Vec::as_slice).unwrap_or_default();
             match items.iter().find(|v| !v.as_str().is_some_and(|s| allowed.contains(&s))) {
-                Some(bad) => Err(format!("may only contain {} (got {bad})", allowed.join(", "))),
+                Some(bad) => refuse(bad.to_string()),
                 None => Ok(()),
             }
         }
@@ -144,9 +141,10 @@ pub fn check_row(table: &Table, row: &[(&'static Column, Stored)]) -> Result<(),
     Ok(())
 }
 
-/// Every required column (NOT NULL, no default) is present in an insert.
-pub fn check_required(table: &Table, row: &Map<String, Value>) -> Result<(), ValidationError> {
-    match table.columns.iter().find(|c| c.required() && row.get(c.name).is_none_or(Value::is_null)) {
+/// Every required column (NOT NULL, no default) has a value in an insert.
+pub fn check_required(table: &Table, row: &[(&'static Column, Stored)]) -> Result<(), ValidationError> {
+    let given = |name: &str| row.iter().any(|(c, v)| c.name == name && *v != Stored::Null);
+    match table.columns.iter().find(|c| c.required() && !given(c.name)) {
         Some(missing) => Err(ValidationError::new(table.name, missing.name, "is required")),
         None => Ok(()),
     }
@@ -161,18 +159,6 @@ pub fn from_stored(column: &Column, stored: Stored) -> Value {
         (ColumnType::Json | ColumnType::Array, Stored::Text(s)) => serde_json::from_str(&s).unwrap_or(Value::String(s)),
         (_, Stored::Text(s)) => Value::String(s),
     }
-}
-
-fn group(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if n < 0 { format!("-{out}") } else { out }
 }
 
 #[cfg(test)]

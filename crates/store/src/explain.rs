@@ -31,7 +31,7 @@ pub(crate) fn explain(
     match code {
         ffi::SQLITE_CONSTRAINT_CHECK | ffi::SQLITE_CONSTRAINT_TRIGGER => {
             let field = after(&message, "constraint failed: ").unwrap_or_default();
-            let rule = table.column(field).map_or_else(|| "breaks a rule of the schema".to_owned(), describe);
+            let rule = table.column(field).map_or_else(|| "breaks a rule of the schema".to_owned(), Column::rule);
             constraint(ConstraintKind::Check, field, rule)
         }
         ffi::SQLITE_CONSTRAINT_NOTNULL => {
@@ -41,7 +41,7 @@ pub(crate) fn explain(
             constraint(ConstraintKind::Unique, "id", "a row with this id already exists".into())
         }
         ffi::SQLITE_CONSTRAINT_UNIQUE => {
-            let field = unique_field(conn, &message);
+            let field = unique_field(conn, table, &message);
             constraint(ConstraintKind::Unique, &field, "must be unique: another row already has this value".into())
         }
         ffi::SQLITE_CONSTRAINT_DATATYPE => {
@@ -66,26 +66,6 @@ pub(crate) fn explain(
     }
 }
 
-/// What a column's CHECK demands, in words.
-fn describe(column: &Column) -> String {
-    use eventos_model::schema::{Check, ColumnType};
-    match (column.check, column.ty) {
-        (Some(Check::Range(min, max)), _) => format!("must be between {min} and {max}"),
-        (Some(Check::AtLeast(min)), _) => format!("must be at least {min}"),
-        (Some(Check::OneOf(values)), _) => format!("must be one of {}", values.join(", ")),
-        (Some(Check::SubsetOf(values)), _) => format!("may only contain {}", values.join(", ")),
-        (Some(Check::After(other)), _) => format!("must be after {other}"),
-        (Some(Check::Product(a, b)), _) => format!("must equal {a} × {b}"),
-        (None, ColumnType::Timestamp) => "must be a UTC timestamp like 2025-06-15T13:00:00.000000Z".into(),
-        (None, ColumnType::Date) => "must be a date like 2025-06-15".into(),
-        (None, ColumnType::Uuid) => "must be a lowercase uuid".into(),
-        (None, ColumnType::Boolean) => "must be 0 or 1".into(),
-        (None, ColumnType::Json) => "must be valid JSON".into(),
-        (None, ColumnType::Array) => "must be a JSON list".into(),
-        (None, _) => "breaks a rule of the schema".into(),
-    }
-}
-
 fn after<'m>(message: &'m str, marker: &str) -> Option<&'m str> {
     message.find(marker).map(|at| message[at + marker.len()..].trim())
 }
@@ -96,28 +76,36 @@ fn column_of(message: &str) -> &str {
     last.rsplit('.').next().unwrap_or(last)
 }
 
-/// `"UNIQUE constraint failed: t.a, t.b"` → `b` (the last column is the one a person changes);
-/// `"... failed: index 'idx'"` → the column the partial index is about, else its last column.
-fn unique_field(conn: &Connection, message: &str) -> String {
+/// `"UNIQUE constraint failed: t.a, t.b"` → `b` (the last column is the one a person changes).
+/// A partial unique index (`… ON t(a) WHERE b = 1`) is reported by its columns too; then the
+/// field is the one its WHERE is about (`b`: "only one primary contact per company").
+fn unique_field(conn: &Connection, table: &Table, message: &str) -> String {
     let detail = after(message, "failed: ").unwrap_or_default();
-    if let Some(index) = detail.strip_prefix("index '").and_then(|s| s.strip_suffix('\'')) {
-        let sql: Option<String> = conn
-            .query_row("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1", [index], |r| r.get(0))
-            .optional()
-            .ok()
-            .flatten();
-        if let Some(column) = sql.as_deref().and_then(|s| after(s, "WHERE ")).and_then(|w| w.split_whitespace().next())
-        {
-            return column.to_owned();
+    let reported: Vec<&str> = detail.split(", ").map(column_of).collect();
+    let partial_where = |index: &str| -> Option<String> {
+        let columns: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_index_info(?1) ORDER BY seqno")
+            .ok()?
+            .query_map([index], |r| r.get(0))
+            .ok()?
+            .collect::<Result<_, _>>()
+            .ok()?;
+        if columns != reported {
+            return None;
         }
-        let last: Option<String> = conn
-            .query_row("SELECT name FROM pragma_index_info(?1) ORDER BY seqno DESC LIMIT 1", [index], |r| r.get(0))
-            .optional()
-            .ok()
-            .flatten();
-        return last.unwrap_or_else(|| "id".into());
-    }
-    column_of(detail.rsplit(", ").next().unwrap_or(detail)).to_owned()
+        let sql: String = conn
+            .query_row("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1", [index], |r| r.get(0))
+            .ok()?;
+        after(&sql, "WHERE ")?.split_whitespace().next().map(str::to_owned)
+    };
+    let partial_indexes: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_index_list(?1) WHERE \"unique\" = 1 AND partial = 1")
+        .and_then(|mut stmt| stmt.query_map([table.name], |r| r.get(0))?.collect())
+        .unwrap_or_default();
+    partial_indexes
+        .iter()
+        .find_map(|index| partial_where(index))
+        .unwrap_or_else(|| reported.last().copied().unwrap_or("id").to_owned())
 }
 
 /// The first foreign-key value written that has no parent row.

@@ -20,7 +20,7 @@ pub use queries::{EventStats, TicketLookup};
 pub use search::{AttendeeHit, RANK_WINDOW};
 pub use writer::Writer;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 use serde_json::{Map, Value};
 
 /// A row as the application sees it: column name → JSON value.
@@ -37,11 +37,14 @@ pub struct Store {
 impl Store {
     /// Runs `f` in one transaction: everything it writes lands, or (on any error) nothing does.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        // IMMEDIATE: take the write lock up front (waiting out the busy timeout), so a write
+        // that reads first never fails half-way because another connection wrote meanwhile.
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut writer = Writer::new(tx);
-        let out = f(&mut writer)?;
-        writer.commit()?;
-        Ok(out)
+        let result = f(&mut writer).and_then(|out| writer.commit().map(|()| out));
+        // A bulk write may have raised the page cache; give it back whatever the outcome.
+        let _ = self.conn.execute_batch(open::CACHE_SIZE_PRAGMA);
+        result
     }
 
     /// Read-only access for queries this crate does not offer yet (and for tests).

@@ -3,7 +3,9 @@
 use rusqlite::params;
 use serde::Serialize;
 
-use crate::{Result, Store};
+use eventos_model::ValidationError;
+
+use crate::{Result, Row, Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AttendeeHit {
@@ -37,6 +39,39 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(hits)
+    }
+}
+
+impl Store {
+    /// Rows of a full-text-indexed table (`attendees`, `crm_contacts`, `crm_organizers`,
+    /// `crm_notes`) matching every word of `query` as a prefix, best first (ranked within the
+    /// first [`RANK_WINDOW`] matches, as [`Store::search_attendees`]).
+    pub fn search(&self, table: &str, query: &str, limit: usize) -> Result<Vec<Row>> {
+        let Some(table) = INDEXED_TABLES.iter().find(|t| **t == table) else {
+            return Err(StoreError::Invalid(ValidationError::new(table, "id", "this table has no search index")));
+        };
+        let Some(fts_query) = prefix_query(query) else { return Ok(Vec::new()) };
+        let sql = format!(
+            "SELECT t.id FROM (SELECT rowid, rank FROM {table}_fts WHERE {table}_fts MATCH ?1 LIMIT ?3) f \
+             JOIN {table} t ON t.rowid = f.rowid ORDER BY f.rank LIMIT ?2"
+        );
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params![fts_query, limit, RANK_WINDOW], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let registry = crate::writer::lookup(table)?;
+        ids.iter().filter_map(|id| crate::queries::get_row(&self.conn, registry, id).transpose()).collect()
+    }
+
+    /// Compacts the file. VACUUM may renumber the rowids the search indexes point at, so they
+    /// are rebuilt in the same breath.
+    pub fn vacuum(&mut self) -> Result<()> {
+        self.conn.execute_batch("VACUUM")?;
+        let tx = self.conn.transaction()?;
+        rebuild_indexes(&tx)?;
+        Ok(tx.commit()?)
     }
 }
 

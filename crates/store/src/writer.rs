@@ -1,14 +1,13 @@
 //! Typed writes of any replicated table, inside one transaction.
 
-use eventos_model::prepare;
 use eventos_model::schema::{self, Column, Table};
 use eventos_model::validate::{self, Stored};
+use eventos_model::{ValidationError, prepare};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{OptionalExtension, ToSql, Transaction};
-use serde_json::Value;
 use time::OffsetDateTime;
 
 use crate::explain::explain;
@@ -35,7 +34,6 @@ impl<'c> Writer<'c> {
             for sql in &self.deferred_triggers {
                 self.tx.execute_batch(sql)?;
             }
-            self.tx.execute_batch(crate::open::CACHE_SIZE_PRAGMA)?;
         }
         Ok(self.tx.commit()?)
     }
@@ -71,14 +69,9 @@ impl<'c> Writer<'c> {
         let table = lookup(table)?;
         reject_unknown(table, &row)?;
         prepare::fill_new_row(table.name, &mut row, self.now);
-        if table.has_column("account_id")
-            && row.get("account_id").is_none_or(Value::is_null)
-            && let Some(account) = self.account_of_parent(table, &row)?
-        {
-            row.insert("account_id".into(), Value::String(account));
-        }
-        validate::check_required(table, &row)?;
-        let values = to_stored(table, &row)?;
+        let mut values = to_stored(table, &row)?;
+        self.settle_account(table, &mut values)?;
+        validate::check_required(table, &values)?;
         validate::check_row(table, &values)?;
         let columns: Vec<&'static str> = values.iter().map(|(c, _)| c.name).collect();
         let sql = self.insert_sql.entry((table.name, columns)).or_insert_with_key(|(name, columns)| {
@@ -87,7 +80,7 @@ impl<'c> Writer<'c> {
         });
         let sql = Rc::clone(sql);
         self.execute(table, &sql, &values, None)?;
-        Ok(row.get("id").and_then(Value::as_str).unwrap_or_default().to_owned())
+        Ok(text_of(&values, "id").unwrap_or_default().to_owned())
     }
 
     /// Changes the given columns of one row. `updated_at` is kept current by the schema.
@@ -97,9 +90,13 @@ impl<'c> Writer<'c> {
         if let Some(key) = patch.keys().find(|k| *k == table.primary_key()) {
             return Err(eventos_model::ValidationError::new(table.name, key, "cannot be changed").into());
         }
-        let values = to_stored(table, &patch)?;
+        let mut values = to_stored(table, &patch)?;
         if values.is_empty() {
             return Ok(());
+        }
+        // updated_at is the writer's to keep (a row re-applied from the server keeps its own).
+        if let Some(column) = table.column("updated_at").filter(|_| !patch.contains_key("updated_at")) {
+            values.push((column, Stored::Text(eventos_model::timestamp::format(self.now))));
         }
         let sets: Vec<String> =
             values.iter().enumerate().map(|(i, (c, _))| format!("{} = ?{}", c.name, i + 1)).collect();
@@ -107,6 +104,15 @@ impl<'c> Writer<'c> {
         let changed = self.execute(table, &sql, &values, Some(id))?;
         if changed == 0 {
             return Err(StoreError::NotFound { table: table.name.into(), id: id.into() });
+        }
+        let moves_tenancy = |(c, _): &(&'static Column, Stored)| c.name == "account_id" || account_parent(c).is_some();
+        if values.iter().any(moves_tenancy) {
+            let row = crate::queries::get_row(&self.tx, table, id)?.unwrap_or_default();
+            let mut current = to_stored(
+                table,
+                &row.into_iter().filter(|(k, _)| !table.column(k).is_some_and(|c| c.generated)).collect(),
+            )?;
+            self.settle_account(table, &mut current)?;
         }
         Ok(())
     }
@@ -120,6 +126,12 @@ impl<'c> Writer<'c> {
             return Err(StoreError::NotFound { table: table.name.into(), id: id.into() });
         }
         Ok(())
+    }
+
+    /// How many rows `table` holds, as this transaction sees it.
+    pub fn count(&self, table: &str) -> Result<i64> {
+        let table = lookup(table)?;
+        Ok(self.tx.query_row(&format!("SELECT count(*) FROM {}", table.name), [], |r| r.get(0))?)
     }
 
     /// Reads inside the transaction (sees this transaction's own writes).
@@ -140,25 +152,51 @@ impl<'c> Writer<'c> {
         stmt.execute(rusqlite::params_from_iter(params)).map_err(|e| explain(&self.tx, e, table, values, id))
     }
 
-    /// The account of the first parent row this row names (an order's event, a contact's
-    /// company, …), so children need not repeat `account_id`.
-    fn account_of_parent(&self, table: &Table, row: &Row) -> Result<Option<String>> {
-        for column in table.columns {
-            let Some((parent, _)) = column.references else { continue };
-            let Some(parent_id) = row.get(column.name).and_then(Value::as_str) else { continue };
-            let Some(parent_table) = schema::table(parent) else { continue };
-            let Some(account_column) = parent_table.account_column().filter(|_| parent != "accounts") else {
-                continue;
-            };
-            let sql = format!("SELECT {account_column} FROM {parent} WHERE id = ?1");
-            let found: Option<String> =
-                self.tx.prepare_cached(&sql)?.query_row([parent_id], |r| r.get(0)).optional()?;
-            if found.is_some() {
-                return Ok(found);
+    /// Tenancy: a row's account is its parent's (an order's event, a contact's company, …).
+    /// Fills `account_id` from the first parent that has one when the row leaves it out, and
+    /// refuses a row whose `account_id` differs from that parent's.
+    fn settle_account(&self, table: &Table, values: &mut Vec<(&'static Column, Stored)>) -> Result<()> {
+        let Some(account_column) = table.column("account_id") else { return Ok(()) };
+        let Some((column, parent, parent_id)) = values.iter().find_map(|(c, v)| match v {
+            Stored::Text(id) => account_parent(c).map(|parent| (c.name, parent, id.clone())),
+            _ => None,
+        }) else {
+            return Ok(());
+        };
+        let sql = format!("SELECT account_id FROM {parent} WHERE id = ?1");
+        let found: Option<String> = self.tx.prepare_cached(&sql)?.query_row([&parent_id], |r| r.get(0)).optional()?;
+        let Some(parents_account) = found else { return Ok(()) }; // a missing parent is the foreign key's error
+        match values.iter_mut().find(|(c, _)| c.name == "account_id") {
+            Some((_, Stored::Text(given))) if *given != parents_account => Err(ValidationError::new(
+                table.name,
+                "account_id",
+                format!("is {given}, but {column} {parent_id} belongs to account {parents_account}"),
+            )
+            .into()),
+            Some((_, value @ Stored::Null)) => {
+                *value = Stored::Text(parents_account);
+                Ok(())
+            }
+            Some(_) => Ok(()),
+            None => {
+                values.push((account_column, Stored::Text(parents_account)));
+                Ok(())
             }
         }
-        Ok(None)
     }
+}
+
+/// The parent table a reference column points at, if that parent belongs to an account.
+fn account_parent(column: &Column) -> Option<&'static str> {
+    let (parent, _) = column.references?;
+    (parent != "accounts" && schema::table(parent)?.has_column("account_id")).then_some(parent)
+}
+
+fn text_of<'v>(values: &'v [(&'static Column, Stored)], name: &str) -> Option<&'v str> {
+    values.iter().find_map(|(c, v)| match v {
+        Stored::Text(s) if c.name == name => Some(s.as_str()),
+        _ => None,
+    })
 }
 
 pub(crate) fn lookup(table: &str) -> Result<&'static Table> {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use eventos_model::schema::{self, ColumnType};
+use eventos_model::schema::{self, Check, ColumnType};
 use eventos_store::{Store, StoreError};
 use rusqlite::Connection;
 
@@ -129,10 +129,12 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
             [],
         )
         .unwrap();
+    let before = std::fs::read(&path).unwrap();
     match Store::open(&path) {
         Err(e @ StoreError::TooNew { found: 99, known: 1 }) => assert_eq!(e.code(), "database_too_new"),
         other => panic!("expected TooNew, got {:?}", other.err()),
     }
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the newer file is left as it was");
 }
 
 #[test]
@@ -143,4 +145,70 @@ fn a_file_that_is_not_a_database_is_reported_as_corrupt() {
     let err = Store::open(&path).err().expect("opening garbage fails");
     assert_eq!(err.code(), "corrupt_database", "{err}");
     assert!(err.to_string().contains("replica.db"), "{err}");
+}
+
+/// The values between `open` and the next `close` after it, as a list of quoted SQL strings.
+fn quoted_list(sql: &str, open: &str) -> Option<Vec<String>> {
+    let start = sql.find(open)? + open.len();
+    let end = start + sql[start..].find(')')?;
+    Some(sql[start..end].split(',').map(|v| v.trim().trim_matches('\'').to_owned()).collect())
+}
+
+#[test]
+fn check_lists_and_ranges_in_sql_are_exactly_the_registrys() {
+    let (_dir, path) = fresh();
+    let store = Store::open(&path).unwrap();
+    let sql_of = |kind: &str, name: &str| -> String {
+        store
+            .connection()
+            .query_row("SELECT sql FROM sqlite_master WHERE type = ?1 AND name = ?2", [kind, name], |r| r.get(0))
+            .unwrap_or_else(|e| panic!("{kind} {name}: {e}"))
+    };
+    let mut seen = 0;
+    for table in schema::tables() {
+        let sql = sql_of("table", table.name);
+        for column in table.columns {
+            let c = column.name;
+            let at = format!("{}.{c}", table.name);
+            match column.check {
+                Some(Check::OneOf(values)) => {
+                    let listed = quoted_list(&sql, &format!("CONSTRAINT {c} CHECK ({c} IN (")).expect(&at);
+                    assert_eq!(listed, values, "{at}");
+                }
+                Some(Check::Range(min, max)) => {
+                    assert!(sql.contains(&format!("CONSTRAINT {c} CHECK ({c} BETWEEN {min} AND {max})")), "{at}");
+                }
+                Some(Check::AtLeast(min)) => {
+                    assert!(sql.contains(&format!("CONSTRAINT {c} CHECK ({c} >= {min})")), "{at}")
+                }
+                Some(Check::SubsetOf(values)) => {
+                    for event in ["ins", "upd"] {
+                        let trigger = sql_of("trigger", &format!("{}_{c}_subset_{event}", table.name));
+                        assert_eq!(quoted_list(&trigger, "value NOT IN (").expect(&at), values, "{at} ({event})");
+                    }
+                }
+                Some(Check::After(other)) => assert!(sql.contains(&format!("{c} > {other}")), "{at}"),
+                Some(Check::Product(a, b)) => assert!(sql.contains(&format!("{c} = {a} * {b}")), "{at}"),
+                None => {}
+            }
+            seen += usize::from(column.check.is_some());
+        }
+        // And the other way round: no value list or range in SQL that the registry lacks.
+        for (marker, kind) in [(" IN (", "list"), (" BETWEEN ", "range")] {
+            for chunk in sql.split("CONSTRAINT ").skip(1) {
+                let name = chunk.split_whitespace().next().unwrap();
+                let guarded = chunk.lines().next().unwrap_or_default();
+                if guarded.contains(&format!("CHECK ({name}{marker}")) {
+                    let column = table.column(name).unwrap_or_else(|| panic!("{}: CHECK named {name}", table.name));
+                    let expected = match (kind, column.check) {
+                        ("list", Some(Check::OneOf(_))) | ("range", Some(Check::Range(..))) => true,
+                        ("list", None) => column.ty == ColumnType::Boolean && guarded.contains("IN (0, 1)"),
+                        _ => false,
+                    };
+                    assert!(expected, "{}.{name} has a {kind} in SQL that the registry does not know", table.name);
+                }
+            }
+        }
+    }
+    assert!(seen >= 60, "only {seen} rules compared");
 }

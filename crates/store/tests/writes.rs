@@ -158,11 +158,167 @@ fn deleting_follows_the_seeds_on_delete_rules() {
     f.store.write(|w| w.delete("events", &event)).unwrap();
     assert!(f.store.get("orders", &f.order).unwrap().is_none());
     assert!(f.store.get("tickets", &f.ticket).unwrap().is_none());
-    // Deleting the account takes everything that belongs to it.
+}
+
+#[test]
+fn deleting_an_account_takes_every_row_that_belongs_to_it() {
+    let mut f = fixture();
     let account = f.account.clone();
+    let count = |f: &common::Fixture, table: &str| -> i64 {
+        f.store.connection().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    };
+    for table in ["venues", "events", "orders", "attendees", "tickets"] {
+        assert_eq!(count(&f, table), 1, "{table} before");
+    }
     f.store.write(|w| w.delete("accounts", &account)).unwrap();
-    let left: i64 = f.store.connection().query_row("SELECT count(*) FROM venues", [], |r| r.get(0)).unwrap();
-    assert_eq!(left, 0);
+    for table in ["accounts", "venues", "events", "orders", "attendees", "tickets"] {
+        assert_eq!(count(&f, table), 0, "{table} after");
+    }
+    assert_eq!(count(&f, "profiles"), 1, "people are not the account's");
+}
+
+#[test]
+fn ids_are_checked_not_replaced_and_come_back_canonical() {
+    let mut f = fixture();
+    let account = f.account.clone();
+    let err = f
+        .store
+        .write(|w| w.insert("venues", row(json!({"id": "abc", "account_id": account, "name": "V"}))))
+        .unwrap_err();
+    assert_eq!(field(&err), ("venues".into(), "id".into()));
+    let upper = "ABCDEF12-3456-4789-8ABC-DEF123456789";
+    let id =
+        f.store.write(|w| w.insert("venues", row(json!({"id": upper, "account_id": account, "name": "V"})))).unwrap();
+    assert_eq!(id, upper.to_lowercase());
+    assert!(f.store.get("venues", &id).unwrap().is_some());
+    // A parent named in capitals still gives its account.
+    let event = f.event.to_uppercase();
+    let order = f
+        .store
+        .write(|w| w.insert("orders", row(json!({"event_id": event, "quantity": 1, "unit_price_cents": 5}))))
+        .unwrap();
+    assert_eq!(f.store.get("orders", &order).unwrap().unwrap()["account_id"], Value::String(f.account.clone()));
+}
+
+#[test]
+fn a_row_cannot_belong_to_another_account_than_its_parent() {
+    let mut f = fixture();
+    let (event, venue) = (f.event.clone(), f.venue.clone());
+    let other = f.store.write(|w| w.insert("accounts", row(json!({"name": "Other Co"})))).unwrap();
+    let other_venue = f
+        .store
+        .write(|w| w.insert("venues", row(json!({"account_id": other, "name": "Elsewhere", "capacity": 100}))))
+        .unwrap();
+    let err = f
+        .store
+        .write(|w| {
+            w.insert(
+                "orders",
+                row(json!({"account_id": other, "event_id": event, "quantity": 1, "unit_price_cents": 5})),
+            )
+        })
+        .unwrap_err();
+    assert_eq!(field(&err), ("orders".into(), "account_id".into()));
+    assert!(err.to_string().contains("belongs to account"), "{err}");
+    // Moving an event to another account's venue is refused too, and nothing changes.
+    let err = f.store.write(|w| w.update("events", &event, row(json!({"venue_id": other_venue})))).unwrap_err();
+    assert_eq!(field(&err), ("events".into(), "account_id".into()));
+    assert_eq!(f.store.get("events", &event).unwrap().unwrap()["venue_id"], Value::String(venue));
+}
+
+#[test]
+fn only_one_primary_contact_per_company_and_the_error_says_so() {
+    let mut f = fixture();
+    let account = f.account.clone();
+    let err = f
+        .store
+        .write(|w| {
+            let company = w.insert("crm_organizers", row(json!({"account_id": account, "company_name": "Acme"})))?;
+            for name in ["Ada", "Bea"] {
+                w.insert(
+                    "crm_contacts",
+                    row(json!({"organizer_id": company, "full_name": name, "email": "x@acme.example", "is_primary": true})),
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap_err();
+    assert_eq!(field(&err), ("crm_contacts".into(), "is_primary".into()), "{err}");
+}
+
+#[test]
+fn every_search_index_follows_inserts_edits_and_deletes() {
+    let mut f = fixture();
+    let account = f.account.clone();
+    let organizer = f.organizer.clone();
+    let (company, contact, note) = f
+        .store
+        .write(|w| {
+            let company =
+                w.insert("crm_organizers", row(json!({"account_id": account, "company_name": "Quokka Analytics"})))?;
+            let contact = w.insert(
+                "crm_contacts",
+                row(json!({"organizer_id": company, "full_name": "Wilhelmina Okonkwo", "email": "w@quokka.example"})),
+            )?;
+            let note = w.insert(
+                "crm_notes",
+                row(json!({"organizer_id": company, "content": "Wants a rooftop venue", "created_by": organizer})),
+            )?;
+            Ok((company, contact, note))
+        })
+        .unwrap();
+    let ids = |f: &common::Fixture, table: &str, q: &str| -> Vec<String> {
+        f.store.search(table, q, 10).unwrap().iter().map(|r| r["id"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(ids(&f, "crm_organizers", "quok"), [company.as_str()]);
+    assert_eq!(ids(&f, "crm_contacts", "wilhel okon"), [contact.as_str()]);
+    assert_eq!(ids(&f, "crm_notes", "rooftop"), [note.as_str()]);
+    assert_eq!(ids(&f, "attendees", "michael"), [f.attendee.as_str()]);
+    f.store
+        .write(|w| {
+            w.update("crm_organizers", &company, row(json!({"company_name": "Wombat Data"})))?;
+            w.update("crm_contacts", &contact, row(json!({"full_name": "Mina Okonkwo"})))?;
+            w.delete("crm_notes", &note)
+        })
+        .unwrap();
+    assert!(ids(&f, "crm_organizers", "quokka").is_empty());
+    assert_eq!(ids(&f, "crm_organizers", "wombat"), [company.as_str()]);
+    assert!(ids(&f, "crm_contacts", "wilhelmina").is_empty());
+    assert_eq!(ids(&f, "crm_contacts", "mina"), [contact.as_str()]);
+    assert!(ids(&f, "crm_notes", "rooftop").is_empty());
+    assert!(f.store.search("tickets", "x", 5).is_err(), "tickets have no search index");
+}
+
+#[test]
+fn vacuum_keeps_search_right() {
+    let mut f = fixture();
+    let (event, order) = (f.event.clone(), f.order.clone());
+    let names: Vec<String> = (0..50).map(|i| format!("Person{i}q Surname{i}q")).collect();
+    let ids = f
+        .store
+        .write(|w| {
+            names
+                .iter()
+                .map(|n| {
+                    w.insert(
+                        "attendees",
+                        row(json!({"order_id": order, "event_id": event, "full_name": n, "email": "p@example.com"})),
+                    )
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .unwrap();
+    f.store.write(|w| ids.iter().step_by(2).try_for_each(|id| w.delete("attendees", id))).unwrap();
+    f.store.vacuum().unwrap();
+    for (i, id) in ids.iter().enumerate() {
+        let hits = f.store.search_attendees(&format!("person{i}q surname{i}q"), None, 5).unwrap();
+        let found: Vec<&str> = hits.iter().map(|h| h.attendee_id.as_str()).collect();
+        if i % 2 == 0 {
+            assert!(found.is_empty(), "deleted person{i} still found");
+        } else {
+            assert_eq!(found, [id.as_str()], "person{i}");
+        }
+    }
 }
 
 #[test]
