@@ -5,7 +5,7 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 CLI := $(TARGET_DIR)/debug/eventos-cli
 DEMO_DB := .demo/eventos.db
 
-.PHONY: run test lint bench fixture deps
+.PHONY: run test bench fixture deps
 
 ## Build the CLI, write a fresh demo replica, print its tables and today's event's stats.
 run: deps
