@@ -83,7 +83,8 @@ impl<'c> Writer<'c> {
         Ok(text_of(&values, "id").unwrap_or_default().to_owned())
     }
 
-    /// Changes the given columns of one row. `updated_at` is kept current by the schema.
+    /// Changes the given columns of one row and stamps `updated_at` (unless the patch sets it,
+    /// as a row pulled from the server does).
     pub fn update(&mut self, table: &str, id: &str, patch: Row) -> Result<()> {
         let table = lookup(table)?;
         reject_unknown(table, &patch)?;
@@ -105,13 +106,8 @@ impl<'c> Writer<'c> {
         if changed == 0 {
             return Err(StoreError::NotFound { table: table.name.into(), id: id.into() });
         }
-        let moves_tenancy = |(c, _): &(&'static Column, Stored)| c.name == "account_id" || account_parent(c).is_some();
-        if values.iter().any(moves_tenancy) {
-            let row = crate::queries::get_row(&self.tx, table, id)?.unwrap_or_default();
-            let mut current = to_stored(
-                table,
-                &row.into_iter().filter(|(k, _)| !table.column(k).is_some_and(|c| c.generated)).collect(),
-            )?;
+        if values.iter().any(|(c, _)| is_tenancy_column(c)) {
+            let mut current = self.tenancy_of(table, id)?;
             self.settle_account(table, &mut current)?;
         }
         Ok(())
@@ -152,6 +148,17 @@ impl<'c> Writer<'c> {
         stmt.execute(rusqlite::params_from_iter(params)).map_err(|e| explain(&self.tx, e, table, values, id))
     }
 
+    /// The row's `account_id` and the references to parents that have an account, as stored.
+    fn tenancy_of(&self, table: &'static Table, id: &str) -> Result<Vec<(&'static Column, Stored)>> {
+        let columns: Vec<&'static Column> = table.columns.iter().filter(|c| is_tenancy_column(c)).collect();
+        let names: Vec<&str> = columns.iter().map(|c| c.name).collect();
+        let sql = format!("SELECT {} FROM {} WHERE id = ?1", names.join(", "), table.name);
+        let stored: Vec<Stored> = self.tx.query_row(&sql, [id], |r| {
+            (0..columns.len()).map(|i| Ok(r.get::<_, Option<String>>(i)?.map_or(Stored::Null, Stored::Text))).collect()
+        })?;
+        Ok(columns.into_iter().zip(stored).collect())
+    }
+
     /// Tenancy: a row's account is its parent's (an order's event, a contact's company, …).
     /// Fills `account_id` from the first parent that has one when the row leaves it out, and
     /// refuses a row whose `account_id` differs from that parent's.
@@ -184,6 +191,11 @@ impl<'c> Writer<'c> {
             }
         }
     }
+}
+
+/// `account_id`, or a reference to a parent that belongs to an account.
+fn is_tenancy_column(column: &Column) -> bool {
+    column.name == "account_id" || account_parent(column).is_some()
 }
 
 /// The parent table a reference column points at, if that parent belongs to an account.
