@@ -38,9 +38,48 @@ pub fn normalize(text: &str, precision: u8, scale: u8) -> Result<String, String>
     Ok(out)
 }
 
+/// The sum of exact decimals with `scale` fractional digits (as [`normalize`] writes them), as
+/// the same kind of text; `None` if one of them is not such a decimal.
+pub fn sum<'a>(values: impl IntoIterator<Item = &'a str>, scale: u8) -> Option<String> {
+    let mut total: i128 = 0;
+    for value in values {
+        total = total.checked_add(to_units(value, scale)?)?;
+    }
+    Some(from_units(total, scale))
+}
+
+/// `"12.34"` at scale 2 → `1234`.
+fn to_units(text: &str, scale: u8) -> Option<i128> {
+    let (negative, body) = text.strip_prefix('-').map_or((false, text), |rest| (true, rest));
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    if frac.len() > usize::from(scale) || int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let digits = format!("{int}{frac:0<width$}", width = usize::from(scale));
+    let units: i128 = digits.parse().ok()?;
+    Some(if negative { -units } else { units })
+}
+
+fn from_units(units: i128, scale: u8) -> String {
+    let sign = if units < 0 { "-" } else { "" };
+    let digits = format!("{:0>width$}", units.unsigned_abs(), width = usize::from(scale) + 1);
+    let (int, frac) = digits.split_at(digits.len() - usize::from(scale));
+    if scale == 0 { format!("{sign}{int}") } else { format!("{sign}{int}.{frac}") }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{normalize, sum};
+
+    #[test]
+    fn sums_exactly() {
+        assert_eq!(sum(["0.10", "0.20"], 2).unwrap(), "0.30");
+        assert_eq!(sum(["12345678901.99", "0.01"], 2).unwrap(), "12345678902.00");
+        assert_eq!(sum(["-5.25", "1.00"], 2).unwrap(), "-4.25");
+        assert_eq!(sum([], 2).unwrap(), "0.00");
+        assert_eq!(sum(["1.5"], 4).unwrap(), "1.5000");
+        assert_eq!(sum(["abc"], 2), None);
+    }
 
     #[test]
     fn pads_to_scale() {

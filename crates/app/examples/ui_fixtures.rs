@@ -1,0 +1,34 @@
+//! Writes what the facade returns for the demo workspace as JSON files, one per command, for
+//! previewing the UI in a plain browser with a stand-in for the Tauri bridge (development only;
+//! the app itself always talks to the real facade).
+//!
+//! `cargo run -p eventos-app --example ui_fixtures -- OUT_DIR`
+
+use eventos_app::App;
+use eventos_app::events::{EventQuery, EventSort};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let out = std::path::PathBuf::from(std::env::args().nth(1).ok_or("usage: ui_fixtures OUT_DIR")?);
+    std::fs::create_dir_all(&out)?;
+    let data = tempfile_dir()?;
+    let mut app = App::open(&data);
+    let write =
+        |name: &str, value: serde_json::Value| std::fs::write(out.join(format!("{name}.json")), value.to_string());
+    write("status_first_run", serde_json::to_value(app.status())?)?;
+    write("status", serde_json::to_value(app.open_demo()?)?)?;
+    write("dashboard", serde_json::to_value(app.dashboard(-300)?)?)?;
+    let events = app.events(&EventQuery { search: String::new(), sort: EventSort::StartAt, descending: false })?;
+    write("events", serde_json::to_value(&events)?)?;
+    if let Some(first) = events.iter().find(|e| e.status == "published") {
+        write("event", serde_json::to_value(app.event(&first.id)?)?)?;
+    }
+    write("companies", serde_json::to_value(app.companies()?)?)?;
+    println!("wrote {}", out.display());
+    Ok(())
+}
+
+fn tempfile_dir() -> std::io::Result<std::path::PathBuf> {
+    let dir = std::env::temp_dir().join(format!("eventos-ui-fixtures-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}

@@ -1,0 +1,53 @@
+//! The CRM screen: client companies with their people and open pipeline.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::{App, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CompanySummary {
+    pub id: String,
+    pub company_name: String,
+    pub industry: Option<String>,
+    /// active, inactive, prospect or archived.
+    pub status: Option<String>,
+    /// The sales rep the company is assigned to.
+    pub owner_name: Option<String>,
+    pub contacts: i64,
+    pub open_opportunities: i64,
+    /// The open opportunities' value, an exact decimal (`"45000.00"`), in CAD.
+    pub open_pipeline: String,
+}
+
+impl App {
+    /// Every client company, by name.
+    pub fn companies(&self) -> Result<Vec<CompanySummary>> {
+        let conn = self.store()?.connection();
+        let mut stmt = conn.prepare_cached(
+            "SELECT o.id, o.company_name, o.industry, o.status, p.full_name, \
+                    (SELECT count(*) FROM crm_contacts c WHERE c.organizer_id = o.id), \
+                    (SELECT json_group_array(op.value) FROM crm_opportunities op \
+                      WHERE op.organizer_id = o.id AND op.status = 'open') \
+             FROM crm_organizers o LEFT JOIN profiles p ON p.id = o.assigned_to \
+             ORDER BY o.company_name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let values: String = r.get(6)?;
+            let values: Vec<String> = serde_json::from_str(&values).unwrap_or_default();
+            Ok(CompanySummary {
+                id: r.get(0)?,
+                company_name: r.get(1)?,
+                industry: r.get(2)?,
+                status: r.get(3)?,
+                owner_name: r.get(4)?,
+                contacts: r.get(5)?,
+                open_opportunities: values.len() as i64,
+                // Exact: the values are numeric(12,2) text; summing them as REAL could drift.
+                open_pipeline: eventos_model::decimal::sum(values.iter().map(String::as_str), 2)
+                    .unwrap_or_else(|| "0.00".into()),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}

@@ -1,0 +1,80 @@
+use eventos_store::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What the UI can tell apart. A closed list: adding a code is a change the UI must handle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// A value a person gave breaks a rule; the message says which field and why.
+    Invalid,
+    /// Something with this number, code or name already exists.
+    Duplicate,
+    /// A row refers to one that does not exist, or is still referred to.
+    Reference,
+    NotFound,
+    /// No workspace is open yet (first run, or after moving a broken one aside).
+    NoWorkspace,
+    /// The action needs no workspace, but one is open (e.g. opening the demo twice).
+    WorkspaceExists,
+    /// The database file is damaged or not ours: offer to move it aside.
+    CorruptDatabase,
+    /// The database file was written by a newer EventOS: update the app.
+    DatabaseTooNew,
+    DiskFull,
+    /// Another program holds the database; retry.
+    Busy,
+    /// The data folder cannot be read or written.
+    Io,
+    /// A fault of ours; the message has the detail for a bug report.
+    Internal,
+}
+
+/// The error every use case returns, and what crosses into the UI as `{code, message}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        AppError { code, message: message.into() }
+    }
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for AppError {}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        use eventos_store::ConstraintKind;
+        let code = match &e {
+            StoreError::Invalid(_) | StoreError::UnknownTable(_) | StoreError::UnknownColumn { .. } => {
+                ErrorCode::Invalid
+            }
+            StoreError::Constraint { kind: ConstraintKind::Unique, .. } => ErrorCode::Duplicate,
+            StoreError::Constraint { kind: ConstraintKind::ForeignKey, .. } => ErrorCode::Reference,
+            StoreError::Constraint { .. } => ErrorCode::Invalid,
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::Corrupt { .. } => ErrorCode::CorruptDatabase,
+            StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
+            StoreError::DiskFull => ErrorCode::DiskFull,
+            StoreError::Busy => ErrorCode::Busy,
+            StoreError::Io { .. } => ErrorCode::Io,
+            StoreError::Migration(_) | StoreError::Sqlite(_) => ErrorCode::Internal,
+        };
+        AppError::new(code, e.to_string())
+    }
+}
+
+impl From<rusqlite::Error> for AppError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::from(e).into()
+    }
+}

@@ -1,0 +1,128 @@
+//! The UI's view of the app: TypeScript types for every value that crosses the bridge, and one
+//! typed wrapper per command. Generated from the Rust definitions into
+//! `ui/src/lib/ipc/bindings.ts`; `tests/bindings.rs` fails when that file is stale
+//! (`UPDATE_BINDINGS=1 cargo test -p eventos-app --test bindings` rewrites it).
+//!
+//! The desktop shell registers exactly these commands, each a one-liner over [`crate::App`].
+
+use ts_rs::{Config, TS};
+
+use crate::crm::CompanySummary;
+use crate::dashboard::{DailySales, Dashboard};
+use crate::events::{EventDetail, EventQuery, EventSort, EventSummary, SessionItem, TicketStats};
+use crate::{AppError, ErrorCode, Status, WorkspaceState};
+
+/// Where the generated file lives, from the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/lib/ipc/bindings.ts";
+
+/// A command the shell offers: its name, its parameters as TypeScript, what it returns.
+pub struct Command {
+    pub name: &'static str,
+    pub params: &'static str,
+    pub returns: String,
+}
+
+/// Every command, in the order the UI file lists them.
+pub fn commands() -> Vec<Command> {
+    let cfg = config();
+    let command = |name, params, returns| Command { name, params, returns };
+    vec![
+        command("status", "", Status::name(&cfg)),
+        command("open_demo", "", Status::name(&cfg)),
+        command("start_empty", "", Status::name(&cfg)),
+        command("move_aside_and_start_fresh", "", Status::name(&cfg)),
+        command("dashboard", "utcOffsetMinutes: number", Dashboard::name(&cfg)),
+        command("events", "query: EventQuery", Vec::<EventSummary>::name(&cfg)),
+        command("event", "id: string", EventDetail::name(&cfg)),
+        command("companies", "", Vec::<CompanySummary>::name(&cfg)),
+    ]
+}
+
+fn config() -> Config {
+    // Our integers are counts and cents: far below 2^53, so plain numbers in JSON and TS.
+    Config::new().with_large_int("number")
+}
+
+/// The whole of `bindings.ts`.
+pub fn typescript() -> String {
+    let cfg = config();
+    let types = [
+        ErrorCode::decl(&cfg),
+        AppError::decl(&cfg),
+        WorkspaceState::decl(&cfg),
+        Status::decl(&cfg),
+        EventSummary::decl(&cfg),
+        EventSort::decl(&cfg),
+        EventQuery::decl(&cfg),
+        TicketStats::decl(&cfg),
+        SessionItem::decl(&cfg),
+        EventDetail::decl(&cfg),
+        DailySales::decl(&cfg),
+        Dashboard::decl(&cfg),
+        CompanySummary::decl(&cfg),
+    ];
+    let mut out = String::from(HEADER);
+    for decl in types {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.push_str(CALL);
+    out.push_str("export const commands = {\n");
+    for c in commands() {
+        let args: Vec<&str> =
+            c.params.split(", ").filter_map(|p| p.split(':').next()).filter(|a| !a.is_empty()).collect();
+        let args = if args.is_empty() { String::new() } else { format!(", {{ {} }}", args.join(", ")) };
+        out.push_str(&format!(
+            "  {}: ({}): Promise<{}> => call(\"{}\"{args}),\n",
+            camel(c.name),
+            c.params,
+            c.returns,
+            c.name
+        ));
+    }
+    out.push_str("};\n");
+    out
+}
+
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for ch in snake.chars() {
+        if ch == '_' {
+            upper = true;
+        } else if upper {
+            out.push(ch.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+const HEADER: &str = "\
+// Generated from crates/app (src/ipc.rs) by its tests; do not edit by hand.
+// Rewrite with: UPDATE_BINDINGS=1 cargo test -p eventos-app --test bindings
+// This folder is the only part of the UI that talks to Tauri.
+
+import { invoke } from \"@tauri-apps/api/core\";
+
+";
+
+const CALL: &str = "\
+/** Whether a thrown value is the app's typed error. */
+export function isAppError(e: unknown): e is AppError {
+  return typeof e === \"object\" && e !== null && \"code\" in e && \"message\" in e;
+}
+
+/** Calls a command; a failure is thrown as an `AppError` (never a bare string). */
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw isAppError(e) ? e : ({ code: \"internal\", message: String(e) } satisfies AppError);
+  }
+}
+
+";

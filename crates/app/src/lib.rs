@@ -1,0 +1,19 @@
+//! The app facade: every use case the desktop shell (and later the CLI) offers, as plain Rust
+//! with no UI framework in sight. The shell's commands are one-liners over [`App`]; errors come
+//! out as [`AppError`] — a closed list of codes the UI switches on, plus a message a person reads.
+//!
+//! - [`workspace`]: where the replica lives and its life: first run, demo, empty, broken;
+//! - [`dashboard`], [`events`], [`crm`]: the read models of the screens;
+//! - [`ipc`]: the TypeScript bindings of all of the above, generated for the UI.
+
+pub mod crm;
+pub mod dashboard;
+mod error;
+pub mod events;
+pub mod ipc;
+pub mod workspace;
+
+pub use error::{AppError, ErrorCode};
+pub use workspace::{App, Status, WorkspaceState};
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;

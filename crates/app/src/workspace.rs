@@ -1,0 +1,153 @@
+//! Where the replica lives, and its life: a first run offers the demo or an empty workspace; a
+//! damaged file is reported (never a crash) and can be moved aside to start fresh.
+
+use std::path::{Path, PathBuf};
+
+use eventos_store::{DB_FILE_NAME, Store};
+use serde::Serialize;
+use time::{Date, OffsetDateTime};
+use ts_rs::TS;
+
+use crate::{AppError, ErrorCode, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkspaceState {
+    /// No replica yet: offer "Open the demo workspace" or "Start empty".
+    FirstRun,
+    Ready,
+    /// The replica cannot be opened: `problem` says why; offer to move it aside.
+    Broken,
+}
+
+/// What the shell shows before anything else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Status {
+    pub state: WorkspaceState,
+    pub data_dir: String,
+    pub problem: Option<AppError>,
+    /// Where a broken replica was moved, after [`App::move_aside_and_start_fresh`].
+    pub moved_to: Option<String>,
+}
+
+enum Workspace {
+    FirstRun,
+    Ready(Store),
+    Broken(AppError),
+}
+
+/// The application: one data folder and the workspace in it.
+pub struct App {
+    data_dir: PathBuf,
+    workspace: Workspace,
+    moved_to: Option<PathBuf>,
+}
+
+impl App {
+    /// Opens the data folder: a replica there is opened (and upgraded); none means a first run;
+    /// one that cannot be opened is kept as it is and reported.
+    pub fn open(data_dir: impl Into<PathBuf>) -> App {
+        let data_dir = data_dir.into();
+        let db = data_dir.join(DB_FILE_NAME);
+        let workspace = if db.exists() {
+            match Store::open(&db) {
+                Ok(store) => Workspace::Ready(store),
+                Err(e) => Workspace::Broken(e.into()),
+            }
+        } else {
+            Workspace::FirstRun
+        };
+        App { data_dir, workspace, moved_to: None }
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn status(&self) -> Status {
+        let (state, problem) = match &self.workspace {
+            Workspace::FirstRun => (WorkspaceState::FirstRun, None),
+            Workspace::Ready(_) => (WorkspaceState::Ready, None),
+            Workspace::Broken(e) => (WorkspaceState::Broken, Some(e.clone())),
+        };
+        Status {
+            state,
+            data_dir: self.data_dir.display().to_string(),
+            problem,
+            moved_to: self.moved_to.as_ref().map(|p| p.display().to_string()),
+        }
+    }
+
+    /// First run: creates the replica with the demo workspace (today's date, seed 1).
+    pub fn open_demo(&mut self) -> Result<Status> {
+        self.open_demo_on(OffsetDateTime::now_utc().date())
+    }
+
+    /// [`App::open_demo`] with the demo's "today" given (tests, screenshots).
+    pub fn open_demo_on(&mut self, today: Date) -> Result<Status> {
+        let mut store = self.create()?;
+        let options = eventos_demo::DemoOptions { today, ..eventos_demo::DemoOptions::default() };
+        if let Err(e) = eventos_demo::generate(&mut store, &options) {
+            // Nothing was written (one transaction); leave no half-made file behind either.
+            drop(store);
+            remove_db_files(&self.data_dir.join(DB_FILE_NAME));
+            return Err(e.into());
+        }
+        self.workspace = Workspace::Ready(store);
+        Ok(self.status())
+    }
+
+    /// First run: creates an empty replica.
+    pub fn start_empty(&mut self) -> Result<Status> {
+        let store = self.create()?;
+        self.workspace = Workspace::Ready(store);
+        Ok(self.status())
+    }
+
+    /// A broken replica is renamed `eventos.db.broken-<UTC time>` (with its WAL files), never
+    /// deleted, and the app returns to its first run.
+    pub fn move_aside_and_start_fresh(&mut self) -> Result<Status> {
+        if !matches!(self.workspace, Workspace::Broken(_)) {
+            return Err(AppError::new(
+                ErrorCode::WorkspaceExists,
+                "the workspace is not broken; nothing to move aside",
+            ));
+        }
+        let db = self.data_dir.join(DB_FILE_NAME);
+        let stamp = OffsetDateTime::now_utc().unix_timestamp();
+        let target = self.data_dir.join(format!("{DB_FILE_NAME}.broken-{stamp}"));
+        for suffix in ["", "-wal", "-shm"] {
+            let from = PathBuf::from(format!("{}{suffix}", db.display()));
+            if from.exists() {
+                let to = PathBuf::from(format!("{}{suffix}", target.display()));
+                std::fs::rename(&from, &to)
+                    .map_err(|e| AppError::new(ErrorCode::Io, format!("cannot move {} aside: {e}", from.display())))?;
+            }
+        }
+        self.moved_to = Some(target);
+        self.workspace = Workspace::FirstRun;
+        Ok(self.status())
+    }
+
+    /// The open replica, or why there is none.
+    pub(crate) fn store(&self) -> Result<&Store> {
+        match &self.workspace {
+            Workspace::Ready(store) => Ok(store),
+            Workspace::FirstRun => Err(AppError::new(ErrorCode::NoWorkspace, "no workspace is open yet")),
+            Workspace::Broken(e) => Err(e.clone()),
+        }
+    }
+
+    fn create(&self) -> Result<Store> {
+        if !matches!(self.workspace, Workspace::FirstRun) {
+            return Err(AppError::new(ErrorCode::WorkspaceExists, "a workspace is already open"));
+        }
+        Ok(Store::open(&self.data_dir.join(DB_FILE_NAME))?)
+    }
+}
+
+fn remove_db_files(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+}

@@ -1,0 +1,116 @@
+// Generated from crates/app (src/ipc.rs) by its tests; do not edit by hand.
+// Rewrite with: UPDATE_BINDINGS=1 cargo test -p eventos-app --test bindings
+// This folder is the only part of the UI that talks to Tauri.
+
+import { invoke } from "@tauri-apps/api/core";
+
+export type ErrorCode = "invalid" | "duplicate" | "reference" | "not_found" | "no_workspace" | "workspace_exists" | "corrupt_database" | "database_too_new" | "disk_full" | "busy" | "io" | "internal";
+
+export type AppError = { code: ErrorCode, message: string, };
+
+export type WorkspaceState = "first_run" | "ready" | "broken";
+
+export type Status = { state: WorkspaceState, data_dir: string, problem: AppError | null, 
+/**
+ * Where a broken replica was moved, after [`App::move_aside_and_start_fresh`].
+ */
+moved_to: string | null, };
+
+export type EventSummary = { id: string, name: string, slug: string, 
+/**
+ * conference, seminar, workshop or networking.
+ */
+kind: string, 
+/**
+ * draft, published, cancelled or completed.
+ */
+status: string, start_at: string, end_at: string, venue_name: string | null, capacity: number, tickets_sold: number, 
+/**
+ * Checked in (tickets used).
+ */
+tickets_used: number, 
+/**
+ * Paid orders, in cents.
+ */
+revenue_cents: number, };
+
+export type EventSort = "start_at" | "name" | "tickets_sold" | "status";
+
+export type EventQuery = { 
+/**
+ * Words in the name, venue or slug; empty for all.
+ */
+search: string, sort: EventSort, descending: boolean, };
+
+export type TicketStats = { capacity: number, sold: number, available: number, active: number, used: number, cancelled: number, };
+
+export type SessionItem = { id: string, title: string, session_type: string | null, start_time: string, end_time: string, speaker_name: string | null, status: string | null, };
+
+export type EventDetail = { summary: EventSummary, description: string | null, visibility: string, price_cents: number, venue_address: string | null, tickets: TicketStats, sessions: Array<SessionItem>, };
+
+export type DailySales = { 
+/**
+ * `YYYY-MM-DD`, local.
+ */
+date: string, tickets: number, };
+
+export type Dashboard = { 
+/**
+ * Events running at some point of the local day (not cancelled).
+ */
+today: Array<EventSummary>, 
+/**
+ * The next events after today (not cancelled), soonest first.
+ */
+upcoming: Array<EventSummary>, 
+/**
+ * Paid orders across all events, in cents.
+ */
+revenue_cents: number, 
+/**
+ * Tickets sold (active or used) across all events.
+ */
+tickets_sold: number, 
+/**
+ * Tickets sold per local day, oldest first, [`SALES_DAYS`] days ending today.
+ */
+sales: Array<DailySales>, };
+
+export type CompanySummary = { id: string, company_name: string, industry: string | null, 
+/**
+ * active, inactive, prospect or archived.
+ */
+status: string | null, 
+/**
+ * The sales rep the company is assigned to.
+ */
+owner_name: string | null, contacts: number, open_opportunities: number, 
+/**
+ * The open opportunities' value, an exact decimal (`"45000.00"`), in CAD.
+ */
+open_pipeline: string, };
+
+/** Whether a thrown value is the app's typed error. */
+export function isAppError(e: unknown): e is AppError {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+/** Calls a command; a failure is thrown as an `AppError` (never a bare string). */
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw isAppError(e) ? e : ({ code: "internal", message: String(e) } satisfies AppError);
+  }
+}
+
+export const commands = {
+  status: (): Promise<Status> => call("status"),
+  openDemo: (): Promise<Status> => call("open_demo"),
+  startEmpty: (): Promise<Status> => call("start_empty"),
+  moveAsideAndStartFresh: (): Promise<Status> => call("move_aside_and_start_fresh"),
+  dashboard: (utcOffsetMinutes: number): Promise<Dashboard> => call("dashboard", { utcOffsetMinutes }),
+  events: (query: EventQuery): Promise<Array<EventSummary>> => call("events", { query }),
+  event: (id: string): Promise<EventDetail> => call("event", { id }),
+  companies: (): Promise<Array<CompanySummary>> => call("companies"),
+};
