@@ -3,24 +3,41 @@
 CARGO ?= cargo
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 CLI := $(TARGET_DIR)/debug/eventos-cli
-DEMO_DB := .demo/eventos.db
+APP := $(TARGET_DIR)/debug/eventos
+DEMO_DIR := .demo
 
-.PHONY: run test bench fixture deps
+.PHONY: run test ui app bench fixture screenshots deps
 
-## Build the CLI, write a fresh demo replica, print its tables and today's event's stats.
-run: deps
+## Build the UI and the app, then open the app on a demo workspace (kept in .demo/ between runs;
+## delete the folder for a fresh one).
+run: deps app
 	$(CARGO) build -p eventos-cli
-	@mkdir -p $(dir $(DEMO_DB)) && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	@slug=$$($(CLI) --db $(DEMO_DB) demo | tee /dev/stderr | sed -n 's/.*Live today: //p'); \
-	  echo; $(CLI) --db $(DEMO_DB) tables; \
-	  echo; $(CLI) --db $(DEMO_DB) stats "$$slug"
+	@[ -f $(DEMO_DIR)/eventos.db ] || $(CLI) --db $(DEMO_DIR)/eventos.db demo
+	$(APP) --data-dir $(DEMO_DIR)
 
-## Install what is missing, then run every test (and the format and lint checks).
+## Install what is missing, then run every test (the end-to-end ones drive the built app)
+## and the format, lint and type checks.
 test:
 	scripts/install-deps.sh test
+	$(MAKE) app
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	cd ui && npm run --silent check
 	CARGO="$(CARGO)" scripts/run-tests.sh
+
+## The desktop app with the current UI embedded (debug build).
+app: ui
+	$(CARGO) build -p eventos-desktop
+
+ui: ui/node_modules/.package-lock.json
+	cd ui && npm run --silent build
+
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund --loglevel=error
+
+## Refresh docs/screenshots/*.png from the end-to-end run.
+screenshots: app
+	EVENTOS_SCREENSHOTS=$(CURDIR)/docs/screenshots $(CARGO) test -p eventos-e2e
 
 ## Benchmarks (not tests): figures go in docs/PERFORMANCE.md.
 bench: deps

@@ -5,9 +5,27 @@
 set -euo pipefail
 
 purpose="${1:-build}"
-packages=(build-essential pkg-config)          # a C compiler for the bundled SQLite
+
+install_packages() {
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "error: missing packages ($*) and no apt-get here; see README.md for other platforms." >&2
+    exit 1
+  fi
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing: $*"
+  # The image's apt hook deletes downloaded .debs mid-install; give apt its own archive folder.
+  local archives="${TMPDIR:-/tmp}/eventos-apt-archives"
+  mkdir -p "$archives/partial"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    -o Dir::Cache::Archives="$archives" "$@" >/dev/null
+}
+# A C compiler for the bundled SQLite; WebKitGTK and friends for the Tauri shell.
+packages=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev libxdo-dev
+          libayatana-appindicator3-dev librsvg2-dev)
 if [ "$purpose" = "test" ]; then
-  packages+=()                                 # later issues add Postgres, Xvfb, WebKitWebDriver
+  packages+=(xvfb xauth webkit2gtk-driver)     # the end-to-end tests drive the real window
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then
@@ -27,22 +45,22 @@ if [ "$purpose" = "test" ]; then
   done
 fi
 
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)                       # builds the UI (Node 20.19+ for Vite 8)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "error: missing packages (${missing[*]}) and no apt-get here; see README.md for other platforms." >&2
-  exit 1
+if [ ${#missing[@]} -gt 0 ]; then
+  install_packages "${missing[@]}"
 fi
-sudo=""
-[ "$(id -u)" -ne 0 ] && sudo="sudo"
-echo "Installing: ${missing[*]}"
-# The image's apt hook deletes downloaded .debs mid-install; give apt its own archive folder.
-archives="${TMPDIR:-/tmp}/eventos-apt-archives"
-mkdir -p "$archives/partial"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-  -o Dir::Cache::Archives="$archives" "${missing[@]}"
+
+# tauri-driver bridges WebDriver clients to WebKitWebDriver for the end-to-end tests.
+if [ "$purpose" = "test" ] && ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "Installing tauri-driver (cargo install, about a minute)"
+  cargo install tauri-driver --locked --version "^2.0" --quiet
+fi
+exit 0
+

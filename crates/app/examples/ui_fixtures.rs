@@ -15,7 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let write =
         |name: &str, value: serde_json::Value| std::fs::write(out.join(format!("{name}.json")), value.to_string());
     write("status_first_run", serde_json::to_value(app.status())?)?;
-    write("status", serde_json::to_value(app.open_demo()?)?)?;
+    write("status", serde_json::to_value(app.open_demo(-300)?)?)?;
     write("dashboard", serde_json::to_value(app.dashboard(-300)?)?)?;
     let events = app.events(&EventQuery { search: String::new(), sort: EventSort::StartAt, descending: false })?;
     write("events", serde_json::to_value(&events)?)?;

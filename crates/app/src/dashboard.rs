@@ -21,6 +21,8 @@ pub struct Dashboard {
     pub revenue_cents: i64,
     /// Tickets sold (active or used) across all events.
     pub tickets_sold: i64,
+    /// Tickets checked in during the local day, across all events.
+    pub checked_in_today: i64,
     /// Tickets sold per local day, oldest first, [`SALES_DAYS`] days ending today.
     pub sales: Vec<DailySales>,
 }
@@ -30,6 +32,12 @@ pub struct DailySales {
     /// `YYYY-MM-DD`, local.
     pub date: String,
     pub tickets: i64,
+}
+
+/// The UI's offset from UTC, in minutes, as a `UtcOffset`.
+pub(crate) fn utc_offset(minutes: i32) -> Result<UtcOffset> {
+    UtcOffset::from_whole_seconds(minutes.saturating_mul(60))
+        .map_err(|_| AppError::new(ErrorCode::Invalid, format!("{minutes} minutes is not a UTC offset")))
 }
 
 impl App {
@@ -67,6 +75,11 @@ impl App {
         let tickets_sold: i64 =
             conn.query_row("SELECT count(*) FROM tickets WHERE status IN ('active', 'used')", [], |r| r.get(0))?;
 
+        let checked_in_today: i64 = conn.query_row(
+            "SELECT count(*) FROM tickets WHERE status = 'used' AND checked_in_at >= ?1 AND checked_in_at < ?2",
+            params![day_start, day_end],
+            |r| r.get(0),
+        )?;
         let first_day = local_midnight(1 - SALES_DAYS);
         let shift = format!("{} minutes", offset.whole_minutes());
         let counted: std::collections::HashMap<String, i64> = conn
@@ -84,6 +97,6 @@ impl App {
                 DailySales { date, tickets }
             })
             .collect();
-        Ok(Dashboard { today, upcoming, revenue_cents, tickets_sold, sales })
+        Ok(Dashboard { today, upcoming, revenue_cents, tickets_sold, checked_in_today, sales })
     }
 }

@@ -28,7 +28,7 @@ pub fn commands() -> Vec<Command> {
     let command = |name, params, returns| Command { name, params, returns };
     vec![
         command("status", "", Status::name(&cfg)),
-        command("open_demo", "", Status::name(&cfg)),
+        command("open_demo", "utcOffsetMinutes: number", Status::name(&cfg)),
         command("start_empty", "", Status::name(&cfg)),
         command("move_aside_and_start_fresh", "", Status::name(&cfg)),
         command("dashboard", "utcOffsetMinutes: number", Dashboard::name(&cfg)),

@@ -78,9 +78,11 @@ impl App {
         }
     }
 
-    /// First run: creates the replica with the demo workspace (today's date, seed 1).
-    pub fn open_demo(&mut self) -> Result<Status> {
-        self.open_demo_on(OffsetDateTime::now_utc().date())
+    /// First run: creates the replica with the demo workspace (seed 1), its "today" being the
+    /// user's local day (the UI's offset from UTC, in minutes).
+    pub fn open_demo(&mut self, utc_offset_minutes: i32) -> Result<Status> {
+        let offset = crate::dashboard::utc_offset(utc_offset_minutes)?;
+        self.open_demo_on(OffsetDateTime::now_utc().to_offset(offset).date())
     }
 
     /// [`App::open_demo`] with the demo's "today" given (tests, screenshots).

@@ -56,6 +56,13 @@ fn the_dashboard_shows_today_upcoming_money_and_sales() {
     assert_eq!(board.sales.last().unwrap().date, "2026-11-22");
     assert_eq!(board.sales.first().unwrap().date, "2026-10-24");
     assert!(board.sales.iter().map(|d| d.tickets).sum::<i64>() > 0);
+    let checked_in = sql_i64(
+        dir.path(),
+        "SELECT count(*) FROM tickets WHERE status = 'used' AND checked_in_at >= '2026-11-22T05:00:00' \
+         AND checked_in_at < '2026-11-23T05:00:00'",
+    );
+    assert!(checked_in > 0);
+    assert_eq!(board.checked_in_today, checked_in);
     assert_eq!(app.dashboard(26 * 60).unwrap_err().code, ErrorCode::Invalid, "not a UTC offset");
 }
 
@@ -120,7 +127,7 @@ fn start_empty_gives_an_empty_dashboard_and_the_choice_is_made_once() {
     assert!(board.today.is_empty() && board.upcoming.is_empty());
     assert_eq!((board.revenue_cents, board.tickets_sold), (0, 0));
     assert!(app.companies().unwrap().is_empty());
-    assert_eq!(app.open_demo().unwrap_err().code, ErrorCode::WorkspaceExists);
+    assert_eq!(app.open_demo(0).unwrap_err().code, ErrorCode::WorkspaceExists);
     // Reopening the folder finds the workspace.
     assert_eq!(App::open(dir.path()).status().state, WorkspaceState::Ready);
 }

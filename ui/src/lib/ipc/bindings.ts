@@ -72,6 +72,10 @@ revenue_cents: number,
  */
 tickets_sold: number, 
 /**
+ * Tickets checked in during the local day, across all events.
+ */
+checked_in_today: number, 
+/**
  * Tickets sold per local day, oldest first, [`SALES_DAYS`] days ending today.
  */
 sales: Array<DailySales>, };
@@ -106,7 +110,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const commands = {
   status: (): Promise<Status> => call("status"),
-  openDemo: (): Promise<Status> => call("open_demo"),
+  openDemo: (utcOffsetMinutes: number): Promise<Status> => call("open_demo", { utcOffsetMinutes }),
   startEmpty: (): Promise<Status> => call("start_empty"),
   moveAsideAndStartFresh: (): Promise<Status> => call("move_aside_and_start_fresh"),
   dashboard: (utcOffsetMinutes: number): Promise<Dashboard> => call("dashboard", { utcOffsetMinutes }),

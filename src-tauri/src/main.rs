@@ -1,0 +1,68 @@
+//! EventOS Desktop: opens the data folder's workspace and shows the UI over it.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let data_dir = match data_dir_from_args(std::env::args().skip(1)) {
+        Ok(dir) => dir,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let app = eventos_app::App::open(data_dir);
+    let result = tauri::Builder::default()
+        .manage(commands::Shared::new(app))
+        .invoke_handler(tauri::generate_handler![
+            commands::status,
+            commands::open_demo,
+            commands::start_empty,
+            commands::move_aside_and_start_fresh,
+            commands::dashboard,
+            commands::events,
+            commands::event,
+            commands::companies,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: EventOS could not start its window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `--data-dir PATH` (or `--data-dir=PATH`), else `$EVENTOS_DATA_DIR`, else the OS app-data
+/// folder (the CLI uses the same default).
+fn data_dir_from_args(mut args: impl Iterator<Item = String>) -> Result<PathBuf, String> {
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from).ok_or_else(|| "--data-dir needs a folder".to_owned());
+        }
+        if let Some(dir) = arg.strip_prefix("--data-dir=") {
+            return Ok(PathBuf::from(dir));
+        }
+    }
+    Ok(eventos_store::default_data_dir())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::data_dir_from_args;
+
+    fn args(list: &[&str]) -> impl Iterator<Item = String> {
+        list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>().into_iter()
+    }
+
+    #[test]
+    fn the_data_folder_comes_from_the_command_line_first() {
+        assert_eq!(data_dir_from_args(args(&["--data-dir", "/x"])).unwrap().to_str(), Some("/x"));
+        assert_eq!(data_dir_from_args(args(&["--data-dir=/y"])).unwrap().to_str(), Some("/y"));
+        assert!(data_dir_from_args(args(&["--data-dir"])).is_err());
+    }
+}

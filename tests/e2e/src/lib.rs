@@ -1,0 +1,311 @@
+//! Drives the real desktop app: an Xvfb display, `tauri-driver` (which starts WebKitWebDriver,
+//! which starts `eventos`), and a minimal W3C WebDriver client. Test infrastructure only.
+//!
+//! The app binary is `target/debug/eventos` (or `$EVENTOS_BIN`); build the UI and the app first
+//! (`make test` does). Each [`Desktop`] gets its own display, driver ports and data folder, and
+//! tears all of it down on drop: the driver's process group gets SIGTERM first (a SIGKILLed
+//! tauri-driver leaves WebKitWebDriver behind), then SIGKILL if it lingers.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use base64::Engine as _;
+use serde_json::{Value, json};
+
+pub type Result<T, E = String> = std::result::Result<T, E>;
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+/// How long to wait for the UI to show something before failing.
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// One app at a time on this machine's two cores: sessions are serialized.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+pub fn app_binary() -> PathBuf {
+    if let Some(bin) = std::env::var_os("EVENTOS_BIN") {
+        return PathBuf::from(bin);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    target.join("debug/eventos")
+}
+
+/// Where screenshots go: `$EVENTOS_SCREENSHOTS` (e.g. docs/screenshots), else
+/// `target/e2e-screenshots`.
+pub fn screenshot_dir() -> PathBuf {
+    std::env::var_os("EVENTOS_SCREENSHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-screenshots"))
+}
+
+/// A running app under test.
+pub struct Desktop {
+    pub data_dir: tempfile::TempDir,
+    /// When the driver was asked to launch the app (for the cold-start benchmark).
+    pub launched_at: Instant,
+    session: Option<String>,
+    base: String,
+    agent: ureq::Agent,
+    driver: Child,
+    xvfb: Option<Child>,
+    _turn: MutexGuard<'static, ()>,
+}
+
+impl Desktop {
+    /// Starts the app on a fresh, empty data folder.
+    pub fn start() -> Result<Desktop> {
+        Self::start_with(|_| Ok(()))
+    }
+
+    /// Starts the app after `prepare` has put files in its data folder.
+    pub fn start_with(prepare: impl FnOnce(&Path) -> Result<()>) -> Result<Desktop> {
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let bin = app_binary();
+        if !bin.exists() {
+            return Err(format!("{} is missing: build the UI and the app first (make test does)", bin.display()));
+        }
+        let data_dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        prepare(data_dir.path())?;
+        let (xvfb, display) = match std::env::var("EVENTOS_E2E_DISPLAY") {
+            Ok(display) => (None, display),
+            Err(_) => {
+                let (child, display) = start_xvfb()?;
+                (Some(child), display)
+            }
+        };
+        let (port, native_port) = (free_port()?, free_port()?);
+        let driver = process_group(Command::new("tauri-driver"))
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", &display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start tauri-driver (cargo install tauri-driver --locked): {e}"))?;
+        let agent = ureq::Agent::new_with_config(
+            ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                .timeout_global(Some(Duration::from_secs(60)))
+                .build(),
+        );
+        let mut desktop = Desktop {
+            data_dir,
+            session: None,
+            launched_at: Instant::now(),
+            base: format!("http://127.0.0.1:{port}"),
+            agent,
+            driver,
+            xvfb,
+            _turn: turn,
+        };
+        desktop.wait_for_driver()?;
+        let capabilities = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "wry",
+            "tauri:options": {
+                "application": bin,
+                "args": ["--data-dir", desktop.data_dir.path()],
+            },
+        }}});
+        desktop.launched_at = Instant::now();
+        let created = desktop.post("/session", &capabilities)?;
+        let id = created["sessionId"].as_str().ok_or_else(|| format!("no session in {created}"))?;
+        desktop.session = Some(id.to_owned());
+        Ok(desktop)
+    }
+
+    fn wait_for_driver(&self) -> Result<()> {
+        let deadline = Instant::now() + WAIT;
+        while Instant::now() < deadline {
+            if let Ok(response) = self.agent.get(format!("{}/status", self.base)).call()
+                && response.status().is_success()
+            {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Err("tauri-driver did not answer".into())
+    }
+
+    fn url(&self, path: &str) -> String {
+        match &self.session {
+            Some(id) => format!("{}/session/{id}{path}", self.base),
+            None => format!("{}{path}", self.base),
+        }
+    }
+
+    fn post(&self, path: &str, body: &Value) -> Result<Value> {
+        let response = self.agent.post(self.url(path)).send_json(body).map_err(|e| e.to_string())?;
+        read(response)
+    }
+
+    fn get(&self, path: &str) -> Result<Value> {
+        read(self.agent.get(self.url(path)).call().map_err(|e| e.to_string())?)
+    }
+
+    /// The first element matching a CSS selector, waiting for it to appear.
+    pub fn find(&self, css: &str) -> Result<Element<'_>> {
+        self.wait(&format!("an element matching {css}"), || Ok(self.find_all(css)?.into_iter().next()))
+    }
+
+    /// Every element matching a CSS selector now (possibly none).
+    pub fn find_all(&self, css: &str) -> Result<Vec<Element<'_>>> {
+        let found = self.post("/elements", &json!({"using": "css selector", "value": css}))?;
+        Ok(found
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|e| e[ELEMENT_KEY].as_str())
+                    .map(|id| Element { desktop: self, id: id.to_owned() })
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    /// Waits until `css` matches exactly `count` elements; returns them.
+    pub fn find_n(&self, css: &str, count: usize) -> Result<Vec<Element<'_>>> {
+        self.wait(&format!("{count} elements matching {css}"), || {
+            let all = self.find_all(css)?;
+            Ok((all.len() == count).then_some(all))
+        })
+    }
+
+    /// Polls `probe` until it gives a value or [`WAIT`] passes.
+    pub fn wait<T>(&self, what: &str, mut probe: impl FnMut() -> Result<Option<T>>) -> Result<T> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(found) = probe()? {
+                return Ok(found);
+            }
+            if Instant::now() > deadline {
+                let body = self.find_all("body").ok().and_then(|b| b.into_iter().next()).and_then(|b| b.text().ok());
+                return Err(format!("timed out waiting for {what}; the page says: {body:?}"));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Runs JavaScript in the page and returns its result.
+    pub fn script(&self, source: &str) -> Result<Value> {
+        self.post("/execute/sync", &json!({"script": source, "args": []}))
+    }
+
+    /// Sends keys to the focused element.
+    pub fn keys(&self, text: &str) -> Result<()> {
+        self.find(":focus")?.send_keys(text)
+    }
+
+    /// Saves a PNG of the window as `<screenshot_dir>/<name>.png`.
+    pub fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        // WebDriver screenshots can lag the DOM by a frame.
+        std::thread::sleep(Duration::from_millis(300));
+        let data = self.get("/screenshot")?;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(data.as_str().unwrap_or_default())
+            .map_err(|e| e.to_string())?;
+        let dir = screenshot_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).map_err(|e| e.to_string())?;
+        Ok(path)
+    }
+}
+
+impl Drop for Desktop {
+    fn drop(&mut self) {
+        if self.session.is_some() {
+            let _ = self.agent.delete(self.url("")).call();
+        }
+        stop_group(&mut self.driver);
+        if let Some(xvfb) = &mut self.xvfb {
+            stop_group(xvfb);
+        }
+    }
+}
+
+pub struct Element<'d> {
+    desktop: &'d Desktop,
+    id: String,
+}
+
+impl Element<'_> {
+    pub fn text(&self) -> Result<String> {
+        Ok(self.desktop.get(&format!("/element/{}/text", self.id))?.as_str().unwrap_or_default().to_owned())
+    }
+
+    pub fn click(&self) -> Result<()> {
+        self.desktop.post(&format!("/element/{}/click", self.id), &json!({})).map(|_| ())
+    }
+
+    pub fn send_keys(&self, text: &str) -> Result<()> {
+        self.desktop.post(&format!("/element/{}/value", self.id), &json!({"text": text})).map(|_| ())
+    }
+
+    pub fn attribute(&self, name: &str) -> Result<Option<String>> {
+        Ok(self.desktop.get(&format!("/element/{}/attribute/{name}", self.id))?.as_str().map(str::to_owned))
+    }
+
+    pub fn enabled(&self) -> Result<bool> {
+        Ok(self.desktop.get(&format!("/element/{}/enabled", self.id))?.as_bool().unwrap_or(false))
+    }
+}
+
+fn read(response: ureq::http::Response<ureq::Body>) -> Result<Value> {
+    let status = response.status();
+    let body: Value = response.into_body().read_json().map_err(|e| e.to_string())?;
+    let value = body.get("value").cloned().unwrap_or(Value::Null);
+    if status.is_success() {
+        Ok(value)
+    } else {
+        Err(format!("WebDriver {status}: {} {}", value["error"], value["message"]))
+    }
+}
+
+fn free_port() -> Result<u16> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    Ok(listener.local_addr().map_err(|e| e.to_string())?.port())
+}
+
+/// Starts Xvfb on a display it picks itself (`-displayfd`), in its own process group.
+fn start_xvfb() -> Result<(Child, String)> {
+    let mut child = process_group(Command::new("Xvfb"))
+        .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start Xvfb (apt-get install xvfb): {e}"))?;
+    let mut line = String::new();
+    let stdout = child.stdout.take().ok_or("no Xvfb output")?;
+    BufReader::new(stdout).read_line(&mut line).map_err(|e| e.to_string())?;
+    let number = line.trim();
+    if number.is_empty() {
+        stop_group(&mut child);
+        return Err("Xvfb did not say which display it took".into());
+    }
+    Ok((child, format!(":{number}")))
+}
+
+fn process_group(mut command: Command) -> Command {
+    use std::os::unix::process::CommandExt;
+    command.process_group(0);
+    command
+}
+
+/// SIGTERM to the whole group, then SIGKILL if anything is still there after 3 s.
+fn stop_group(child: &mut Child) {
+    let group = format!("-{}", child.id());
+    let _ = Command::new("kill").args(["-TERM", "--", &group]).stderr(Stdio::null()).status();
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = Command::new("kill").args(["-KILL", "--", &group]).stderr(Stdio::null()).status();
+    let _ = child.wait();
+}

@@ -1,0 +1,126 @@
+//! The real `eventos` window, driven as a person would: first run, the demo, every screen, a
+//! corrupt database. Assertions use figures read from the replica itself.
+#![allow(clippy::unwrap_used)]
+
+use eventos_e2e::{Desktop, Result};
+
+fn count(desktop: &Desktop, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(desktop.data_dir.path().join("eventos.db")).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// No process of ours outlives its test (tauri-driver, WebKitWebDriver, the app, Xvfb).
+fn assert_no_strays(data_dir: &str) {
+    let out = std::process::Command::new("pgrep").args(["-f", data_dir]).output().unwrap();
+    assert!(out.stdout.is_empty(), "left running: {}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
+    let app = Desktop::start()?;
+    let data_dir = app.data_dir.path().display().to_string();
+    app.find("[data-testid=first-run]")?;
+    assert!(!app.find("[data-testid=connect-supabase]")?.enabled()?, "sync is not there yet");
+    app.screenshot("first-run")?;
+    app.find("[data-testid=open-demo]")?.click()?;
+
+    // Dashboard: today's event and the figures of the replica.
+    app.find("[data-testid=screen-dashboard]")?;
+    let today = app.find("[data-testid=today-event]")?.text()?;
+    assert!(today.contains("AI & Machine Learning Summit"), "{today}");
+    let sold = count(&app, "SELECT count(*) FROM tickets WHERE status IN ('active', 'used')");
+    let shown = app.wait("the tickets-sold figure", || {
+        let text = app.find("[data-testid=stat-tickets-sold]")?.text()?;
+        Ok((!digits(&text).is_empty()).then_some(text))
+    })?;
+    assert_eq!(digits(&shown), sold.to_string(), "{shown}");
+    let used = count(
+        &app,
+        "SELECT count(*) FROM tickets t JOIN events e ON e.id = t.event_id \
+         WHERE e.name = 'AI & Machine Learning Summit' AND t.status = 'used'",
+    );
+    assert!(today.contains(&used.to_string()), "checked-in count {used} on the card: {today}");
+    app.find("[data-testid=sales-chart]")?;
+    assert!(!app.find_all("[data-testid=upcoming-event]")?.is_empty());
+    app.screenshot("dashboard")?;
+
+    // Events: the list, a search, and one event's page.
+    app.find("[data-testid=nav-events]")?.click()?;
+    app.find("[data-testid=screen-events]")?;
+    app.find_n("[data-testid=event-row]", 6)?;
+    app.screenshot("events")?;
+    app.find("[data-testid=events-search]")?.send_keys("summit")?;
+    let rows = app.find_n("[data-testid=event-row]", 2)?;
+    let target = rows.iter().find(|r| r.text().is_ok_and(|t| t.contains("AI & Machine Learning"))).unwrap();
+    target.click()?;
+    app.find("[data-testid=screen-event]")?;
+    assert_eq!(app.find("[data-testid=event-name]")?.text()?, "AI & Machine Learning Summit");
+    let stats = app.find("[data-testid=ticket-stats]")?.text()?;
+    let event_sold = count(
+        &app,
+        "SELECT count(*) FROM tickets t JOIN events e ON e.id = t.event_id \
+         WHERE e.name = 'AI & Machine Learning Summit' AND t.status IN ('active', 'used')",
+    );
+    assert!(stats.contains(&event_sold.to_string()), "sold {event_sold} in: {stats}");
+    app.find_n("[data-testid=session-row]", 4)?;
+    app.screenshot("event")?;
+
+    // CRM: every company, with its people.
+    app.find("[data-testid=nav-crm]")?.click()?;
+    app.find("[data-testid=screen-crm]")?;
+    let companies = app.find_n("[data-testid=company-row]", 12)?;
+    let texts: Vec<String> = companies.iter().map(|c| c.text().unwrap_or_default()).collect();
+    assert!(texts.iter().any(|t| t.contains("Maple Leaf Analytics")), "{texts:?}");
+    app.screenshot("crm")?;
+
+    // Check-in and Sync say what is coming, with no made-up data.
+    app.find("[data-testid=nav-checkin]")?.click()?;
+    assert!(!app.find("[data-testid=screen-checkin]")?.text()?.is_empty());
+    app.find("[data-testid=nav-sync]")?.click()?;
+    assert!(!app.find("[data-testid=screen-sync]")?.text()?.is_empty());
+
+    // Keyboard: Alt+1 goes back to the dashboard.
+    app.script("document.activeElement && document.activeElement.blur()")?;
+    app.find("body")?.send_keys("\u{E00A}1")?; // Alt (W3C key code), then 1
+    app.find("[data-testid=screen-dashboard]")?;
+    drop(app);
+    assert_no_strays(&data_dir);
+    Ok(())
+}
+
+#[test]
+fn a_corrupt_database_is_explained_and_moved_aside_not_lost() -> Result<()> {
+    let garbage = b"this is not a database".repeat(400);
+    let app = Desktop::start_with(|dir| std::fs::write(dir.join("eventos.db"), &garbage).map_err(|e| e.to_string()))?;
+    let data_dir = app.data_dir.path().to_owned();
+    let broken = app.find("[data-testid=broken]")?.text()?;
+    assert!(broken.to_lowercase().contains("damaged") || broken.contains("not an EventOS replica"), "{broken}");
+    app.screenshot("broken")?;
+    app.find("[data-testid=move-aside]")?.click()?;
+    app.find("[data-testid=first-run]")?;
+    let moved = app.find("[data-testid=moved-to]")?.text()?;
+    assert!(moved.contains("eventos.db.broken-"), "{moved}");
+    let kept: Vec<_> = std::fs::read_dir(&data_dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("eventos.db.broken-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(std::fs::read(kept[0].path()).unwrap(), garbage, "kept byte for byte");
+    Ok(())
+}
+
+#[test]
+fn start_empty_gives_an_empty_dashboard() -> Result<()> {
+    let app = Desktop::start()?;
+    app.find("[data-testid=start-empty]")?.click()?;
+    app.find("[data-testid=screen-dashboard]")?;
+    assert!(app.find_all("[data-testid=today-event]")?.is_empty());
+    let shown = app.find("[data-testid=stat-tickets-sold]")?.text()?;
+    assert_eq!(digits(&shown), "0", "{shown}");
+    Ok(())
+}

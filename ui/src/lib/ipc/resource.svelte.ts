@@ -1,0 +1,56 @@
+import { isAppError, type AppError } from "./bindings";
+import { workspace } from "./workspace.svelte";
+
+/** Any thrown value as the app's typed error. */
+export function toAppError(e: unknown): AppError {
+  return isAppError(e) ? e : { code: "internal", message: String(e) };
+}
+
+export { localUtcOffsetMinutes } from "./clock";
+
+/**
+ * One command's result, loaded on demand: the last good data stays visible while
+ * reloading or after a failure, so an error is shown as a banner, not a blank screen.
+ * Answers that arrive after a newer request was started are dropped.
+ */
+export class Resource<T> {
+  data: T | undefined = $state(undefined);
+  error: AppError | null = $state(null);
+  loading: boolean = $state(false);
+  /** When the data last arrived. */
+  loadedAt: Date | null = $state(null);
+
+  #fetch: () => Promise<T>;
+  #seq = 0;
+
+  constructor(fetch: () => Promise<T>) {
+    this.#fetch = fetch;
+  }
+
+  /** Loads (or reloads); never throws. */
+  async load(): Promise<void> {
+    const seq = ++this.#seq;
+    this.loading = true;
+    try {
+      const data = await this.#fetch();
+      if (seq !== this.#seq) return;
+      this.data = data;
+      this.error = null;
+      this.loadedAt = new Date();
+    } catch (e) {
+      if (seq !== this.#seq) return;
+      const error = toAppError(e);
+      this.error = error;
+      // The workspace itself went away or broke: the status decides which screen to show.
+      if (error.code === "no_workspace" || error.code === "corrupt_database") {
+        void workspace.check();
+      }
+    } finally {
+      if (seq === this.#seq) this.loading = false;
+    }
+  }
+
+  dismissError(): void {
+    this.error = null;
+  }
+}
