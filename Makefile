@@ -6,13 +6,15 @@ CLI := $(TARGET_DIR)/debug/eventos-cli
 APP := $(TARGET_DIR)/debug/eventos
 DEMO_DIR := .demo
 
-.PHONY: run test ui app bench fixture screenshots deps
+.PHONY: run test ui app bench bench-start fixture screenshots deps
 
-## Build the UI and the app, then open the app on a demo workspace (kept in .demo/ between runs;
-## delete the folder for a fresh one).
+## Build the UI and the app, then open the app on a demo workspace (.demo/, made afresh each
+## day so that its "live today" event is today).
 run: deps app
-	$(CARGO) build -p eventos-cli
-	@[ -f $(DEMO_DIR)/eventos.db ] || $(CLI) --db $(DEMO_DIR)/eventos.db demo
+	$(CARGO) build --locked -p eventos-cli
+	@today=$$(date +%F); if [ "$$(cat $(DEMO_DIR)/day 2>/dev/null)" != "$$today" ]; then \
+	  rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR) && \
+	  $(CLI) --db $(DEMO_DIR)/eventos.db demo --today "$$today" && echo "$$today" > $(DEMO_DIR)/day; fi
 	$(APP) --data-dir $(DEMO_DIR)
 
 ## Install what is missing, then run every test (the end-to-end ones drive the built app)
@@ -27,7 +29,7 @@ test:
 
 ## The desktop app with the current UI embedded (debug build).
 app: ui
-	$(CARGO) build -p eventos-desktop
+	$(CARGO) build --locked -p eventos-desktop
 
 ui: ui/node_modules/.package-lock.json
 	cd ui && npm run --silent build
@@ -37,11 +39,17 @@ ui/node_modules/.package-lock.json: ui/package-lock.json
 
 ## Refresh docs/screenshots/*.png from the end-to-end run.
 screenshots: app
+	scripts/install-deps.sh test
 	EVENTOS_SCREENSHOTS=$(CURDIR)/docs/screenshots $(CARGO) test -p eventos-e2e
 
 ## Benchmarks (not tests): figures go in docs/PERFORMANCE.md.
 bench: deps
 	$(CARGO) bench -p eventos-demo --bench replica
+
+## Cold start to the first rendered screen, release build (bar: 1.5 s).
+bench-start: ui
+	$(CARGO) build --release -p eventos-desktop -p eventos-cli --features eventos-desktop/custom-protocol
+	EVENTOS_BIN=$(abspath $(TARGET_DIR))/release/eventos $(CARGO) bench -p eventos-e2e --bench cold_start
 
 ## The 100k-attendee benchmark fixture, timed (bar: 10 s).
 fixture: deps

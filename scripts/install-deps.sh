@@ -25,7 +25,7 @@ install_packages() {
 packages=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev libxdo-dev
           libayatana-appindicator3-dev librsvg2-dev)
 if [ "$purpose" = "test" ]; then
-  packages+=(xvfb xauth webkit2gtk-driver)     # the end-to-end tests drive the real window
+  packages+=(xvfb xauth webkit2gtk-driver procps)  # the end-to-end tests drive the real window
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then
@@ -45,8 +45,15 @@ if [ "$purpose" = "test" ]; then
   done
 fi
 
-if ! command -v npm >/dev/null 2>&1; then
-  packages+=(nodejs npm)                       # builds the UI (Node 20.19+ for Vite 8)
+# The UI builds with Vite 8, which needs Node.js 20.19 or newer (Debian 12's own is 18).
+node_ok() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 &&
+    node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'
+}
+if ! node_ok; then
+  echo "error: Node.js 20.19+ with npm is needed to build the UI (found: $(node --version 2>/dev/null || echo none))." >&2
+  echo "       Install it from NodeSource (https://github.com/nodesource/distributions) or with nvm." >&2
+  exit 1
 fi
 
 missing=()

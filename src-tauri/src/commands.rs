@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use eventos_app::crm::CompanySummary;
 use eventos_app::dashboard::Dashboard;
 use eventos_app::events::{EventDetail, EventQuery, EventSummary};
-use eventos_app::{App, AppError, ErrorCode, Status};
+use eventos_app::{App, AppError, Status};
 use tauri::State;
 
 #[cfg(test)]
@@ -23,11 +23,16 @@ impl Shared {
 
 type Reply<T> = Result<T, AppError>;
 
+/// Runs a use case on the app. A panic in an earlier command poisons the lock but cannot leave
+/// the replica half-written (every write is one transaction), so the app carries on. A failure
+/// is shown to the facade, which turns a damaged replica into a broken workspace.
 fn with<T>(state: &State<'_, Shared>, f: impl FnOnce(&mut App) -> Reply<T>) -> Reply<T> {
-    let mut app = state.0.lock().map_err(|_| {
-        AppError::new(ErrorCode::Internal, "an earlier failure left the app in a bad state; restart it")
-    })?;
-    f(&mut app)
+    let mut app = state.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let reply = f(&mut app);
+    if let Err(e) = &reply {
+        app.note_failure(e);
+    }
+    reply
 }
 
 #[tauri::command(async)]
@@ -72,9 +77,56 @@ pub fn companies(state: State<'_, Shared>) -> Reply<Vec<CompanySummary>> {
 
 #[cfg(test)]
 mod tests {
+    use super::COMMAND_NAMES;
+
     #[test]
     fn the_shell_offers_exactly_the_facades_commands() {
         let facade: Vec<&str> = eventos_app::ipc::commands().iter().map(|c| c.name).collect();
-        assert_eq!(super::COMMAND_NAMES, facade.as_slice());
+        assert_eq!(COMMAND_NAMES, facade.as_slice());
+    }
+
+    #[test]
+    fn the_handler_registers_every_command_and_nothing_else() {
+        let main = include_str!("main.rs");
+        let block = main.split("generate_handler![").nth(1).and_then(|b| b.split(']').next()).unwrap_or_default();
+        let registered: Vec<&str> = block
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.trim_start_matches("commands::"))
+            .collect();
+        assert_eq!(registered, COMMAND_NAMES);
+    }
+
+    #[test]
+    fn the_window_may_call_our_commands_and_nothing_else() {
+        let capability: serde_json::Value =
+            serde_json::from_str(include_str!("../../capabilities/default.json")).expect("valid JSON");
+        let granted: Vec<&str> =
+            capability["permissions"].as_array().into_iter().flatten().filter_map(|p| p.as_str()).collect();
+        let ours: Vec<String> = COMMAND_NAMES.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+        assert_eq!(granted, ours);
+        assert_eq!(capability["windows"], serde_json::json!(["main"]));
+    }
+
+    #[test]
+    fn only_the_ipc_folder_of_the_ui_talks_to_tauri() {
+        fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    if !path.ends_with("lib/ipc") {
+                        walk(&path, found);
+                    }
+                } else if std::fs::read_to_string(&path).is_ok_and(|text| text.contains("@tauri-apps")) {
+                    found.push(path.display().to_string());
+                }
+            }
+        }
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src");
+        assert!(src.join("lib/ipc/bindings.ts").exists(), "the UI is at {}", src.display());
+        let mut found = Vec::new();
+        walk(&src, &mut found);
+        assert!(found.is_empty(), "@tauri-apps imported outside ui/src/lib/ipc: {found:?}");
     }
 }

@@ -3,11 +3,12 @@
 
 mod commands;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let data_dir = match data_dir_from_args(std::env::args().skip(1)) {
+    let data_dir = match data_dir_from_args(std::env::args_os().skip(1)) {
         Ok(dir) => dir,
         Err(message) => {
             eprintln!("error: {message}");
@@ -39,12 +40,13 @@ fn main() -> ExitCode {
 
 /// `--data-dir PATH` (or `--data-dir=PATH`), else `$EVENTOS_DATA_DIR`, else the OS app-data
 /// folder (the CLI uses the same default).
-fn data_dir_from_args(mut args: impl Iterator<Item = String>) -> Result<PathBuf, String> {
+fn data_dir_from_args(mut args: impl Iterator<Item = OsString>) -> Result<PathBuf, String> {
     while let Some(arg) = args.next() {
         if arg == "--data-dir" {
             return args.next().map(PathBuf::from).ok_or_else(|| "--data-dir needs a folder".to_owned());
         }
-        if let Some(dir) = arg.strip_prefix("--data-dir=") {
+        // Paths need not be UTF-8; only the flag's own name is matched as text.
+        if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
             return Ok(PathBuf::from(dir));
         }
     }
@@ -55,8 +57,8 @@ fn data_dir_from_args(mut args: impl Iterator<Item = String>) -> Result<PathBuf,
 mod tests {
     use super::data_dir_from_args;
 
-    fn args(list: &[&str]) -> impl Iterator<Item = String> {
-        list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>().into_iter()
+    fn args(list: &[&str]) -> impl Iterator<Item = std::ffi::OsString> {
+        list.iter().map(std::ffi::OsString::from).collect::<Vec<_>>().into_iter()
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::{App, Result};
+use crate::{App, AppError, ErrorCode, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CompanySummary {
@@ -34,20 +34,32 @@ impl App {
         )?;
         let rows = stmt.query_map([], |r| {
             let values: String = r.get(6)?;
-            let values: Vec<String> = serde_json::from_str(&values).unwrap_or_default();
-            Ok(CompanySummary {
+            let company = CompanySummary {
                 id: r.get(0)?,
                 company_name: r.get(1)?,
                 industry: r.get(2)?,
                 status: r.get(3)?,
                 owner_name: r.get(4)?,
                 contacts: r.get(5)?,
-                open_opportunities: values.len() as i64,
-                // Exact: the values are numeric(12,2) text; summing them as REAL could drift.
-                open_pipeline: eventos_model::decimal::sum(values.iter().map(String::as_str), 2)
-                    .unwrap_or_else(|| "0.00".into()),
-            })
+                open_opportunities: 0,
+                open_pipeline: String::new(),
+            };
+            Ok((company, values))
         })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        rows.map(|row| {
+            let (mut company, values) = row?;
+            let values: Vec<String> = serde_json::from_str(&values).unwrap_or_default();
+            company.open_opportunities = values.len() as i64;
+            // Exact: the values are numeric(12,2) text; summing them as REAL could drift.
+            company.open_pipeline =
+                eventos_model::decimal::sum(values.iter().map(String::as_str), 2).ok_or_else(|| {
+                    AppError::new(
+                        ErrorCode::Internal,
+                        format!("{} has an opportunity value that is not a decimal", company.company_name),
+                    )
+                })?;
+            Ok(company)
+        })
+        .collect()
     }
 }

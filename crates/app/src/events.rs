@@ -38,7 +38,7 @@ pub enum EventSort {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
 pub struct EventQuery {
-    /// Words in the name, venue or slug; empty for all.
+    /// Text found in the name, venue or slug (one phrase, any case); empty for all.
     pub search: String,
     pub sort: EventSort,
     pub descending: bool,

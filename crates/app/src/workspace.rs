@@ -117,7 +117,14 @@ impl App {
         }
         let db = self.data_dir.join(DB_FILE_NAME);
         let stamp = OffsetDateTime::now_utc().unix_timestamp();
-        let target = self.data_dir.join(format!("{DB_FILE_NAME}.broken-{stamp}"));
+        // A name no earlier move took (two moves within one second get -2, -3, …).
+        let target = (1..)
+            .map(|n| match n {
+                1 => self.data_dir.join(format!("{DB_FILE_NAME}.broken-{stamp}")),
+                n => self.data_dir.join(format!("{DB_FILE_NAME}.broken-{stamp}-{n}")),
+            })
+            .find(|candidate| !candidate.exists())
+            .expect("some name is free");
         for suffix in ["", "-wal", "-shm"] {
             let from = PathBuf::from(format!("{}{suffix}", db.display()));
             if from.exists() {
@@ -129,6 +136,14 @@ impl App {
         self.moved_to = Some(target);
         self.workspace = Workspace::FirstRun;
         Ok(self.status())
+    }
+
+    /// A use case failed: if the replica turned out damaged while in use, the workspace is
+    /// broken from now on, so the UI offers to move it aside (as when damage is found on open).
+    pub fn note_failure(&mut self, error: &AppError) {
+        if error.code == ErrorCode::CorruptDatabase && matches!(self.workspace, Workspace::Ready(_)) {
+            self.workspace = Workspace::Broken(error.clone());
+        }
     }
 
     /// The open replica, or why there is none.

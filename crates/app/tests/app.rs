@@ -151,3 +151,17 @@ fn a_broken_database_is_reported_then_moved_aside_never_deleted() {
     assert_eq!(app.open_demo_on(date!(2026 - 11 - 22)).unwrap().state, WorkspaceState::Ready);
     assert_eq!(app.move_aside_and_start_fresh().unwrap_err().code, ErrorCode::WorkspaceExists);
 }
+
+#[test]
+fn damage_found_while_in_use_also_leads_to_moving_the_file_aside() {
+    let (dir, mut app) = demo();
+    app.note_failure(&eventos_app::AppError::new(ErrorCode::Busy, "another program"));
+    assert_eq!(app.status().state, WorkspaceState::Ready, "a busy file is not damaged");
+    app.note_failure(&eventos_app::AppError::new(ErrorCode::CorruptDatabase, "database disk image is malformed"));
+    let status = app.status();
+    assert_eq!(status.state, WorkspaceState::Broken);
+    assert_eq!(app.companies().unwrap_err().code, ErrorCode::CorruptDatabase);
+    let moved = app.move_aside_and_start_fresh().unwrap();
+    assert!(std::path::Path::new(&moved.moved_to.unwrap()).exists());
+    assert!(!dir.path().join("eventos.db").exists());
+}

@@ -15,10 +15,13 @@ fn main() -> Result<(), String> {
     let runs: usize = std::env::var("EVENTOS_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(7);
     let demo = tempfile::tempdir().map_err(|e| e.to_string())?;
     let cli = eventos_e2e::app_binary().with_file_name("eventos-cli");
+    // The demo's "today" must be the local day the app's dashboard shows.
+    let today = std::process::Command::new("date").arg("+%F").output().map_err(|e| e.to_string())?;
+    let today = String::from_utf8_lossy(&today.stdout).trim().to_owned();
     let made = std::process::Command::new(&cli)
         .arg("--db")
         .arg(demo.path().join("eventos.db"))
-        .arg("demo")
+        .args(["demo", "--today", &today])
         .output()
         .map_err(|e| format!("{}: {e} (cargo build -p eventos-cli)", cli.display()))?;
     if !made.status.success() {

@@ -29,9 +29,9 @@ pub fn app_binary() -> PathBuf {
     if let Some(bin) = std::env::var_os("EVENTOS_BIN") {
         return PathBuf::from(bin);
     }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    // A relative CARGO_TARGET_DIR is relative to where cargo ran: the workspace root here.
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), |dir| root.join(dir));
     target.join("debug/eventos")
 }
 
@@ -51,9 +51,30 @@ pub struct Desktop {
     session: Option<String>,
     base: String,
     agent: ureq::Agent,
-    driver: Child,
-    xvfb: Option<Child>,
+    // Dropped in this order: the driver (and the app it started), then the display.
+    driver: Group,
+    xvfb: Option<Group>,
     _turn: MutexGuard<'static, ()>,
+}
+
+/// A process group we started, stopped when dropped (SIGTERM, then SIGKILL after 3 s).
+struct Group(Child);
+
+impl Group {
+    fn spawn(mut command: Command) -> std::io::Result<Group> {
+        use std::os::unix::process::CommandExt;
+        command.process_group(0).spawn().map(Group)
+    }
+
+    fn id(&self) -> u32 {
+        self.0.id()
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        stop_group(&mut self.0);
+    }
 }
 
 impl Desktop {
@@ -79,12 +100,13 @@ impl Desktop {
             }
         };
         let (port, native_port) = (free_port()?, free_port()?);
-        let driver = process_group(Command::new("tauri-driver"))
+        let mut driver = Command::new("tauri-driver");
+        driver
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("DISPLAY", &display)
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
+            .stderr(Stdio::null());
+        let driver = Group::spawn(driver)
             .map_err(|e| format!("cannot start tauri-driver (cargo install tauri-driver --locked): {e}"))?;
         let agent = ureq::Agent::new_with_config(
             ureq::Agent::config_builder()
@@ -174,16 +196,22 @@ impl Desktop {
         })
     }
 
-    /// Polls `probe` until it gives a value or [`WAIT`] passes.
+    /// Polls `probe` until it gives a value or [`WAIT`] passes. A WebDriver error (a stale
+    /// element while the page re-renders, say) counts as "not yet"; the last one is reported.
     pub fn wait<T>(&self, what: &str, mut probe: impl FnMut() -> Result<Option<T>>) -> Result<T> {
         let deadline = Instant::now() + WAIT;
+        let mut last_error = None;
         loop {
-            if let Some(found) = probe()? {
-                return Ok(found);
+            match probe() {
+                Ok(Some(found)) => return Ok(found),
+                Ok(None) => {}
+                Err(e) => last_error = Some(e),
             }
             if Instant::now() > deadline {
                 let body = self.find_all("body").ok().and_then(|b| b.into_iter().next()).and_then(|b| b.text().ok());
-                return Err(format!("timed out waiting for {what}; the page says: {body:?}"));
+                return Err(format!(
+                    "timed out waiting for {what} (last error: {last_error:?}); the page says: {body:?}"
+                ));
             }
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -215,16 +243,49 @@ impl Desktop {
     }
 }
 
+impl Desktop {
+    /// Closes the app and stops the driver and the display, then checks that no process of
+    /// those groups is left (tauri-driver, WebKitWebDriver, the app, its web processes, Xvfb).
+    pub fn stop(self) -> Result<()> {
+        let mut groups = vec![self.driver.id()];
+        groups.extend(self.xvfb.as_ref().map(Group::id));
+        drop(self);
+        let deadline = Instant::now() + Duration::from_secs(3);
+        loop {
+            let left: Vec<String> = groups.iter().flat_map(|g| members(*g)).collect();
+            if left.is_empty() {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("processes left running: {left:?}"));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
 impl Drop for Desktop {
     fn drop(&mut self) {
         if self.session.is_some() {
             let _ = self.agent.delete(self.url("")).call();
         }
-        stop_group(&mut self.driver);
-        if let Some(xvfb) = &mut self.xvfb {
-            stop_group(xvfb);
-        }
+        // The driver and display groups stop as the fields drop.
     }
+}
+
+/// `pid comm` of every live process in process group `group`, read from /proc.
+fn members(group: u32) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| std::fs::read_to_string(e.path().join("stat")).ok())
+        .filter_map(|stat| {
+            let (head, rest) = stat.rsplit_once(')')?;
+            let fields: Vec<&str> = rest.split_whitespace().collect();
+            // After the name: state (0), ppid (1), pgrp (2). Zombies are gone for our purpose.
+            (fields.get(2)? == &group.to_string() && fields.first()? != &"Z").then(|| head.replace(" (", " "))
+        })
+        .collect()
 }
 
 pub struct Element<'d> {
@@ -271,41 +332,35 @@ fn free_port() -> Result<u16> {
 }
 
 /// Starts Xvfb on a display it picks itself (`-displayfd`), in its own process group.
-fn start_xvfb() -> Result<(Child, String)> {
-    let mut child = process_group(Command::new("Xvfb"))
+fn start_xvfb() -> Result<(Group, String)> {
+    let mut command = Command::new("Xvfb");
+    command
         .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start Xvfb (apt-get install xvfb): {e}"))?;
+        .stderr(Stdio::null());
+    let mut xvfb = Group::spawn(command).map_err(|e| format!("cannot start Xvfb (apt-get install xvfb): {e}"))?;
     let mut line = String::new();
-    let stdout = child.stdout.take().ok_or("no Xvfb output")?;
+    let stdout = xvfb.0.stdout.take().ok_or("no Xvfb output")?;
     BufReader::new(stdout).read_line(&mut line).map_err(|e| e.to_string())?;
-    let number = line.trim();
+    let number = line.trim().to_owned();
     if number.is_empty() {
-        stop_group(&mut child);
-        return Err("Xvfb did not say which display it took".into());
+        return Err("Xvfb did not say which display it took".into()); // `xvfb` stops as it drops
     }
-    Ok((child, format!(":{number}")))
+    Ok((xvfb, format!(":{number}")))
 }
 
-fn process_group(mut command: Command) -> Command {
-    use std::os::unix::process::CommandExt;
-    command.process_group(0);
-    command
-}
-
-/// SIGTERM to the whole group, then SIGKILL if anything is still there after 3 s.
+/// SIGTERM to the whole group, then SIGKILL if anything is still there after 3 s. (A SIGKILLed
+/// tauri-driver would leave WebKitWebDriver running.) Without `kill(1)`, only the leader is killed.
 fn stop_group(child: &mut Child) {
     let group = format!("-{}", child.id());
-    let _ = Command::new("kill").args(["-TERM", "--", &group]).stderr(Stdio::null()).status();
+    let signal = |name: &str| Command::new("kill").args([name, "--", &group]).stderr(Stdio::null()).status();
+    if signal("-TERM").is_err() {
+        let _ = child.kill();
+    }
     let deadline = Instant::now() + Duration::from_secs(3);
-    while Instant::now() < deadline {
-        if let Ok(Some(_)) = child.try_wait() {
-            break;
-        }
+    while Instant::now() < deadline && !members(child.id()).is_empty() {
         std::thread::sleep(Duration::from_millis(50));
     }
-    let _ = Command::new("kill").args(["-KILL", "--", &group]).stderr(Stdio::null()).status();
+    let _ = signal("-KILL");
     let _ = child.wait();
 }

@@ -38,7 +38,7 @@ export type EventSort = "start_at" | "name" | "tickets_sold" | "status";
 
 export type EventQuery = { 
 /**
- * Words in the name, venue or slug; empty for all.
+ * Text found in the name, venue or slug (one phrase, any case); empty for all.
  */
 search: string, sort: EventSort, descending: boolean, };
 
