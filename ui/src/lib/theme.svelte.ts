@@ -22,6 +22,7 @@ class Theme {
     this.systemDark = mq.matches;
     mq.addEventListener("change", (e) => {
       this.systemDark = e.matches;
+      this.#apply();
     });
     this.#apply();
   }
@@ -42,10 +43,9 @@ class Theme {
     this.#apply();
   }
 
+  // The page always carries the theme in effect, so the stylesheet has one dark palette.
   #apply(): void {
-    const root = document.documentElement;
-    if (this.choice === "system") delete root.dataset.theme;
-    else root.dataset.theme = this.choice;
+    document.documentElement.dataset.theme = this.effective;
   }
 }
 
