@@ -60,10 +60,6 @@ impl App {
         App { data_dir, workspace, moved_to: None }
     }
 
-    pub fn data_dir(&self) -> &Path {
-        &self.data_dir
-    }
-
     pub fn status(&self) -> Status {
         let (state, problem) = match &self.workspace {
             Workspace::FirstRun => (WorkspaceState::FirstRun, None),

@@ -46,8 +46,6 @@ pub fn screenshot_dir() -> PathBuf {
 /// A running app under test.
 pub struct Desktop {
     pub data_dir: tempfile::TempDir,
-    /// When the driver was asked to launch the app (for the cold-start benchmark).
-    pub launched_at: Instant,
     session: Option<String>,
     base: String,
     agent: ureq::Agent,
@@ -117,7 +115,6 @@ impl Desktop {
         let mut desktop = Desktop {
             data_dir,
             session: None,
-            launched_at: Instant::now(),
             base: format!("http://127.0.0.1:{port}"),
             agent,
             driver,
@@ -132,7 +129,6 @@ impl Desktop {
                 "args": ["--data-dir", desktop.data_dir.path()],
             },
         }}});
-        desktop.launched_at = Instant::now();
         let created = desktop.post("/session", &capabilities)?;
         let id = created["sessionId"].as_str().ok_or_else(|| format!("no session in {created}"))?;
         desktop.session = Some(id.to_owned());
@@ -222,11 +218,6 @@ impl Desktop {
         self.post("/execute/sync", &json!({"script": source, "args": []}))
     }
 
-    /// Sends keys to the focused element.
-    pub fn keys(&self, text: &str) -> Result<()> {
-        self.find(":focus")?.send_keys(text)
-    }
-
     /// Saves a PNG of the window as `<screenshot_dir>/<name>.png`.
     pub fn screenshot(&self, name: &str) -> Result<PathBuf> {
         // WebDriver screenshots can lag the DOM by a frame.
@@ -304,10 +295,6 @@ impl Element<'_> {
 
     pub fn send_keys(&self, text: &str) -> Result<()> {
         self.desktop.post(&format!("/element/{}/value", self.id), &json!({"text": text})).map(|_| ())
-    }
-
-    pub fn attribute(&self, name: &str) -> Result<Option<String>> {
-        Ok(self.desktop.get(&format!("/element/{}/attribute/{name}", self.id))?.as_str().map(str::to_owned))
     }
 
     pub fn enabled(&self) -> Result<bool> {
