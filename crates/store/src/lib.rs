@@ -41,9 +41,13 @@ impl Store {
         // that reads first never fails half-way because another connection wrote meanwhile.
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut writer = Writer::new(tx);
-        let result = f(&mut writer).and_then(|out| writer.commit().map(|()| out));
-        // A bulk write may have raised the page cache; give it back whatever the outcome.
-        let _ = self.conn.execute_batch(open::CACHE_SIZE_PRAGMA);
+        let result = f(&mut writer);
+        let was_bulk = writer.is_bulk();
+        let result = result.and_then(|out| writer.commit().map(|()| out));
+        if was_bulk {
+            // The bulk load raised the page cache; give it back whatever the outcome.
+            let _ = self.conn.execute_batch(open::CACHE_SIZE_PRAGMA);
+        }
         result
     }
 

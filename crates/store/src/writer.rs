@@ -38,6 +38,11 @@ impl<'c> Writer<'c> {
         Ok(self.tx.commit()?)
     }
 
+    /// Whether [`Writer::defer_search_index`] turned this transaction into a bulk load.
+    pub(crate) fn is_bulk(&self) -> bool {
+        !self.deferred_triggers.is_empty()
+    }
+
     /// For writes of many thousands of rows (the demo, a bootstrap): stop updating the
     /// full-text indexes row by row and rebuild them once at commit. FTS5 flushes its pending
     /// index at every statement, which makes row-by-row indexing the slowest part of a bulk
