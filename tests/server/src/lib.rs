@@ -1,8 +1,9 @@
 //! A throwaway Supabase-like PostgreSQL for tests (`scripts/local-supabase.sh`), stopped and
 //! removed when dropped, and `psql` to talk to it. Test infrastructure only.
 
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub type Result<T, E = String> = std::result::Result<T, E>;
@@ -42,13 +43,19 @@ impl Postgres {
         &self.dir
     }
 
+    /// A libpq URL for the cluster, as its superuser (for clients other than psql).
+    pub fn connection_string(&self) -> String {
+        let get = |key: &str| self.env.iter().find(|(k, _)| k == key).map_or("", |(_, v)| v.as_str());
+        format!("postgresql://{}@{}:{}/{}", get("PGUSER"), get("PGHOST"), get("PGPORT"), get("PGDATABASE"))
+    }
+
     /// Runs SQL through `psql` (stops at the first error) and returns its unaligned output.
     pub fn psql(&self, sql: &str) -> Result<String> {
-        self.session(&[sql])
+        self.run_commands(&[sql])
     }
 
     /// Runs several commands in order on one connection (so a transaction can span them).
-    fn session(&self, commands: &[&str]) -> Result<String> {
+    fn run_commands(&self, commands: &[&str]) -> Result<String> {
         let mut psql = Command::new("psql");
         psql.envs(self.env.iter().map(|(k, v)| (k, v))).args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"]);
         for command in commands {
@@ -68,7 +75,64 @@ impl Postgres {
         let role = if claims.contains("\"role\":\"authenticated\"") { "authenticated" } else { "anon" };
         let set_claims = format!("DO $$ BEGIN PERFORM set_config('request.jwt.claims', '{claims}', true); END $$");
         let set_role = format!("SET LOCAL ROLE {role}");
-        self.session(&["BEGIN", &set_claims, &set_role, sql, "COMMIT"])
+        self.run_commands(&["BEGIN", &set_claims, &set_role, sql, "COMMIT"])
+    }
+}
+
+/// A psql connection kept open between commands, so a test can hold a transaction open while
+/// others commit.
+pub struct Session {
+    child: Child,
+    input: ChildStdin,
+    output: BufReader<ChildStdout>,
+}
+
+const END_OF_COMMAND: &str = "--end-of-command--";
+
+impl Postgres {
+    pub fn open_session(&self) -> Result<Session> {
+        let mut child = Command::new("psql")
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=0"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| e.to_string())?;
+        let input = child.stdin.take().ok_or("psql has no stdin")?;
+        let output = BufReader::new(child.stdout.take().ok_or("psql has no stdout")?);
+        Ok(Session { child, input, output })
+    }
+}
+
+impl Session {
+    /// Runs one command and waits for it; returns its output, or the error's message.
+    pub fn run(&mut self, sql: &str) -> Result<String> {
+        // psql's ERROR and LAST_ERROR_MESSAGE variables tell how the command ended.
+        writeln!(self.input, "{sql};\n\\echo {END_OF_COMMAND} :ERROR :LAST_ERROR_MESSAGE")
+            .and_then(|()| self.input.flush())
+            .map_err(|e| e.to_string())?;
+        let mut out = Vec::new();
+        loop {
+            let mut line = String::new();
+            if self.output.read_line(&mut line).map_err(|e| e.to_string())? == 0 {
+                return Err("psql ended".into());
+            }
+            if let Some(status) = line.trim_end().strip_prefix(END_OF_COMMAND) {
+                return match status.trim().split_once(' ') {
+                    Some(("true", message)) => Err(message.to_owned()),
+                    _ => Ok(out.join("\n")),
+                };
+            }
+            out.push(line.trim_end().to_owned());
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
