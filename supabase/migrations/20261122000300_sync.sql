@@ -1,0 +1,567 @@
+-- Sync support for EventOS Desktop (the protocol is in ARCHITECTURE.md, "Sync protocol").
+--
+-- * sync.change_log: one entry per changed row, written by AFTER triggers on every synced table,
+--   so writes made directly by the web app are captured too. Pulls page through it by
+--   (txid, id) and only below the oldest running transaction, so nothing that commits out of
+--   order is ever skipped.
+-- * _hlc on every synced table: field -> hybrid logical clock ("*" = the row's insert clock).
+--   Pushes write their own clocks; a BEFORE trigger stamps server time on fields a direct write
+--   changes. Clocks are text "MMMMMMMMMMMMM-CCCCC-node" (ms since 1970, counter, node) and
+--   compare in the "C" collation.
+-- * public.pull_changes / push_changes / sync_cursor: the RPCs the desktop calls. They run as
+--   the caller (SECURITY INVOKER), so row-level security decides what is read and written.
+--
+-- The sync schema is not in PostgREST's exposed schemas: nothing here is reachable over HTTP
+-- except the three public functions.
+
+CREATE SCHEMA IF NOT EXISTS sync;
+REVOKE ALL ON SCHEMA sync FROM PUBLIC;
+-- The RPCs run as the caller and call into sync; the tables themselves stay closed.
+GRANT USAGE ON SCHEMA sync TO authenticated;
+
+CREATE TABLE sync.synced_tables (name text PRIMARY KEY);
+INSERT INTO sync.synced_tables (name) VALUES
+  ('accounts'), ('profiles'), ('account_users'), ('venues'), ('events'), ('orders'), ('attendees'),
+  ('tickets'), ('speakers'), ('sessions'), ('sponsors'), ('event_feedback'),
+  ('networking_connections'), ('event_checkins'), ('event_materials'), ('event_announcements'),
+  ('event_analytics'), ('event_waitlists'), ('event_expenses'), ('event_teams'),
+  ('crm_organizers'), ('crm_contacts'), ('crm_pipeline_stages'), ('crm_opportunities'),
+  ('crm_activities'), ('crm_notes'), ('crm_documents'), ('crm_email_templates'), ('campaigns'),
+  ('notifications');
+
+CREATE TABLE sync.change_log (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  tbl text NOT NULL,
+  pk uuid NOT NULL,
+  account_id uuid,
+  event_id uuid,
+  op text NOT NULL CHECK (op IN ('upsert', 'delete'))
+);
+-- Pulls read one scope at a time in (txid, id) order.
+CREATE INDEX change_log_by_account ON sync.change_log (account_id, txid, id);
+CREATE INDEX change_log_by_event ON sync.change_log (event_id, txid, id) WHERE event_id IS NOT NULL;
+CREATE INDEX change_log_deletes ON sync.change_log (pk) WHERE op = 'delete';
+
+-- Push idempotency: a change id is answered once; a replay gets "duplicate".
+CREATE TABLE sync.applied_change (
+  change_id uuid PRIMARY KEY,
+  user_id uuid NOT NULL DEFAULT auth.uid(),
+  status text NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE sync.applied_change ENABLE ROW LEVEL SECURITY;
+CREATE POLICY "own pushes" ON sync.applied_change
+  FOR ALL TO authenticated
+  USING (user_id = (SELECT auth.uid())) WITH CHECK (user_id = (SELECT auth.uid()));
+GRANT SELECT, INSERT ON sync.applied_change TO authenticated;
+
+-- ---------------------------------------------------------------------------------------------
+-- Clocks
+-- ---------------------------------------------------------------------------------------------
+
+CREATE FUNCTION sync.hlc_now() RETURNS text
+LANGUAGE sql VOLATILE SET search_path = '' AS $$
+  SELECT lpad(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint::text, 13, '0') || '-00000-server'
+$$;
+
+-- A server clock later than `previous` (which may be ahead of server time by a few minutes).
+CREATE FUNCTION sync.hlc_after(previous text) RETURNS text
+LANGUAGE plpgsql VOLATILE SET search_path = '' AS $$
+DECLARE
+  now_hlc text := sync.hlc_now();
+BEGIN
+  IF previous IS NULL OR previous !~ '^\d{13}-\d{5}-' OR now_hlc COLLATE "C" > previous COLLATE "C" THEN
+    RETURN now_hlc;
+  END IF;
+  RETURN left(previous, 13) || '-' || lpad((substr(previous, 15, 5)::int + 1)::text, 5, '0') || '-server';
+END $$;
+
+-- BEFORE INSERT OR UPDATE on every synced table: fields changed by a write that did not bring its
+-- own clock (a direct write by the web app) get a server clock. Pushes set _hlc themselves.
+CREATE FUNCTION sync.stamp_hlc() RETURNS trigger
+LANGUAGE plpgsql SET search_path = '' AS $$
+DECLARE
+  new_row jsonb;
+  old_row jsonb;
+  field text;
+  stamps jsonb := '{}';
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NOT NEW._hlc ? '*' THEN
+      NEW._hlc := NEW._hlc || jsonb_build_object('*', sync.hlc_now());
+    END IF;
+    RETURN NEW;
+  END IF;
+  new_row := to_jsonb(NEW) - '_hlc';
+  old_row := to_jsonb(OLD) - '_hlc';
+  IF new_row = old_row THEN
+    RETURN NEW;
+  END IF;
+  FOR field IN
+    SELECT n.key FROM jsonb_each(new_row) n WHERE n.value IS DISTINCT FROM old_row -> n.key
+  LOOP
+    IF (NEW._hlc -> field) IS NOT DISTINCT FROM (OLD._hlc -> field) THEN
+      stamps := stamps || jsonb_build_object(field, sync.hlc_after(coalesce(OLD._hlc ->> field, OLD._hlc ->> '*')));
+    END IF;
+  END LOOP;
+  NEW._hlc := NEW._hlc || stamps;
+  RETURN NEW;
+END $$;
+
+-- ---------------------------------------------------------------------------------------------
+-- The change log
+-- ---------------------------------------------------------------------------------------------
+
+-- The scopes a row belongs to: its account, and its event (door staff pull one event).
+CREATE FUNCTION sync.scope_of(tbl text, row_data jsonb, OUT account_id uuid, OUT event_id uuid)
+LANGUAGE sql IMMUTABLE SET search_path = '' AS $$
+  SELECT CASE WHEN tbl = 'accounts' THEN row_data ->> 'id' ELSE row_data ->> 'account_id' END::uuid,
+         CASE WHEN tbl = 'events' THEN row_data ->> 'id' ELSE row_data ->> 'event_id' END::uuid
+$$;
+
+-- AFTER statement triggers with transition tables (one per operation: Postgres allows transition
+-- tables only on single-event triggers). SECURITY DEFINER so that callers need no rights on the log.
+CREATE FUNCTION sync.log_changes() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    INSERT INTO sync.change_log (tbl, pk, account_id, event_id, op)
+    SELECT TG_TABLE_NAME, (r ->> 'id')::uuid, s.account_id, s.event_id, 'delete'
+    FROM (SELECT to_jsonb(o) AS r FROM old_rows o) d, sync.scope_of(TG_TABLE_NAME, d.r) s;
+  ELSIF TG_OP = 'INSERT' THEN
+    INSERT INTO sync.change_log (tbl, pk, account_id, event_id, op)
+    SELECT TG_TABLE_NAME, (r ->> 'id')::uuid, s.account_id, s.event_id, 'upsert'
+    FROM (SELECT to_jsonb(n) AS r FROM new_rows n) d, sync.scope_of(TG_TABLE_NAME, d.r) s;
+  ELSE
+    -- The new scope, and the old one when the row moved: there it now arrives as a tombstone.
+    INSERT INTO sync.change_log (tbl, pk, account_id, event_id, op)
+    SELECT TG_TABLE_NAME, (n.r ->> 'id')::uuid, s.account_id, s.event_id, 'upsert'
+    FROM (SELECT to_jsonb(n) AS r FROM new_rows n) n, sync.scope_of(TG_TABLE_NAME, n.r) s
+    UNION ALL
+    SELECT TG_TABLE_NAME, (o.r ->> 'id')::uuid, so.account_id, so.event_id, 'upsert'
+    FROM (SELECT to_jsonb(o) AS r FROM old_rows o) o
+    JOIN (SELECT to_jsonb(n) AS r FROM new_rows n) n ON n.r -> 'id' = o.r -> 'id',
+    sync.scope_of(TG_TABLE_NAME, o.r) so, sync.scope_of(TG_TABLE_NAME, n.r) sn
+    WHERE (so.account_id, so.event_id) IS DISTINCT FROM (sn.account_id, sn.event_id);
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- profiles carry no account: a profile change is logged once per account its person belongs to.
+CREATE FUNCTION sync.log_profile_changes() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
+BEGIN
+  INSERT INTO sync.change_log (tbl, pk, account_id, op)
+  SELECT 'profiles', p.id, au.account_id, CASE WHEN TG_OP = 'DELETE' THEN 'delete' ELSE 'upsert' END
+  FROM (SELECT id FROM changed_rows) p
+  JOIN public.account_users au ON au.user_id = p.id;
+  RETURN NULL;
+END $$;
+
+-- Visibility that depends on another row: a person joining or leaving an account brings or takes
+-- their profile.
+CREATE FUNCTION sync.log_member_profiles() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
+BEGIN
+  INSERT INTO sync.change_log (tbl, pk, account_id, op)
+  SELECT 'profiles', r.user_id, r.account_id, 'upsert' FROM (SELECT user_id, account_id FROM changed_rows) r;
+  RETURN NULL;
+END $$;
+
+-- An organizer changing hands brings or takes its contacts, activities, notes and documents
+-- (row-level security shows those through the organizer's assignment).
+CREATE FUNCTION sync.log_organizer_dependents() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
+BEGIN
+  INSERT INTO sync.change_log (tbl, pk, account_id, op)
+  SELECT d.tbl, d.id, d.account_id, 'upsert'
+  FROM (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.assigned_to IS DISTINCT FROM o.assigned_to) moved
+  CROSS JOIN LATERAL (
+    SELECT 'crm_contacts' AS tbl, c.id, c.account_id FROM public.crm_contacts c WHERE c.organizer_id = moved.id
+    UNION ALL
+    SELECT 'crm_activities', a.id, a.account_id FROM public.crm_activities a WHERE a.organizer_id = moved.id
+    UNION ALL
+    SELECT 'crm_notes', n.id, n.account_id FROM public.crm_notes n WHERE n.organizer_id = moved.id
+    UNION ALL
+    SELECT 'crm_documents', d.id, d.account_id FROM public.crm_documents d WHERE d.organizer_id = moved.id
+  ) d;
+  RETURN NULL;
+END $$;
+
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOR t IN SELECT name FROM sync.synced_tables LOOP
+    EXECUTE format('ALTER TABLE public.%I ADD COLUMN _hlc jsonb NOT NULL DEFAULT ''{}''', t);
+    -- "zz": BEFORE triggers fire in name order, and the clocks must see what the other
+    -- triggers (updated_at, codes, account) set.
+    EXECUTE format('CREATE TRIGGER zz_sync_stamp_hlc BEFORE INSERT OR UPDATE ON public.%I
+                    FOR EACH ROW EXECUTE FUNCTION sync.stamp_hlc()', t);
+    IF t = 'profiles' THEN
+      EXECUTE 'CREATE TRIGGER sync_log_update AFTER UPDATE ON public.profiles
+               REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_profile_changes()';
+      EXECUTE 'CREATE TRIGGER sync_log_delete AFTER DELETE ON public.profiles
+               REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_profile_changes()';
+      CONTINUE;
+    END IF;
+    EXECUTE format('CREATE TRIGGER sync_log_insert AFTER INSERT ON public.%I
+                    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_changes()', t);
+    EXECUTE format('CREATE TRIGGER sync_log_update AFTER UPDATE ON public.%I
+                    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_changes()', t);
+    EXECUTE format('CREATE TRIGGER sync_log_delete AFTER DELETE ON public.%I
+                    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_changes()', t);
+  END LOOP;
+END $$;
+
+CREATE TRIGGER sync_log_member_insert AFTER INSERT ON public.account_users
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_member_profiles();
+CREATE TRIGGER sync_log_member_update AFTER UPDATE ON public.account_users
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_member_profiles();
+CREATE TRIGGER sync_log_member_delete AFTER DELETE ON public.account_users
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_member_profiles();
+CREATE TRIGGER sync_log_organizer_hands AFTER UPDATE ON public.crm_organizers
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_organizer_dependents();
+
+-- ---------------------------------------------------------------------------------------------
+-- Pull
+-- ---------------------------------------------------------------------------------------------
+
+-- A cursor is "txid:id": everything up to and including that log entry has been seen.
+CREATE FUNCTION sync.parse_cursor(cursor text, OUT txid xid8, OUT id bigint)
+LANGUAGE plpgsql IMMUTABLE SET search_path = '' AS $$
+BEGIN
+  IF cursor IS NULL OR cursor = '' THEN
+    txid := '0'::xid8; id := 0; RETURN;
+  END IF;
+  IF cursor !~ '^\d{1,20}:\d{1,19}$' THEN
+    RAISE EXCEPTION 'invalid sync cursor: %', cursor
+      USING ERRCODE = '22023', HINT = 'Pass the "next" value of the previous pull, or sync_cursor().';
+  END IF;
+  txid := split_part(cursor, ':', 1)::xid8;
+  id := split_part(cursor, ':', 2)::bigint;
+END $$;
+
+-- Log entries after the cursor for the scopes the caller may pull, oldest first. Only
+-- transactions below the oldest one still running are returned: a transaction that started
+-- earlier but commits later must not be skipped. SECURITY DEFINER (the log is closed to
+-- callers), so it checks the caller's scopes itself: account members pull their account, door
+-- staff pull their event.
+CREATE FUNCTION sync.changes_after(after_txid xid8, after_id bigint, accounts uuid[], events uuid[], max_entries integer)
+RETURNS TABLE (id bigint, txid xid8, tbl text, pk uuid)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
+  WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
+  my_accounts AS (
+    SELECT a FROM unnest(accounts) a
+    WHERE EXISTS (SELECT 1 FROM public.account_users au
+                  WHERE au.account_id = a AND au.user_id = auth.uid() AND au.status = 'active')
+  ),
+  my_events AS (
+    SELECT e FROM unnest(events) e
+    WHERE EXISTS (SELECT 1 FROM public.event_teams et
+                  WHERE et.event_id = e AND et.member_id = auth.uid()
+                    AND et.role IN ('registration', 'volunteer') AND et.status = 'active')
+       OR EXISTS (SELECT 1 FROM public.events ev JOIN public.account_users au ON au.account_id = ev.account_id
+                  WHERE ev.id = e AND au.user_id = auth.uid() AND au.status = 'active')
+  ),
+  candidates AS (
+    SELECT c.id, c.txid, c.tbl, c.pk FROM my_accounts, horizon,
+    LATERAL (SELECT l.id, l.txid, l.tbl, l.pk FROM sync.change_log l
+             WHERE l.account_id = my_accounts.a AND (l.txid, l.id) > (after_txid, after_id) AND l.txid < horizon.xmin
+             ORDER BY l.txid, l.id LIMIT max_entries) c
+    UNION
+    SELECT c.id, c.txid, c.tbl, c.pk FROM my_events, horizon,
+    LATERAL (SELECT l.id, l.txid, l.tbl, l.pk FROM sync.change_log l
+             WHERE l.event_id = my_events.e AND (l.txid, l.id) > (after_txid, after_id) AND l.txid < horizon.xmin
+             ORDER BY l.txid, l.id LIMIT max_entries) c
+  )
+  SELECT * FROM candidates ORDER BY txid, id LIMIT max_entries
+$$;
+
+-- Which of the requested scopes the caller may no longer pull (left the account or the team):
+-- the client drops those rows.
+CREATE FUNCTION sync.lost_scopes(accounts uuid[], events uuid[]) RETURNS jsonb
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
+  SELECT coalesce(jsonb_agg(s), '[]') FROM (
+    SELECT jsonb_build_object('account_id', a) AS s FROM unnest(accounts) a
+    WHERE NOT EXISTS (SELECT 1 FROM public.account_users au
+                      WHERE au.account_id = a AND au.user_id = auth.uid() AND au.status = 'active')
+    UNION ALL
+    SELECT jsonb_build_object('event_id', e) FROM unnest(events) e
+    WHERE NOT EXISTS (SELECT 1 FROM public.event_teams et
+                      WHERE et.event_id = e AND et.member_id = auth.uid()
+                        AND et.role IN ('registration', 'volunteer') AND et.status = 'active')
+      AND NOT EXISTS (SELECT 1 FROM public.events ev JOIN public.account_users au ON au.account_id = ev.account_id
+                      WHERE ev.id = e AND au.user_id = auth.uid() AND au.status = 'active')
+  ) lost
+$$;
+
+-- The cursor a bootstrap takes BEFORE it pages through the tables: every transaction below it
+-- has finished, so the snapshot pages see it; later ones come through pull_changes.
+CREATE FUNCTION public.sync_cursor() RETURNS text
+LANGUAGE sql STABLE SECURITY INVOKER SET search_path = '' AS $$
+  SELECT pg_snapshot_xmin(pg_current_snapshot())::text || ':0'
+$$;
+
+-- One page of changes for the caller's scopes:
+--   scopes: [{"account_id": "..."}, {"event_id": "..."}]
+--   returns {"changes": [{"table", "id", "op": "upsert", "row"} | {"table", "id", "op": "delete"}],
+--            "next": cursor, "has_more": bool, "lost_scopes": [...]}
+-- Rows are read as the caller, under row-level security: a row deleted, or no longer visible
+-- to the caller, arrives as a tombstone. A row changed several times within the page arrives
+-- once, as it is now.
+CREATE FUNCTION public.pull_changes(cursor text DEFAULT NULL, scopes jsonb DEFAULT '[]', "limit" integer DEFAULT 500)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = '' AS $$
+DECLARE
+  after_cursor record := sync.parse_cursor(cursor);
+  page_size integer := least(greatest(coalesce("limit", 500), 1), 1000);
+  accounts uuid[];
+  events uuid[];
+  entries jsonb;
+  entry_count integer;
+  last_entry jsonb;
+  table_name text;
+  visible jsonb := '{}';
+  found_rows jsonb;
+  changes jsonb;
+BEGIN
+  IF jsonb_typeof(scopes) IS DISTINCT FROM 'array' THEN
+    RAISE EXCEPTION 'scopes must be an array of {"account_id": ...} or {"event_id": ...}' USING ERRCODE = '22023';
+  END IF;
+  SELECT array_agg((s ->> 'account_id')::uuid) FILTER (WHERE s ? 'account_id'),
+         array_agg((s ->> 'event_id')::uuid) FILTER (WHERE s ? 'event_id')
+    INTO accounts, events
+    FROM jsonb_array_elements(scopes) s;
+
+  SELECT coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'txid', c.txid::text, 'tbl', c.tbl, 'pk', c.pk)
+                            ORDER BY c.txid, c.id), '[]')
+    INTO entries
+    FROM sync.changes_after(after_cursor.txid, after_cursor.id, coalesce(accounts, '{}'), coalesce(events, '{}'), page_size + 1) c;
+  entry_count := jsonb_array_length(entries);
+  IF entry_count > page_size THEN
+    entries := entries - page_size;  -- drop the look-ahead entry
+  END IF;
+
+  -- Current rows, read under RLS, one query per table.
+  FOR table_name IN SELECT DISTINCT e ->> 'tbl' FROM jsonb_array_elements(entries) e LOOP
+    EXECUTE format(
+      'SELECT coalesce(jsonb_object_agg(t.id, to_jsonb(t)), ''{}'') FROM public.%I t WHERE t.id = ANY($1)', table_name)
+      INTO found_rows
+      USING ARRAY(SELECT (e ->> 'pk')::uuid FROM jsonb_array_elements(entries) e WHERE e ->> 'tbl' = table_name);
+    visible := visible || jsonb_build_object(table_name, found_rows);
+  END LOOP;
+
+  SELECT coalesce(jsonb_agg(
+           CASE WHEN visible -> k.tbl ? k.pk
+             THEN jsonb_build_object('table', k.tbl, 'id', k.pk, 'op', 'upsert', 'row', visible -> k.tbl -> k.pk)
+             ELSE jsonb_build_object('table', k.tbl, 'id', k.pk, 'op', 'delete')
+           END ORDER BY k.last_position), '[]')
+    INTO changes
+    FROM (SELECT e ->> 'tbl' AS tbl, e ->> 'pk' AS pk, max(position) AS last_position
+          FROM jsonb_array_elements(entries) WITH ORDINALITY AS x(e, position)
+          GROUP BY 1, 2) k;
+
+  last_entry := entries -> -1;
+  RETURN jsonb_build_object(
+    'changes', changes,
+    'next', CASE WHEN last_entry IS NULL THEN coalesce(nullif(cursor, ''), '0:0')
+                 ELSE (last_entry ->> 'txid') || ':' || (last_entry ->> 'id') END,
+    'has_more', entry_count > page_size,
+    'lost_scopes', sync.lost_scopes(coalesce(accounts, '{}'), coalesce(events, '{}')));
+END $$;
+
+-- ---------------------------------------------------------------------------------------------
+-- Push
+-- ---------------------------------------------------------------------------------------------
+
+-- Whether a row was deleted: deletes win, so later edits of it are refused. SECURITY DEFINER
+-- because the log is closed to callers; it answers for one id at a time.
+CREATE FUNCTION sync.was_deleted(tbl text, pk uuid) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
+  SELECT EXISTS (SELECT 1 FROM sync.change_log l WHERE l.pk = was_deleted.pk AND l.tbl = was_deleted.tbl AND l.op = 'delete')
+$$;
+
+-- The columns a change may write: not generated, not the clocks.
+CREATE FUNCTION sync.writable_columns(tbl text) RETURNS text[]
+LANGUAGE sql STABLE SET search_path = '' AS $$
+  SELECT array_agg(a.attname::text ORDER BY a.attnum)
+  FROM pg_catalog.pg_attribute a
+  WHERE a.attrelid = ('public.' || quote_ident(tbl))::regclass
+    AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' AND a.attname <> '_hlc'
+$$;
+
+CREATE FUNCTION sync.answer(change jsonb, status text, details jsonb DEFAULT '{}') RETURNS jsonb
+LANGUAGE sql IMMUTABLE SET search_path = '' AS $$
+  SELECT jsonb_build_object('change_id', change -> 'change_id', 'status', status) || details
+$$;
+
+-- One change, written as the caller through the real table (row-level security, constraints and
+-- triggers apply). Returns its status; raises only on errors from the table itself (constraints,
+-- RLS), which push_changes turns into a rejection of this change alone.
+CREATE FUNCTION sync.apply_change(change jsonb) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = '' AS $$
+DECLARE
+  uuid_shape constant text := '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+  max_clock_lead_ms constant bigint := 5 * 60 * 1000;
+  tbl text := change ->> 'table';
+  op text := change ->> 'op';
+  row_id text := change ->> 'id';
+  clock text := change ->> 'hlc';
+  data jsonb := nullif(change -> 'data', 'null');
+  writable text[];
+  fields text[];
+  current_row jsonb;
+  won text[];
+  lost text[];
+  column_list text;
+  touched integer;
+  answer jsonb;
+BEGIN
+  IF jsonb_typeof(change) IS DISTINCT FROM 'object' OR coalesce(change ->> 'change_id', '') !~ uuid_shape THEN
+    RETURN sync.answer(change, 'rejected', '{"reason": "invalid", "message": "change_id must be a lowercase uuid"}');
+  ELSIF NOT EXISTS (SELECT 1 FROM sync.synced_tables s WHERE s.name = tbl) THEN
+    RETURN sync.answer(change, 'rejected', jsonb_build_object('reason', 'invalid', 'message', format('unknown table %s', tbl)));
+  ELSIF op IS NULL OR op NOT IN ('insert', 'update', 'delete') THEN
+    RETURN sync.answer(change, 'rejected', '{"reason": "invalid", "message": "op must be insert, update or delete"}');
+  ELSIF coalesce(row_id, '') !~ uuid_shape THEN
+    RETURN sync.answer(change, 'rejected', '{"reason": "invalid", "message": "id must be a lowercase uuid"}');
+  ELSIF coalesce(clock, '') !~ '^\d{13}-\d{5}-[0-9A-Za-z_.-]{1,64}$' THEN
+    RETURN sync.answer(change, 'rejected', '{"reason": "invalid", "message": "hlc must look like 0001795000000000-00000-node"}');
+  ELSIF op <> 'delete' AND jsonb_typeof(data) IS DISTINCT FROM 'object' THEN
+    RETURN sync.answer(change, 'rejected', '{"reason": "invalid", "message": "data must be an object of column values"}');
+  ELSIF data ? 'id' AND data ->> 'id' IS DISTINCT FROM row_id THEN
+    RETURN sync.answer(change, 'rejected', '{"reason": "invalid", "message": "data.id differs from id"}');
+  END IF;
+
+  writable := sync.writable_columns(tbl);
+  fields := ARRAY(SELECT k FROM jsonb_object_keys(coalesce(data, '{}') - 'id') k ORDER BY k);
+  IF EXISTS (SELECT 1 FROM unnest(fields) f WHERE f <> ALL (writable)) THEN
+    RETURN sync.answer(change, 'rejected', jsonb_build_object('reason', 'invalid', 'message',
+      format('%s has no writable column %s', tbl,
+             (SELECT string_agg(f, ', ') FROM unnest(fields) f WHERE f <> ALL (writable)))));
+  END IF;
+
+  -- Idempotency: claim the change id; a replay is answered "duplicate" and changes nothing.
+  INSERT INTO sync.applied_change (change_id, status) VALUES ((change ->> 'change_id')::uuid, 'applying')
+    ON CONFLICT (change_id) DO NOTHING;
+  IF NOT FOUND THEN
+    RETURN sync.answer(change, 'duplicate');
+  END IF;
+
+  IF left(clock, 13)::bigint > floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint + max_clock_lead_ms THEN
+    answer := sync.answer(change, 'rejected', '{"reason": "clock_ahead", "message": "the device clock is more than 5 minutes ahead of the server"}');
+  ELSIF op = 'delete' THEN
+    -- Deletes win: no clock comparison.
+    EXECUTE format('DELETE FROM public.%I t WHERE t.id = $1', tbl) USING row_id::uuid;
+    GET DIAGNOSTICS touched = ROW_COUNT;
+    answer := CASE WHEN touched = 1 OR sync.was_deleted(tbl, row_id::uuid) THEN sync.answer(change, 'applied')
+                   ELSE sync.answer(change, 'rejected', '{"reason": "not_found", "message": "no such row, or not yours to delete"}') END;
+  ELSE
+    EXECUTE format('SELECT to_jsonb(t) FROM public.%I t WHERE t.id = $1 FOR UPDATE', tbl) INTO current_row USING row_id::uuid;
+    IF current_row IS NULL AND sync.was_deleted(tbl, row_id::uuid) THEN
+      answer := sync.answer(change, 'rejected', '{"reason": "deleted", "message": "the row was deleted"}');
+    ELSIF current_row IS NULL AND op = 'update' THEN
+      answer := sync.answer(change, 'rejected', '{"reason": "not_found", "message": "no such row, or not yours to change"}');
+    ELSIF current_row IS NULL THEN
+      SELECT string_agg(quote_ident(f), ', ') INTO column_list FROM unnest(fields || ARRAY['id']) f;
+      EXECUTE format('INSERT INTO public.%1$I (%2$s, _hlc) SELECT %2$s, $2 FROM jsonb_populate_record(NULL::public.%1$I, $1)',
+                     tbl, column_list)
+        USING data || jsonb_build_object('id', row_id), jsonb_build_object('*', clock);
+      answer := sync.answer(change, 'applied');
+    ELSE
+      -- Per-field last-writer-wins: a field is written only if this clock is later than its own.
+      won := ARRAY(SELECT f FROM unnest(fields) f
+                   WHERE clock COLLATE "C" > coalesce(current_row -> '_hlc' ->> f, current_row -> '_hlc' ->> '*', '') COLLATE "C");
+      lost := ARRAY(SELECT f FROM unnest(fields) f WHERE f <> ALL (won));
+      IF cardinality(won) > 0 THEN
+        SELECT string_agg(quote_ident(f), ', ') INTO column_list FROM unnest(won) f;
+        EXECUTE format('UPDATE public.%1$I t SET (%2$s) = (SELECT %2$s FROM jsonb_populate_record(NULL::public.%1$I, $1)),
+                        _hlc = t._hlc || $2 WHERE t.id = $3', tbl, column_list)
+          USING data, (SELECT jsonb_object_agg(f, clock) FROM unnest(won) f), row_id::uuid;
+      END IF;
+      answer := CASE
+        WHEN cardinality(fields) = 0 OR cardinality(lost) = 0 THEN sync.answer(change, 'applied')
+        WHEN cardinality(won) = 0 THEN sync.answer(change, 'rejected', jsonb_build_object('reason', 'stale', 'lost', to_jsonb(lost),
+                                         'message', 'every field has a later edit on the server'))
+        ELSE sync.answer(change, 'partial', jsonb_build_object('applied', to_jsonb(won), 'lost', to_jsonb(lost)))
+      END;
+    END IF;
+  END IF;
+
+  UPDATE sync.applied_change a SET status = answer ->> 'status' WHERE a.change_id = (change ->> 'change_id')::uuid;
+  RETURN answer;
+END $$;
+
+-- A change the table refused (constraint, row-level security): recorded, so a replay is a duplicate.
+CREATE FUNCTION sync.refused(change jsonb, code text, message text) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = '' AS $$
+BEGIN
+  INSERT INTO sync.applied_change (change_id, status) VALUES ((change ->> 'change_id')::uuid, 'rejected')
+    ON CONFLICT (change_id) DO NOTHING;
+  RETURN sync.answer(change, 'rejected', jsonb_build_object(
+    'reason', CASE WHEN code = '42501' THEN 'forbidden' WHEN code LIKE '23%' THEN 'constraint' ELSE 'error' END,
+    'code', code, 'message', message));
+END $$;
+
+-- A batch of changes [{change_id, table, op, id, hlc, data}], at most 1000; returns
+-- {"results": [{change_id, status, ...}]} in the same order. Status: applied, duplicate,
+-- partial (some fields had later edits: "applied" and "lost" list them), or rejected with a
+-- reason (invalid, clock_ahead, deleted, not_found, stale, forbidden, constraint, error).
+CREATE FUNCTION public.push_changes(changes jsonb) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = '' AS $$
+DECLARE
+  results jsonb[] := '{}';
+  change jsonb;
+BEGIN
+  IF auth.uid() IS NULL THEN
+    RAISE EXCEPTION 'sign in to push changes' USING ERRCODE = '42501';
+  ELSIF jsonb_typeof(changes) IS DISTINCT FROM 'array' THEN
+    RAISE EXCEPTION 'changes must be a JSON array' USING ERRCODE = '22023';
+  ELSIF jsonb_array_length(changes) > 1000 THEN
+    RAISE EXCEPTION 'at most 1000 changes per push, got %', jsonb_array_length(changes)
+      USING ERRCODE = '22023', HINT = 'Split the batch.';
+  END IF;
+
+  -- Usually nothing fails: the whole batch in one subtransaction.
+  BEGIN
+    FOR change IN SELECT value FROM jsonb_array_elements(changes) LOOP
+      results := results || sync.apply_change(change);
+    END LOOP;
+    RETURN jsonb_build_object('results', to_jsonb(results));
+  EXCEPTION WHEN OTHERS THEN
+    results := '{}';
+  END;
+  -- Something failed: again, one subtransaction per change, so a failure rejects that change
+  -- alone. Only on this path: each subtransaction that writes takes a transaction id, and past
+  -- 64 of them in one transaction Postgres' snapshots get slower for every session.
+  FOR change IN SELECT value FROM jsonb_array_elements(changes) LOOP
+    BEGIN
+      results := results || sync.apply_change(change);
+    EXCEPTION WHEN OTHERS THEN
+      results := results || sync.refused(change, SQLSTATE, SQLERRM);
+    END;
+  END LOOP;
+  RETURN jsonb_build_object('results', to_jsonb(results));
+END $$;
+
+-- ---------------------------------------------------------------------------------------------
+-- Privileges: functions are executable by PUBLIC by default (and Supabase grants anon and
+-- authenticated on public functions): close everything, then open what callers need.
+-- ---------------------------------------------------------------------------------------------
+
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA sync FROM PUBLIC, anon, authenticated;
+REVOKE ALL ON FUNCTION public.pull_changes(text, jsonb, integer), public.push_changes(jsonb), public.sync_cursor()
+  FROM PUBLIC, anon;
+GRANT EXECUTE ON FUNCTION public.pull_changes(text, jsonb, integer), public.push_changes(jsonb), public.sync_cursor()
+  TO authenticated;
+-- Called as the caller by the RPCs above and by the clock trigger on every write.
+GRANT USAGE ON SCHEMA sync TO service_role;
+GRANT EXECUTE ON FUNCTION sync.hlc_now(), sync.hlc_after(text) TO authenticated, service_role;
+GRANT EXECUTE ON FUNCTION sync.parse_cursor(text), sync.changes_after(xid8, bigint, uuid[], uuid[], integer),
+  sync.lost_scopes(uuid[], uuid[]), sync.was_deleted(text, uuid), sync.writable_columns(text),
+  sync.answer(jsonb, text, jsonb), sync.apply_change(jsonb), sync.refused(jsonb, text, text)
+  TO authenticated;
+GRANT SELECT ON sync.synced_tables TO authenticated;
+GRANT UPDATE (status) ON sync.applied_change TO authenticated;
