@@ -18,11 +18,11 @@ use time::{Date, Duration, OffsetDateTime, Time};
 
 use rng::Rng;
 
-/// Emails of the demo's people, one per role (password-less locally; the Supabase seed gives
-/// them the password `eventos-demo`).
 /// The largest demo the generator makes (about 100 events of 10,000 seats).
 pub const MAX_ATTENDEES: u64 = 1_000_000;
 
+/// Emails of the demo's people, one per role (password-less locally; the Supabase seed gives
+/// them the password `eventos-demo`).
 pub const DEMO_USERS: &[(&str, &str, &str)] = &[
     ("owner@demo.eventos.test", "Olivia Owens", "owner"),
     ("organizer@demo.eventos.test", "Sarah Johnson", "admin"),
