@@ -1,7 +1,11 @@
 -- EventOS demo data for a Supabase project (or scripts/local-supabase.sh): small, fixed ids, and
 -- dates relative to now() so that the live event is always running.
 --
--- Every user's password is `eventos-demo`.
+-- Every user's password is `eventos-demo`. The users are made as Supabase Auth (GoTrue) would
+-- make them, so that they can sign in on a real project as on the test stand-in
+-- (supabase/test/supabase-base.sql has GoTrue's columns): GoTrue's token and change columns set
+-- to '' (a NULL there fails the user's sign-in with "Database error querying schema",
+-- supabase/auth#1940), and an 'email' identity each, which email and password sign-in needs.
 --
 --   user                          id                                    who
 --   owner@demo.eventos.test       10000001-0000-4000-8000-000000000001  Olivia Owens, EventOS Demo owner
@@ -53,11 +57,21 @@ WITH people (id, email, full_name, phone, company) AS (
 ),
 users AS (
   INSERT INTO auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+                          confirmation_token, recovery_token, email_change_token_new, email_change,
                           raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
   SELECT '00000000-0000-0000-0000-000000000000', id, 'authenticated', 'authenticated', email,
          extensions.crypt('eventos-demo', extensions.gen_salt('bf')), now() - interval '90 days',
+         '', '', '', '',
          '{"provider":"email","providers":["email"]}', jsonb_build_object('full_name', full_name),
          now() - interval '90 days', now() - interval '90 days'
+  FROM people
+),
+-- As GoTrue records an email sign-up: provider_id is the user's id; the id is GoTrue's default.
+identities AS (
+  INSERT INTO auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
+  SELECT id::text, id,
+         jsonb_build_object('sub', id::text, 'email', email, 'email_verified', true, 'phone_verified', false),
+         'email', now() - interval '90 days', now() - interval '90 days'
   FROM people
 )
 INSERT INTO profiles (id, email, full_name, phone, company, created_at, updated_at)

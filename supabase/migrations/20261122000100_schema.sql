@@ -668,25 +668,10 @@ CREATE INDEX idx_campaigns_account ON campaigns(account_id);
 CREATE INDEX idx_campaigns_event ON campaigns(event_id);
 CREATE INDEX idx_notifications_user ON notifications(user_id, read_at);
 
--- Seed 003's event_stats: computed from tickets, never stored. security_invoker, so that the
--- reader's row-level security on events and tickets applies (a view otherwise reads as its owner).
-CREATE VIEW event_stats WITH (security_invoker = true) AS
-SELECT
-  e.id AS event_id,
-  e.name AS event_name,
-  e.capacity,
-  count(t.id) FILTER (WHERE t.status IN ('active', 'used')) AS tickets_sold,
-  e.capacity - count(t.id) FILTER (WHERE t.status IN ('active', 'used')) AS tickets_available,
-  count(t.id) FILTER (WHERE t.status = 'active') AS tickets_active,
-  count(t.id) FILTER (WHERE t.status = 'used') AS tickets_used,
-  count(t.id) FILTER (WHERE t.status = 'cancelled') AS tickets_cancelled
-FROM events e
-LEFT JOIN tickets t ON t.event_id = e.id
-GROUP BY e.id;
-
 -- Trigger functions live in a schema that PostgREST does not expose (a function in public can
 -- be called over the REST API). Nobody but the owner may use it: triggers call their
--- functions without a privilege check, so the API roles need nothing here.
+-- functions without a privilege check, so the API roles need nothing here; the one exception
+-- is event_stats' ticket counts (below), granted in the row-level security migration.
 CREATE SCHEMA IF NOT EXISTS private;
 REVOKE ALL ON SCHEMA private FROM PUBLIC;
 
@@ -819,25 +804,69 @@ END $$;
 -- SECURITY DEFINER: door staff record check-ins without the right to edit tickets.
 CREATE FUNCTION private.derive_ticket_checkin() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
-DECLARE
-  entered timestamptz := coalesce(NEW.check_in_time, NEW.created_at);
-  ticket uuid;
 BEGIN
-  SELECT t.id INTO ticket FROM public.tickets t
-  WHERE t.event_id = NEW.event_id AND t.qr_code = NEW.qr_code_scanned;
-  IF ticket IS NULL THEN
-    SELECT t.id INTO ticket FROM public.tickets t
-    WHERE t.event_id = NEW.event_id AND t.attendee_id = NEW.attendee_id
-    ORDER BY t.created_at, t.id
-    LIMIT 1;
-  END IF;
-  UPDATE public.tickets t SET status = 'used', checked_in_at = least(t.checked_in_at, entered)
-  WHERE t.id = ticket
-    AND (t.status = 'active' OR (t.status = 'used' AND (t.checked_in_at IS NULL OR t.checked_in_at > entered)));
+  -- Once per statement (a pushed batch of check-ins is one INSERT): one UPDATE for all tickets.
+  WITH entries AS (
+    SELECT coalesce(
+             (SELECT t.id FROM public.tickets t WHERE t.event_id = n.event_id AND t.qr_code = n.qr_code_scanned),
+             (SELECT t.id FROM public.tickets t WHERE t.event_id = n.event_id AND t.attendee_id = n.attendee_id
+              ORDER BY t.created_at, t.id LIMIT 1)) AS ticket,
+           coalesce(n.check_in_time, n.created_at) AS entered
+    FROM new_checkins n),
+  earliest AS (SELECT ticket, min(entered) AS entered FROM entries WHERE ticket IS NOT NULL GROUP BY ticket)
+  UPDATE public.tickets t SET status = 'used', checked_in_at = least(t.checked_in_at, e.entered)
+  FROM earliest e
+  WHERE t.id = e.ticket
+    AND (t.status = 'active' OR (t.status = 'used' AND (t.checked_in_at IS NULL OR t.checked_in_at > e.entered)));
   RETURN NULL;
 END $$;
 
+-- Seed 003's event_stats figures for one event: its tickets counted by status, never a ticket
+-- row. SECURITY DEFINER, so that whoever may see the event gets its full figures: the web shop
+-- shows seats left for events whose tickets its reader may not read (anon none of them, a
+-- customer only their own). Who may see which event is decided by the view below, which reads
+-- events as the caller. Each call is an index-only scan of the event's range
+-- of idx_tickets_event_status (event_id, status). COST (default 100) tells the planner a call is
+-- worth about an index lookup or two, so that it calls it for the events a query asks for
+-- rather than for every event the reader may see (see the view).
+CREATE FUNCTION private.event_ticket_counts(
+  p_event_id uuid,
+  OUT tickets_sold bigint, OUT tickets_active bigint, OUT tickets_used bigint, OUT tickets_cancelled bigint)
+LANGUAGE sql STABLE SECURITY DEFINER COST 1000 SET search_path = '' AS $$
+  SELECT count(*) FILTER (WHERE t.status IN ('active', 'used')),
+         count(*) FILTER (WHERE t.status = 'active'),
+         count(*) FILTER (WHERE t.status = 'used'),
+         count(*) FILTER (WHERE t.status = 'cancelled')
+  FROM public.tickets t
+  WHERE t.event_id = p_event_id
+$$;
+
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA private FROM PUBLIC, anon, authenticated, service_role;
+
+-- Seed 003's event_stats: computed from tickets, never stored. security_invoker (a view
+-- otherwise reads as its owner), so the reader's row-level security on events decides which
+-- events have a row: anon and customers get published public events, members their account's,
+-- door staff their event. The figures come from private.event_ticket_counts, whatever the
+-- reader may see of the tickets themselves. Anyone who reads the view needs EXECUTE on the
+-- function (20261122000200_rls.sql).
+-- Performance: one call per event, each an index-only scan of that event's tickets; never a scan
+-- of all tickets. The call sits in a subquery with OFFSET 0 so that the planner costs every call
+-- (it takes a function scan's rescans as free): otherwise a dashboard that embeds the stats of
+-- an account's events (events LEFT JOIN LATERAL event_stats, as PostgREST does) may be planned
+-- as the stats of every event the reader sees (every published public event of every account)
+-- hash-joined to the account's events.
+CREATE VIEW event_stats WITH (security_invoker = true) AS
+SELECT
+  e.id AS event_id,
+  e.name AS event_name,
+  e.capacity,
+  c.tickets_sold,
+  e.capacity - c.tickets_sold AS tickets_available,
+  c.tickets_active,
+  c.tickets_used,
+  c.tickets_cancelled
+FROM events e
+CROSS JOIN LATERAL (SELECT * FROM private.event_ticket_counts(e.id) OFFSET 0) c;
 
 -- updated_at on every table that has it.
 CREATE TRIGGER handle_updated_at BEFORE UPDATE ON accounts FOR EACH ROW EXECUTE FUNCTION private.handle_updated_at();
@@ -934,4 +963,4 @@ CREATE TRIGGER settle_account BEFORE INSERT OR UPDATE OF account_id ON notificat
 
 -- A check-in derives its ticket's state.
 CREATE TRIGGER derive_ticket_checkin AFTER INSERT ON event_checkins
-  FOR EACH ROW EXECUTE FUNCTION private.derive_ticket_checkin();
+  REFERENCING NEW TABLE AS new_checkins FOR EACH STATEMENT EXECUTE FUNCTION private.derive_ticket_checkin();

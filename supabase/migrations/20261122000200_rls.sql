@@ -16,6 +16,9 @@
 --                                            attendees and tickets of those orders (insert, read)
 --   anon                                     published public events and the venues they use (read)
 --
+-- event_stats has a row for each event the reader sees (above), with the event's full ticket
+-- figures whoever reads it (private.event_ticket_counts: counts, never ticket rows).
+--
 -- "event side" = venues, events, orders, attendees, tickets, speakers, sessions, sponsors,
 -- event_feedback, networking_connections, event_checkins, event_materials, event_announcements,
 -- event_analytics, event_waitlists, event_expenses, campaigns; event_teams too, except that only
@@ -46,7 +49,8 @@ GRANT ALL ON ALL TABLES IN SCHEMA public TO service_role;
 GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO service_role;
 
 -- Functions are executable by PUBLIC unless revoked. Trigger functions need no EXECUTE right to
--- fire, and nothing in private is meant to be called by the API roles except the helpers below.
+-- fire, and nothing in private is meant to be called by the API roles except the helpers below
+-- and event_stats' ticket counts.
 REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA private FROM PUBLIC, anon, authenticated;
 -- Policies call the helpers as the requesting user.
 GRANT USAGE ON SCHEMA private TO authenticated;
@@ -55,70 +59,81 @@ GRANT USAGE ON SCHEMA private TO authenticated;
 -- Helpers (schema private: not exposed by PostgREST)
 -- ---------------------------------------------------------------------------------------------
 
+-- The helpers are plpgsql, not SQL: plpgsql keeps each query's plan for the session, a SQL
+-- function that cannot be inlined is planned again at every call (a policy may call one per row).
+--
 -- account_role and has_role answer for one account (for SQL functions and checks on a single
 -- row); policies use account_ids_with_role, which is computed once per statement instead of
 -- once per row.
 
 -- The caller's role in an account (active memberships only), or NULL.
 CREATE OR REPLACE FUNCTION private.account_role(p_account_id uuid) RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
-  SELECT au.role FROM public.account_users au
-  WHERE au.account_id = p_account_id AND au.user_id = (SELECT auth.uid()) AND au.status = 'active'
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = '' AS $$
+BEGIN
+  RETURN (SELECT au.role FROM public.account_users au
+    WHERE au.account_id = p_account_id AND au.user_id = (SELECT auth.uid()) AND au.status = 'active');
+END $$;
 
 -- Whether the caller holds one of these roles in the account.
 CREATE OR REPLACE FUNCTION private.has_role(p_account_id uuid, VARIADIC p_roles text[]) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
-  SELECT EXISTS (
-    SELECT 1 FROM public.account_users au
-    WHERE au.account_id = p_account_id AND au.user_id = (SELECT auth.uid())
-      AND au.status = 'active' AND au.role = ANY (p_roles))
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = '' AS $$
+BEGIN
+  RETURN (SELECT EXISTS (
+      SELECT 1 FROM public.account_users au
+      WHERE au.account_id = p_account_id AND au.user_id = (SELECT auth.uid())
+        AND au.status = 'active' AND au.role = ANY (p_roles)));
+END $$;
 
 -- The accounts in which the caller holds one of these roles. Policies compare a row's account_id
 -- with this array, computed once per statement.
 CREATE OR REPLACE FUNCTION private.account_ids_with_role(VARIADIC p_roles text[]) RETURNS uuid[]
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
-  SELECT coalesce(array_agg(au.account_id), '{}') FROM public.account_users au
-  WHERE au.user_id = (SELECT auth.uid()) AND au.status = 'active' AND au.role = ANY (p_roles)
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = '' AS $$
+BEGIN
+  RETURN (SELECT coalesce(array_agg(au.account_id), '{}') FROM public.account_users au
+    WHERE au.user_id = (SELECT auth.uid()) AND au.status = 'active' AND au.role = ANY (p_roles));
+END $$;
 
 -- The events the caller works the door of: an active 'registration' or 'volunteer' team row, on
 -- an event of the same account as the team row.
 CREATE OR REPLACE FUNCTION private.door_event_ids() RETURNS uuid[]
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
-  SELECT coalesce(array_agg(t.event_id), '{}')
-  FROM public.event_teams t JOIN public.events e ON e.id = t.event_id AND e.account_id = t.account_id
-  WHERE t.member_id = (SELECT auth.uid()) AND t.role IN ('registration', 'volunteer') AND t.status = 'active'
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = '' AS $$
+BEGIN
+  RETURN (SELECT coalesce(array_agg(t.event_id), '{}')
+    FROM public.event_teams t JOIN public.events e ON e.id = t.event_id AND e.account_id = t.account_id
+    WHERE t.member_id = (SELECT auth.uid()) AND t.role IN ('registration', 'volunteer') AND t.status = 'active');
+END $$;
 
 CREATE OR REPLACE FUNCTION private.is_door_staff(p_event_id uuid) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
-  SELECT p_event_id = ANY (private.door_event_ids())
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = '' AS $$
+BEGIN
+  RETURN (SELECT p_event_id = ANY (private.door_event_ids()));
+END $$;
 
 -- The orders the caller placed as a customer.
 CREATE OR REPLACE FUNCTION private.own_order_ids() RETURNS uuid[]
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
-  SELECT coalesce(array_agg(o.id), '{}') FROM public.orders o WHERE o.customer_id = (SELECT auth.uid())
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = '' AS $$
+BEGIN
+  RETURN (SELECT coalesce(array_agg(o.id), '{}') FROM public.orders o WHERE o.customer_id = (SELECT auth.uid()));
+END $$;
 
 -- Everyone listed in an account the caller is an active member of (the caller included).
 CREATE OR REPLACE FUNCTION private.colleague_ids() RETURNS uuid[]
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
-  SELECT coalesce(array_agg(DISTINCT other.user_id), '{}')
-  FROM public.account_users mine JOIN public.account_users other ON other.account_id = mine.account_id
-  WHERE mine.user_id = (SELECT auth.uid()) AND mine.status = 'active'
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = '' AS $$
+BEGIN
+  RETURN (SELECT coalesce(array_agg(DISTINCT other.user_id), '{}')
+    FROM public.account_users mine JOIN public.account_users other ON other.account_id = mine.account_id
+    WHERE mine.user_id = (SELECT auth.uid()) AND mine.status = 'active');
+END $$;
 
 -- Whether an event takes orders from the public: published, public, and in the given account.
 CREATE OR REPLACE FUNCTION private.is_on_sale(p_event_id uuid, p_account_id uuid) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
-  SELECT EXISTS (
-    SELECT 1 FROM public.events e
-    WHERE e.id = p_event_id AND e.account_id = p_account_id
-      AND e.status = 'published' AND e.visibility = 'public')
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = '' AS $$
+BEGIN
+  RETURN (SELECT EXISTS (
+      SELECT 1 FROM public.events e
+      WHERE e.id = p_event_id AND e.account_id = p_account_id
+        AND e.status = 'published' AND e.visibility = 'public'));
+END $$;
 
 -- The helpers too were created executable by PUBLIC: only signed-in users call them.
 REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA private FROM PUBLIC, anon;
@@ -127,6 +142,12 @@ GRANT EXECUTE ON FUNCTION
   private.door_event_ids(), private.is_door_staff(uuid), private.own_order_ids(),
   private.colleague_ids(), private.is_on_sale(uuid, uuid)
 TO authenticated;
+-- event_stats (security_invoker) calls this as its reader, so every role that reads the view
+-- runs it: anon (the web shop's seats left), authenticated, and service_role (which read the
+-- view before it took its counts from here). Nothing else in private is anon's. The view refers
+-- to the function by oid, so anon needs no USAGE on schema private and gets none: it cannot
+-- name, let alone call, anything there itself.
+GRANT EXECUTE ON FUNCTION private.event_ticket_counts(uuid) TO anon, authenticated, service_role;
 
 -- ---------------------------------------------------------------------------------------------
 -- Row-level security on every table in public (a test checks that none is missed).

@@ -16,6 +16,13 @@ GRANT USAGE ON SCHEMA extensions TO anon, authenticated, service_role;
 CREATE SCHEMA auth;
 GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
 
+-- auth.users: the columns our seed and tests use, as GoTrue defines them (supabase/auth's
+-- migrations). GoTrue reads the token and change columns into Go strings: a NULL in one of them
+-- fails every sign-in of that user with "Database error querying schema" (supabase/auth#1940).
+-- The first four have no default (since 00_init_auth_schema and 20210730183235, which renamed
+-- email_change_token to email_change_token_new), so a row inserted by SQL must set them; the
+-- others were added later with DEFAULT ''. Kept as GoTrue has them, so that a seed which leaves
+-- one NULL here leaves it NULL on a real project too (a test checks the seed's users).
 CREATE TABLE auth.users (
   instance_id uuid,
   id uuid PRIMARY KEY,
@@ -24,12 +31,39 @@ CREATE TABLE auth.users (
   email varchar(255) UNIQUE,
   encrypted_password varchar(255),
   email_confirmed_at timestamptz,
+  confirmation_token varchar(255),
+  recovery_token varchar(255),
+  email_change_token_new varchar(255),
+  email_change varchar(255),
   last_sign_in_at timestamptz,
   raw_app_meta_data jsonb,
   raw_user_meta_data jsonb,
   created_at timestamptz DEFAULT now(),
-  updated_at timestamptz DEFAULT now()
+  updated_at timestamptz DEFAULT now(),
+  phone_change text DEFAULT '',
+  phone_change_token varchar(255) DEFAULT '',
+  email_change_token_current varchar(255) DEFAULT '',
+  reauthentication_token varchar(255) DEFAULT ''
 );
+
+-- GoTrue's identities (20210909172000_create_identities_table; email column from
+-- 20221215195800_add_identities_email_column; id/provider_id from
+-- 20231117164230_add_id_pkey_identities). Email and password sign-in needs the user's 'email'
+-- identity: provider_id is the user's id as text, identity_data holds sub and email.
+CREATE TABLE auth.identities (
+  provider_id text NOT NULL,
+  user_id uuid NOT NULL REFERENCES auth.users (id) ON DELETE CASCADE,
+  identity_data jsonb NOT NULL,
+  provider text NOT NULL,
+  last_sign_in_at timestamptz,
+  created_at timestamptz,
+  updated_at timestamptz,
+  email text GENERATED ALWAYS AS (lower(identity_data ->> 'email')) STORED,
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  CONSTRAINT identities_provider_id_provider_unique UNIQUE (provider_id, provider)
+);
+CREATE INDEX identities_user_id_idx ON auth.identities (user_id);
+CREATE INDEX identities_email_idx ON auth.identities (email text_pattern_ops);
 
 CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS $$
   SELECT coalesce(

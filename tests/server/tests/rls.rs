@@ -159,8 +159,17 @@ GRANT SELECT ON rls_test.source TO anon, authenticated;
 GRANT EXECUTE ON FUNCTION rls_test.probe(text) TO anon, authenticated;
 "#;
 
+/// event_stats' ticket counts. The view is security_invoker (so row-level security on events
+/// decides which events a reader gets a row for) and takes its figures from this SECURITY
+/// DEFINER function, which returns one event's counts and never a ticket row. A view's functions
+/// run with its reader's privileges, so everyone who may read event_stats, anon included (the
+/// web shop's seats left), must be able to execute it: the one function anon may execute.
+const EVENT_STATS_COUNTS: &str = "private.event_ticket_counts(p_event_id uuid, OUT tickets_sold bigint, \
+     OUT tickets_active bigint, OUT tickets_used bigint, OUT tickets_cancelled bigint)";
+
 /// The private helpers the policies call as the requesting user; nothing else in private or
-/// public may be executed by the API roles except the sync RPCs (authenticated only).
+/// public may be executed by the API roles except the sync RPCs (authenticated only) and
+/// [`EVENT_STATS_COUNTS`] (anon and authenticated).
 const POLICY_HELPERS: &[&str] = &[
     "private.account_ids_with_role(VARIADIC p_roles text[])",
     "private.account_role(p_account_id uuid)",
@@ -413,8 +422,9 @@ fn every_table_has_row_level_security_and_no_function_is_open_to_the_public() {
         "authenticated and service_role read and write every table (row-level security decides rows)"
     );
 
-    // Functions: PUBLIC and anon execute nothing in private or public; authenticated only the
-    // policies' helpers and the sync RPCs.
+    // Functions: PUBLIC executes nothing in private or public; anon only event_stats' counts
+    // (which the view calls as its reader); authenticated the policies' helpers, the sync RPCs
+    // and event_stats' counts.
     let functions = one(
         &pg,
         "SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
@@ -425,19 +435,26 @@ fn every_table_has_row_level_security_and_no_function_is_open_to_the_public() {
          WHERE n.nspname IN ('private', 'public') ORDER BY 1",
     );
     let mut open_to_authenticated = BTreeSet::new();
+    let mut open_to_anon = Vec::new();
     for line in functions.lines() {
         let fields: Vec<&str> = line.rsplitn(4, ' ').collect();
         let (authenticated, anon, public, function) = (fields[0], fields[1], fields[2], fields[3]);
         assert_eq!(public, "false", "{function} is executable by PUBLIC");
-        assert_eq!(anon, "false", "{function} is executable by anon");
+        if anon == "true" {
+            open_to_anon.push(function.to_owned());
+        }
         if authenticated == "true" {
             open_to_authenticated.insert(function.to_owned());
         }
     }
-    for helper in POLICY_HELPERS {
+    assert_eq!(open_to_anon, [EVENT_STATS_COUNTS], "anon executes event_stats' counts and nothing else");
+    // The view names the function by oid: anon needs no USAGE on private, so it cannot name (or
+    // call) anything there itself.
+    assert_eq!(one(&pg, "SELECT has_schema_privilege('anon', 'private', 'USAGE')"), "f");
+    for helper in POLICY_HELPERS.iter().chain([&EVENT_STATS_COUNTS]) {
         assert!(
             open_to_authenticated.remove(*helper),
-            "authenticated cannot execute {helper}, which the policies call"
+            "authenticated cannot execute {helper}, which the policies or event_stats call"
         );
     }
     let unexpected: Vec<_> = open_to_authenticated
@@ -450,8 +467,9 @@ fn every_table_has_row_level_security_and_no_function_is_open_to_the_public() {
         .collect();
     assert!(unexpected.is_empty(), "authenticated can execute {unexpected:?}");
 
-    // The helpers read membership tables without recursing through their policies, and do not
-    // take their search_path from the caller.
+    // The helpers read membership tables without recursing through their policies (and
+    // event_stats' counts read tickets past theirs), and do not take their search_path from the
+    // caller.
     let helpers = one(
         &pg,
         "SELECT string_agg(p.proname || ' ' || p.prosecdef || ' ' || p.provolatile::text || ' ' || coalesce(array_to_string(p.proconfig, ','), ''), '; ' ORDER BY p.proname)
@@ -875,4 +893,217 @@ fn admins_manage_people_but_not_owners() {
     let owner = seed.claims("owner");
     let promoted = pg.as_request(&owner, &format!("WITH u AS (UPDATE public.account_users SET role = 'owner' WHERE user_id = '{door_id}' AND account_id = '{demo}' RETURNING 1) SELECT count(*) FROM u")).unwrap();
     assert_eq!(promoted, "1");
+}
+
+/// The `event_stats` rows of the events `condition` selects (`e` is the event), counted by the
+/// superuser straight from tickets (not through the view), as `SELECT * FROM event_stats` shows
+/// them.
+fn stats_from_tickets(pg: &Postgres, condition: &str) -> String {
+    one(
+        pg,
+        &format!(
+            "SELECT e.id, e.name, e.capacity, c.sold, e.capacity - c.sold, c.active, c.used, c.cancelled
+             FROM public.events e,
+                  LATERAL (SELECT count(*) FILTER (WHERE t.status IN ('active', 'used')) AS sold,
+                                  count(*) FILTER (WHERE t.status = 'active') AS active,
+                                  count(*) FILTER (WHERE t.status = 'used') AS used,
+                                  count(*) FILTER (WHERE t.status = 'cancelled') AS cancelled
+                           FROM public.tickets t WHERE t.event_id = e.id) c
+             WHERE {condition} ORDER BY e.id"
+        ),
+    )
+}
+
+fn event_stats(pg: &Postgres, claims: &str) -> String {
+    pg.as_request(claims, "SELECT * FROM public.event_stats ORDER BY event_id").unwrap()
+}
+
+/// Seed 003's web shop reads `event_stats (tickets_available)` for published public events, as
+/// anon or as a signed-in customer; organizers read it for their account's events.
+#[test]
+fn event_stats_gives_each_reader_the_full_figures_of_the_events_they_see() {
+    let pg = Postgres::start().unwrap();
+    let seed = Seed::load(&pg);
+    let public = "e.status = 'published' AND e.visibility = 'public'";
+    let (anon, customer, door, outsider) =
+        (seed.claims("anon"), seed.claims("customer"), seed.claims("door"), seed.claims("outsider"));
+    let customers_event =
+        one(&pg, &format!("SELECT event_id FROM public.orders WHERE customer_id = '{}'", seed.user["customer"]));
+    assert!(!customers_event.is_empty() && !customers_event.contains('\n'), "the customer bought for one event");
+
+    // anon: a row for each published public event, every ticket counted (anon reads none).
+    let anon_stats = event_stats(&pg, &anon);
+    assert_eq!(anon_stats, stats_from_tickets(&pg, public), "anon's event_stats");
+    let available = pg
+        .as_request(
+            &anon,
+            &format!("SELECT tickets_available FROM public.event_stats WHERE event_id = '{customers_event}'"),
+        )
+        .unwrap();
+    let seats_left = one(
+        &pg,
+        &format!(
+            "SELECT e.capacity - (SELECT count(*) FROM public.tickets t WHERE t.event_id = e.id AND t.status IN ('active', 'used'))
+             FROM public.events e WHERE e.id = '{customers_event}'"
+        ),
+    );
+    assert_eq!(available, seats_left, "the web shop's seats left");
+    // ... and none for a draft, a private or a past event.
+    for (what, condition) in [
+        ("draft", "e.status = 'draft'"),
+        ("private", "e.visibility = 'private'"),
+        ("completed", "e.status = 'completed'"),
+    ] {
+        let ids = one(
+            &pg,
+            &format!(
+                "SELECT string_agg(e.id::text, ',') FROM public.events e WHERE e.account_id = '{}' AND {condition}",
+                seed.demo
+            ),
+        );
+        assert!(!ids.is_empty(), "the demo account has a {what} event");
+        for id in ids.split(',') {
+            assert!(!anon_stats.contains(id), "anon gets the {what} event {id}: {anon_stats}");
+        }
+    }
+
+    // A customer: the same rows, with every ticket counted, not only the ones they bought.
+    assert_eq!(event_stats(&pg, &customer), stats_from_tickets(&pg, public), "a customer's event_stats");
+    let own = pg
+        .as_request(&customer, &format!("SELECT count(*) FROM public.tickets WHERE event_id = '{customers_event}'"))
+        .unwrap();
+    let sold = pg
+        .as_request(
+            &customer,
+            &format!("SELECT tickets_sold FROM public.event_stats WHERE event_id = '{customers_event}'"),
+        )
+        .unwrap();
+    assert!(
+        own.parse::<u64>().unwrap() < sold.parse::<u64>().unwrap(),
+        "the customer reads {own} of the event's tickets; event_stats counts all {sold} sold"
+    );
+
+    // An organizer's dashboard: every event of the account, embedded in its events as PostgREST
+    // embeds (events?select=...,event_stats(...)&account_id=eq...).
+    let dashboard = pg
+        .as_request(
+            &seed.claims("owner"),
+            &format!(
+                "SELECT s.* FROM public.events e
+                 LEFT JOIN LATERAL (SELECT st.* FROM public.event_stats st WHERE st.event_id = e.id) s ON true
+                 WHERE e.account_id = '{}' ORDER BY e.id",
+                seed.demo
+            ),
+        )
+        .unwrap();
+    assert_eq!(dashboard, stats_from_tickets(&pg, &format!("e.account_id = '{}'", seed.demo)), "the dashboard");
+    // service_role (server-side code) reads every event's, as before the counts moved.
+    assert_eq!(
+        one(&pg, "SET ROLE service_role; SELECT * FROM public.event_stats ORDER BY event_id"),
+        stats_from_tickets(&pg, "true"),
+        "service_role's event_stats"
+    );
+
+    // Door staff: their event's row even once it is no longer public (they see it through their
+    // team role), and no other non-public event's.
+    let door_event = one(
+        &pg,
+        &format!(
+            "SELECT event_id FROM public.event_teams WHERE member_id = '{}' AND role IN ('registration', 'volunteer') AND status = 'active'",
+            seed.user["door"]
+        ),
+    );
+    one(&pg, &format!("UPDATE public.events SET visibility = 'private' WHERE id = '{door_event}'"));
+    assert_eq!(
+        event_stats(&pg, &door),
+        stats_from_tickets(&pg, &format!("({public}) OR e.id = '{door_event}'")),
+        "door staff's event_stats"
+    );
+    assert!(!event_stats(&pg, &anon).contains(&door_event), "anon no longer gets the door's (now private) event");
+
+    // A second account's owner: their own account's events, a draft included, and none of the
+    // demo account's but what anyone sees (its published public events).
+    one(&pg, &format!("UPDATE public.events SET status = 'draft' WHERE account_id = '{}'", seed.other));
+    assert_eq!(
+        event_stats(&pg, &outsider),
+        stats_from_tickets(&pg, &format!("({public}) OR e.account_id = '{}'", seed.other)),
+        "the other account's owner's event_stats"
+    );
+    let demo_events =
+        one(&pg, &format!("SELECT array_agg(id)::text FROM public.events WHERE account_id = '{}'", seed.demo));
+    let outsider_sees = pg
+        .as_request(
+            &outsider,
+            &format!(
+                "SELECT coalesce(string_agg(event_id::text, ',' ORDER BY event_id), '') FROM public.event_stats
+                 WHERE event_id = ANY ('{demo_events}'::uuid[])"
+            ),
+        )
+        .unwrap();
+    let demo_public = one(
+        &pg,
+        &format!(
+            "SELECT coalesce(string_agg(e.id::text, ',' ORDER BY e.id), '') FROM public.events e WHERE e.account_id = '{}' AND {public}",
+            seed.demo
+        ),
+    );
+    assert_eq!(outsider_sees, demo_public, "the other account's owner gets only the demo account's public events");
+}
+
+/// The sum of `Actual Loops` of the plan's function scans of `function`.
+fn calls_of(node: &Value, function: &str) -> u64 {
+    let own = if node["Node Type"] == "Function Scan" && node["Function Name"] == function {
+        node["Actual Loops"].as_u64().unwrap()
+    } else {
+        0
+    };
+    own + node["Plans"].as_array().map_or(0, |plans| plans.iter().map(|p| calls_of(p, function)).sum())
+}
+
+/// The organizer dashboard embeds event_stats in the account's events (a LEFT JOIN LATERAL, as
+/// PostgREST embeds). A signed-in organizer may see every account's published public events, but
+/// the tickets are counted for the dashboard's events only, not for every event the reader sees.
+#[test]
+fn the_dashboard_counts_the_tickets_of_its_own_events_only() {
+    let pg = Postgres::start().unwrap();
+    let seed = Seed::load(&pg);
+    // An account with 100 events, among 1,000 more published public events of 40 more accounts
+    // (with fewer events on the dashboard than that, any plan would do).
+    one(
+        &pg,
+        &format!(
+            "INSERT INTO public.events (account_id, organizer_id, name, type, start_at, end_at, capacity, status, visibility)
+             SELECT '{}', '{}', 'Demo event ' || i, 'seminar', now() + i * interval '1 day',
+                    now() + i * interval '1 day' + interval '2 hours', 100, CASE WHEN i % 2 = 0 THEN 'draft' ELSE 'published' END, 'public'
+             FROM generate_series(1, 100 - (SELECT count(*) FROM public.events WHERE account_id = '{}')) i;
+             INSERT INTO public.accounts (name) SELECT 'Load ' || i FROM generate_series(1, 40) i;
+             INSERT INTO public.events (account_id, organizer_id, name, type, start_at, end_at, capacity, status, visibility)
+             SELECT a.id, '{}', a.name || ' event ' || i, 'networking', now() + i * interval '1 day',
+                    now() + i * interval '1 day' + interval '2 hours', 100, 'published', 'public'
+             FROM public.accounts a, generate_series(1, 25) i WHERE a.name LIKE 'Load %';
+             ANALYZE",
+            seed.demo, seed.user["owner"], seed.demo, seed.user["outsider"]
+        ),
+    );
+    let plan = pg
+        .as_request(
+            &seed.claims("owner"),
+            &format!(
+                "EXPLAIN (ANALYZE, FORMAT JSON)
+                 SELECT e.id, e.name, e.start_at, row_to_json(s.*) AS event_stats FROM public.events e
+                 LEFT JOIN LATERAL (SELECT st.tickets_sold, st.tickets_available, st.tickets_active, st.tickets_used
+                                    FROM public.event_stats st WHERE st.event_id = e.id) s ON true
+                 WHERE e.account_id = '{}' ORDER BY e.start_at DESC",
+                seed.demo
+            ),
+        )
+        .unwrap();
+    let plan: Value = serde_json::from_str(&plan).unwrap();
+    let events = one(&pg, &format!("SELECT count(*) FROM public.events WHERE account_id = '{}'", seed.demo));
+    assert_eq!(events, "100");
+    assert_eq!(
+        calls_of(&plan[0]["Plan"], "event_ticket_counts").to_string(),
+        events,
+        "event_ticket_counts calls for the dashboard's {events} events: {plan:#}"
+    );
 }

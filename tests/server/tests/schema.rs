@@ -699,3 +699,56 @@ fn the_seed_has_the_demo_people_in_their_roles() {
         assert_eq!(stages, expected.join("\n"), "stages of {account}");
     }
 }
+
+/// The seed's users sign in on a real Supabase project too: GoTrue reads its token and change
+/// columns into strings, so a NULL in one fails the user's every sign-in ("Database error
+/// querying schema", supabase/auth#1940), and email and password sign-in needs the user's
+/// 'email' identity. The stand-in has GoTrue's columns, the first four without a default as in
+/// GoTrue: only the seed can have set them.
+#[test]
+fn the_seed_users_are_made_as_gotrue_makes_them() {
+    let pg = start();
+    let strings = [
+        "confirmation_token",
+        "recovery_token",
+        "email_change_token_new",
+        "email_change",
+        "email_change_token_current",
+        "phone_change",
+        "phone_change_token",
+        "reauthentication_token",
+    ];
+    let defaults = pg
+        .psql(&format!(
+            "SELECT string_agg(column_name || '=' || coalesce(column_default, 'none'), ' ' ORDER BY column_name) \
+             FROM information_schema.columns WHERE table_schema = 'auth' AND table_name = 'users' \
+             AND column_name IN ('{}')",
+            strings.join("', '")
+        ))
+        .unwrap();
+    assert_eq!(
+        defaults,
+        "confirmation_token=none email_change=none email_change_token_current=''::character varying \
+         email_change_token_new=none phone_change=''::text phone_change_token=''::character varying \
+         reauthentication_token=''::character varying recovery_token=none",
+        "the stand-in's auth.users columns, as GoTrue's"
+    );
+    let nulls = pg
+        .psql(&format!(
+            "SELECT coalesce(string_agg(email, ' ' ORDER BY email), '') FROM auth.users WHERE {}",
+            strings.map(|c| format!("{c} IS NULL")).join(" OR ")
+        ))
+        .unwrap();
+    assert_eq!(nulls, "", "users with a NULL GoTrue reads as a string");
+    let identities = pg
+        .psql(
+            "SELECT u.email, count(i.id), coalesce(bool_and(i.provider = 'email' AND i.provider_id = u.id::text \
+                    AND i.identity_data ->> 'sub' = u.id::text AND i.email = lower(u.email) \
+                    AND (i.identity_data ->> 'email_verified')::boolean), false) \
+             FROM auth.users u LEFT JOIN auth.identities i ON i.user_id = u.id GROUP BY u.email ORDER BY u.email",
+        )
+        .unwrap();
+    let users = pg.psql("SELECT email || '|1|t' FROM auth.users ORDER BY email").unwrap();
+    assert_eq!(users.lines().count(), 7);
+    assert_eq!(identities, users, "one email identity per user, as GoTrue records an email sign-up");
+}
