@@ -113,37 +113,38 @@ END $$;
 -- The change log
 -- ---------------------------------------------------------------------------------------------
 
--- The scopes a row belongs to: its account, and its event (door staff pull one event).
-CREATE FUNCTION sync.scope_of(tbl text, row_data jsonb, OUT account_id uuid, OUT event_id uuid)
-LANGUAGE sql IMMUTABLE SET search_path = '' AS $$
-  SELECT CASE WHEN tbl = 'accounts' THEN row_data ->> 'id' ELSE row_data ->> 'account_id' END::uuid,
-         CASE WHEN tbl = 'events' THEN row_data ->> 'id' ELSE row_data ->> 'event_id' END::uuid
-$$;
-
 -- AFTER statement triggers with transition tables (one per operation: Postgres allows transition
--- tables only on single-event triggers). SECURITY DEFINER so that callers need no rights on the log.
+-- tables only on single-event triggers). A row's scopes are its account and its event (door
+-- staff pull one event); accounts and events are their own. SECURITY DEFINER so that callers
+-- need no rights on the log.
 CREATE FUNCTION sync.log_changes() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
+DECLARE
+  account_key text := CASE TG_TABLE_NAME WHEN 'accounts' THEN 'id' ELSE 'account_id' END;
+  event_key text := CASE TG_TABLE_NAME WHEN 'events' THEN 'id' ELSE 'event_id' END;
 BEGIN
   IF TG_OP = 'DELETE' THEN
     INSERT INTO sync.change_log (tbl, pk, account_id, event_id, op)
-    SELECT TG_TABLE_NAME, (r ->> 'id')::uuid, s.account_id, s.event_id, 'delete'
-    FROM (SELECT to_jsonb(o) AS r FROM old_rows o) d, sync.scope_of(TG_TABLE_NAME, d.r) s;
+    SELECT TG_TABLE_NAME, (r ->> 'id')::uuid, (r ->> account_key)::uuid, (r ->> event_key)::uuid, 'delete'
+    FROM (SELECT to_jsonb(o) AS r FROM old_rows o) d;
   ELSIF TG_OP = 'INSERT' THEN
     INSERT INTO sync.change_log (tbl, pk, account_id, event_id, op)
-    SELECT TG_TABLE_NAME, (r ->> 'id')::uuid, s.account_id, s.event_id, 'upsert'
-    FROM (SELECT to_jsonb(n) AS r FROM new_rows n) d, sync.scope_of(TG_TABLE_NAME, d.r) s;
+    SELECT TG_TABLE_NAME, (r ->> 'id')::uuid, (r ->> account_key)::uuid, (r ->> event_key)::uuid, 'upsert'
+    FROM (SELECT to_jsonb(n) AS r FROM new_rows n) d;
   ELSE
     -- The new scope, and the old one when the row moved: there it now arrives as a tombstone.
     INSERT INTO sync.change_log (tbl, pk, account_id, event_id, op)
-    SELECT TG_TABLE_NAME, (n.r ->> 'id')::uuid, s.account_id, s.event_id, 'upsert'
-    FROM (SELECT to_jsonb(n) AS r FROM new_rows n) n, sync.scope_of(TG_TABLE_NAME, n.r) s
+    WITH new_scopes AS MATERIALIZED (
+      SELECT (r ->> 'id')::uuid AS pk, (r ->> account_key)::uuid AS account_id, (r ->> event_key)::uuid AS event_id
+      FROM (SELECT to_jsonb(n) AS r FROM new_rows n) d),
+    old_scopes AS (
+      SELECT (r ->> 'id')::uuid AS pk, (r ->> account_key)::uuid AS account_id, (r ->> event_key)::uuid AS event_id
+      FROM (SELECT to_jsonb(o) AS r FROM old_rows o) d)
+    SELECT TG_TABLE_NAME, pk, account_id, event_id, 'upsert' FROM new_scopes
     UNION ALL
-    SELECT TG_TABLE_NAME, (o.r ->> 'id')::uuid, so.account_id, so.event_id, 'upsert'
-    FROM (SELECT to_jsonb(o) AS r FROM old_rows o) o
-    JOIN (SELECT to_jsonb(n) AS r FROM new_rows n) n ON n.r -> 'id' = o.r -> 'id',
-    sync.scope_of(TG_TABLE_NAME, o.r) so, sync.scope_of(TG_TABLE_NAME, n.r) sn
-    WHERE (so.account_id, so.event_id) IS DISTINCT FROM (sn.account_id, sn.event_id);
+    SELECT TG_TABLE_NAME, o.pk, o.account_id, o.event_id, 'upsert'
+    FROM old_scopes o JOIN new_scopes n ON n.pk = o.pk
+    WHERE (o.account_id, o.event_id) IS DISTINCT FROM (n.account_id, n.event_id);
   END IF;
   RETURN NULL;
 END $$;
@@ -247,7 +248,8 @@ END $$;
 -- transactions below the oldest one still running are returned: a transaction that started
 -- earlier but commits later must not be skipped. SECURITY DEFINER (the log is closed to
 -- callers), so it checks the caller's scopes itself: account members pull their account, door
--- staff pull their event.
+-- staff pull their event — only the tables a door works with, so that the log does not tell them
+-- even the ids of the event's orders or CRM rows.
 CREATE FUNCTION sync.changes_after(after_txid xid8, after_id bigint, accounts uuid[], events uuid[], max_entries integer)
 RETURNS TABLE (id bigint, txid xid8, tbl text, pk uuid)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
@@ -274,6 +276,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
     SELECT c.id, c.txid, c.tbl, c.pk FROM my_events, horizon,
     LATERAL (SELECT l.id, l.txid, l.tbl, l.pk FROM sync.change_log l
              WHERE l.event_id = my_events.e AND (l.txid, l.id) > (after_txid, after_id) AND l.txid < horizon.xmin
+               AND l.tbl IN ('events', 'attendees', 'tickets', 'event_checkins')
              ORDER BY l.txid, l.id LIMIT max_entries) c
   )
   SELECT * FROM candidates ORDER BY txid, id LIMIT max_entries
@@ -310,9 +313,9 @@ $$;
 --            "next": cursor, "has_more": bool, "lost_scopes": [...]}
 -- Rows are read as the caller, under row-level security: a row deleted, or no longer visible
 -- to the caller, arrives as a tombstone. A row changed several times within the page arrives
--- once, as it is now.
+-- once, as it is now. json, not jsonb: building jsonb costs twice as much per row.
 CREATE FUNCTION public.pull_changes(cursor text DEFAULT NULL, scopes jsonb DEFAULT '[]', "limit" integer DEFAULT 500)
-RETURNS jsonb
+RETURNS json
 LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = '' AS $$
 DECLARE
   after_cursor record := sync.parse_cursor(cursor);
@@ -322,10 +325,8 @@ DECLARE
   entries jsonb;
   entry_count integer;
   last_entry jsonb;
-  table_name text;
-  visible jsonb := '{}';
-  found_rows jsonb;
-  changes jsonb;
+  row_queries text;
+  changes json;
 BEGIN
   IF jsonb_typeof(scopes) IS DISTINCT FROM 'array' THEN
     RAISE EXCEPTION 'scopes must be an array of {"account_id": ...} or {"event_id": ...}' USING ERRCODE = '22023';
@@ -344,27 +345,30 @@ BEGIN
     entries := entries - page_size;  -- drop the look-ahead entry
   END IF;
 
-  -- Current rows, read under RLS, one query per table.
-  FOR table_name IN SELECT DISTINCT e ->> 'tbl' FROM jsonb_array_elements(entries) e LOOP
-    EXECUTE format(
-      'SELECT coalesce(jsonb_object_agg(t.id, to_jsonb(t)), ''{}'') FROM public.%I t WHERE t.id = ANY($1)', table_name)
-      INTO found_rows
-      USING ARRAY(SELECT (e ->> 'pk')::uuid FROM jsonb_array_elements(entries) e WHERE e ->> 'tbl' = table_name);
-    visible := visible || jsonb_build_object(table_name, found_rows);
-  END LOOP;
-
-  SELECT coalesce(jsonb_agg(
-           CASE WHEN visible -> k.tbl ? k.pk
-             THEN jsonb_build_object('table', k.tbl, 'id', k.pk, 'op', 'upsert', 'row', visible -> k.tbl -> k.pk)
-             ELSE jsonb_build_object('table', k.tbl, 'id', k.pk, 'op', 'delete')
-           END ORDER BY k.last_position), '[]')
-    INTO changes
-    FROM (SELECT e ->> 'tbl' AS tbl, e ->> 'pk' AS pk, max(position) AS last_position
-          FROM jsonb_array_elements(entries) WITH ORDINALITY AS x(e, position)
-          GROUP BY 1, 2) k;
+  -- Current rows, read under RLS in one statement (a branch per table): a row deleted or no
+  -- longer visible to the caller becomes a tombstone.
+  SELECT string_agg(format('SELECT %1$L AS tbl, t.id, row_to_json(t) AS row FROM public.%1$I t
+                            WHERE t.id IN (SELECT k.pk FROM keys k WHERE k.tbl = %1$L)', tbl), ' UNION ALL ')
+    INTO row_queries
+    FROM (SELECT DISTINCT e ->> 'tbl' AS tbl FROM jsonb_array_elements(entries) e) tables;
+  IF row_queries IS NULL THEN
+    changes := '[]';
+  ELSE
+    EXECUTE format($query$
+      WITH keys AS MATERIALIZED (
+        SELECT e ->> 'tbl' AS tbl, (e ->> 'pk')::uuid AS pk, max(position) AS last_position
+        FROM jsonb_array_elements($1) WITH ORDINALITY AS x(e, position) GROUP BY 1, 2),
+      found AS (%s)
+      SELECT json_agg(CASE WHEN f.row IS NULL
+                        THEN json_build_object('table', k.tbl, 'id', k.pk, 'op', 'delete')
+                        ELSE json_build_object('table', k.tbl, 'id', k.pk, 'op', 'upsert', 'row', f.row) END
+                      ORDER BY k.last_position)
+      FROM keys k LEFT JOIN found f ON f.tbl = k.tbl AND f.id = k.pk$query$, row_queries)
+      INTO changes USING entries;
+  END IF;
 
   last_entry := entries -> -1;
-  RETURN jsonb_build_object(
+  RETURN json_build_object(
     'changes', changes,
     'next', CASE WHEN last_entry IS NULL THEN coalesce(nullif(cursor, ''), '0:0')
                  ELSE (last_entry ->> 'txid') || ':' || (last_entry ->> 'id') END,
@@ -397,27 +401,18 @@ LANGUAGE sql IMMUTABLE SET search_path = '' AS $$
   SELECT jsonb_build_object('change_id', change -> 'change_id', 'status', status) || details
 $$;
 
--- One change, written as the caller through the real table (row-level security, constraints and
--- triggers apply). Returns its status; raises only on errors from the table itself (constraints,
--- RLS), which push_changes turns into a rejection of this change alone.
-CREATE FUNCTION sync.apply_change(change jsonb) RETURNS jsonb
-LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = '' AS $$
+-- Why a change cannot be applied as sent (shape, table, columns, clock), or NULL. Touches no row.
+CREATE FUNCTION sync.problem(change jsonb) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SET search_path = '' AS $$
 DECLARE
   uuid_shape constant text := '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
   max_clock_lead_ms constant bigint := 5 * 60 * 1000;
   tbl text := change ->> 'table';
   op text := change ->> 'op';
-  row_id text := change ->> 'id';
   clock text := change ->> 'hlc';
   data jsonb := nullif(change -> 'data', 'null');
   writable text[];
-  fields text[];
-  current_row jsonb;
-  won text[];
-  lost text[];
-  column_list text;
-  touched integer;
-  answer jsonb;
+  unknown text;
 BEGIN
   IF jsonb_typeof(change) IS DISTINCT FROM 'object' OR coalesce(change ->> 'change_id', '') !~ uuid_shape THEN
     RETURN sync.answer(change, 'rejected', '{"reason": "invalid", "message": "change_id must be a lowercase uuid"}');
@@ -425,73 +420,174 @@ BEGIN
     RETURN sync.answer(change, 'rejected', jsonb_build_object('reason', 'invalid', 'message', format('unknown table %s', tbl)));
   ELSIF op IS NULL OR op NOT IN ('insert', 'update', 'delete') THEN
     RETURN sync.answer(change, 'rejected', '{"reason": "invalid", "message": "op must be insert, update or delete"}');
-  ELSIF coalesce(row_id, '') !~ uuid_shape THEN
+  ELSIF coalesce(change ->> 'id', '') !~ uuid_shape THEN
     RETURN sync.answer(change, 'rejected', '{"reason": "invalid", "message": "id must be a lowercase uuid"}');
   ELSIF coalesce(clock, '') !~ '^\d{13}-\d{5}-[0-9A-Za-z_.-]{1,64}$' THEN
-    RETURN sync.answer(change, 'rejected', '{"reason": "invalid", "message": "hlc must look like 0001795000000000-00000-node"}');
+    RETURN sync.answer(change, 'rejected', '{"reason": "invalid", "message": "hlc must look like 1795000000000-00000-node"}');
   ELSIF op <> 'delete' AND jsonb_typeof(data) IS DISTINCT FROM 'object' THEN
     RETURN sync.answer(change, 'rejected', '{"reason": "invalid", "message": "data must be an object of column values"}');
-  ELSIF data ? 'id' AND data ->> 'id' IS DISTINCT FROM row_id THEN
+  ELSIF data ? 'id' AND data ->> 'id' IS DISTINCT FROM change ->> 'id' THEN
     RETURN sync.answer(change, 'rejected', '{"reason": "invalid", "message": "data.id differs from id"}');
   END IF;
-
   writable := sync.writable_columns(tbl);
-  fields := ARRAY(SELECT k FROM jsonb_object_keys(coalesce(data, '{}') - 'id') k ORDER BY k);
-  IF EXISTS (SELECT 1 FROM unnest(fields) f WHERE f <> ALL (writable)) THEN
-    RETURN sync.answer(change, 'rejected', jsonb_build_object('reason', 'invalid', 'message',
-      format('%s has no writable column %s', tbl,
-             (SELECT string_agg(f, ', ') FROM unnest(fields) f WHERE f <> ALL (writable)))));
+  SELECT string_agg(k, ', ') INTO unknown FROM jsonb_object_keys(coalesce(data, '{}') - 'id') k WHERE k <> ALL (writable);
+  IF unknown IS NOT NULL THEN
+    RETURN sync.answer(change, 'rejected', jsonb_build_object('reason', 'invalid', 'message', format('%s has no writable column %s', tbl, unknown)));
+  ELSIF left(clock, 13)::bigint > floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint + max_clock_lead_ms THEN
+    RETURN sync.answer(change, 'rejected', '{"reason": "clock_ahead", "message": "the device clock is more than 5 minutes ahead of the server"}');
   END IF;
+  RETURN NULL;
+END $$;
 
-  -- Idempotency: claim the change id; a replay is answered "duplicate" and changes nothing.
+-- Per-field last-writer-wins on an existing (locked) row: a field is written only if the
+-- change's clock is later than the field's own.
+CREATE FUNCTION sync.merge_fields(change jsonb, current_row jsonb) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = '' AS $$
+DECLARE
+  clock text := change ->> 'hlc';
+  fields text[] := ARRAY(SELECT k FROM jsonb_object_keys(change -> 'data') k WHERE k <> 'id');
+  won text[] := ARRAY(SELECT f FROM unnest(fields) f
+                      WHERE clock COLLATE "C" > coalesce(current_row -> '_hlc' ->> f, current_row -> '_hlc' ->> '*', '') COLLATE "C");
+  lost text[] := ARRAY(SELECT f FROM unnest(fields) f WHERE f <> ALL (won));
+BEGIN
+  IF cardinality(won) > 0 THEN
+    EXECUTE format('UPDATE public.%1$I t SET (%2$s) = (SELECT %2$s FROM jsonb_populate_record(NULL::public.%1$I, $1)),
+                    _hlc = t._hlc || $2 WHERE t.id = $3',
+                   change ->> 'table', (SELECT string_agg(quote_ident(f), ', ') FROM unnest(won) f))
+      USING change -> 'data', (SELECT jsonb_object_agg(f, clock) FROM unnest(won) f), (change ->> 'id')::uuid;
+  END IF;
+  RETURN CASE
+    WHEN cardinality(lost) = 0 THEN sync.answer(change, 'applied')
+    WHEN cardinality(won) = 0 THEN sync.answer(change, 'rejected', jsonb_build_object(
+      'reason', 'stale', 'lost', to_jsonb(lost), 'message', 'every field has a later edit on the server'))
+    ELSE sync.answer(change, 'partial', jsonb_build_object('applied', to_jsonb(won), 'lost', to_jsonb(lost)))
+  END;
+END $$;
+
+-- One valid, claimed change, written as the caller through the real table (row-level security,
+-- constraints and triggers apply). Raises only what the table raises (constraints, RLS).
+CREATE FUNCTION sync.apply_claimed(change jsonb) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = '' AS $$
+DECLARE
+  tbl text := change ->> 'table';
+  row_id uuid := (change ->> 'id')::uuid;
+  data jsonb := change -> 'data';
+  current_row jsonb;
+  touched integer := 0;
+BEGIN
+  IF change ->> 'op' = 'delete' THEN
+    -- Deletes win: no clock comparison.
+    EXECUTE format('DELETE FROM public.%I t WHERE t.id = $1', tbl) USING row_id;
+    GET DIAGNOSTICS touched = ROW_COUNT;
+    RETURN CASE WHEN touched = 1 OR sync.was_deleted(tbl, row_id) THEN sync.answer(change, 'applied')
+                ELSE sync.answer(change, 'rejected', '{"reason": "not_found", "message": "no such row, or not yours to delete"}') END;
+  ELSIF sync.was_deleted(tbl, row_id) THEN
+    RETURN sync.answer(change, 'rejected', '{"reason": "deleted", "message": "the row was deleted"}');
+  END IF;
+  IF change ->> 'op' = 'insert' THEN
+    EXECUTE format('INSERT INTO public.%1$I (%2$s, _hlc) SELECT %2$s, $2 FROM jsonb_populate_record(NULL::public.%1$I, $1)
+                    ON CONFLICT (id) DO NOTHING',
+                   tbl, (SELECT string_agg(quote_ident(k), ', ') FROM jsonb_object_keys(data || '{"id": null}') k))
+      USING data || jsonb_build_object('id', row_id), jsonb_build_object('*', change ->> 'hlc');
+    GET DIAGNOSTICS touched = ROW_COUNT;
+    IF touched = 1 THEN
+      RETURN sync.answer(change, 'applied');
+    END IF;
+  END IF;
+  -- An edit, or an insert of an id that exists: merge field by field.
+  EXECUTE format('SELECT to_jsonb(t) FROM public.%I t WHERE t.id = $1 FOR UPDATE', tbl) INTO current_row USING row_id;
+  IF current_row IS NULL THEN
+    RETURN sync.answer(change, 'rejected', '{"reason": "not_found", "message": "no such row, or not yours to change"}');
+  END IF;
+  RETURN sync.merge_fields(change, current_row);
+END $$;
+
+-- One change on its own: checked, claimed (a replay is answered "duplicate" and changes
+-- nothing), applied, its status recorded.
+CREATE FUNCTION sync.apply_change(change jsonb) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = '' AS $$
+DECLARE
+  answer jsonb := sync.problem(change);
+BEGIN
+  IF answer IS NOT NULL THEN
+    RETURN answer;
+  END IF;
   INSERT INTO sync.applied_change (change_id, status) VALUES ((change ->> 'change_id')::uuid, 'applying')
     ON CONFLICT (change_id) DO NOTHING;
   IF NOT FOUND THEN
     RETURN sync.answer(change, 'duplicate');
   END IF;
-
-  IF left(clock, 13)::bigint > floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint + max_clock_lead_ms THEN
-    answer := sync.answer(change, 'rejected', '{"reason": "clock_ahead", "message": "the device clock is more than 5 minutes ahead of the server"}');
-  ELSIF op = 'delete' THEN
-    -- Deletes win: no clock comparison.
-    EXECUTE format('DELETE FROM public.%I t WHERE t.id = $1', tbl) USING row_id::uuid;
-    GET DIAGNOSTICS touched = ROW_COUNT;
-    answer := CASE WHEN touched = 1 OR sync.was_deleted(tbl, row_id::uuid) THEN sync.answer(change, 'applied')
-                   ELSE sync.answer(change, 'rejected', '{"reason": "not_found", "message": "no such row, or not yours to delete"}') END;
-  ELSE
-    EXECUTE format('SELECT to_jsonb(t) FROM public.%I t WHERE t.id = $1 FOR UPDATE', tbl) INTO current_row USING row_id::uuid;
-    IF current_row IS NULL AND sync.was_deleted(tbl, row_id::uuid) THEN
-      answer := sync.answer(change, 'rejected', '{"reason": "deleted", "message": "the row was deleted"}');
-    ELSIF current_row IS NULL AND op = 'update' THEN
-      answer := sync.answer(change, 'rejected', '{"reason": "not_found", "message": "no such row, or not yours to change"}');
-    ELSIF current_row IS NULL THEN
-      SELECT string_agg(quote_ident(f), ', ') INTO column_list FROM unnest(fields || ARRAY['id']) f;
-      EXECUTE format('INSERT INTO public.%1$I (%2$s, _hlc) SELECT %2$s, $2 FROM jsonb_populate_record(NULL::public.%1$I, $1)',
-                     tbl, column_list)
-        USING data || jsonb_build_object('id', row_id), jsonb_build_object('*', clock);
-      answer := sync.answer(change, 'applied');
-    ELSE
-      -- Per-field last-writer-wins: a field is written only if this clock is later than its own.
-      won := ARRAY(SELECT f FROM unnest(fields) f
-                   WHERE clock COLLATE "C" > coalesce(current_row -> '_hlc' ->> f, current_row -> '_hlc' ->> '*', '') COLLATE "C");
-      lost := ARRAY(SELECT f FROM unnest(fields) f WHERE f <> ALL (won));
-      IF cardinality(won) > 0 THEN
-        SELECT string_agg(quote_ident(f), ', ') INTO column_list FROM unnest(won) f;
-        EXECUTE format('UPDATE public.%1$I t SET (%2$s) = (SELECT %2$s FROM jsonb_populate_record(NULL::public.%1$I, $1)),
-                        _hlc = t._hlc || $2 WHERE t.id = $3', tbl, column_list)
-          USING data, (SELECT jsonb_object_agg(f, clock) FROM unnest(won) f), row_id::uuid;
-      END IF;
-      answer := CASE
-        WHEN cardinality(fields) = 0 OR cardinality(lost) = 0 THEN sync.answer(change, 'applied')
-        WHEN cardinality(won) = 0 THEN sync.answer(change, 'rejected', jsonb_build_object('reason', 'stale', 'lost', to_jsonb(lost),
-                                         'message', 'every field has a later edit on the server'))
-        ELSE sync.answer(change, 'partial', jsonb_build_object('applied', to_jsonb(won), 'lost', to_jsonb(lost)))
-      END;
-    END IF;
-  END IF;
-
+  answer := sync.apply_claimed(change);
   UPDATE sync.applied_change a SET status = answer ->> 'status' WHERE a.change_id = (change ->> 'change_id')::uuid;
   RETURN answer;
+END $$;
+
+-- A whole batch at once, for speed: problems answered first, change ids claimed in one
+-- statement, new rows inserted with one statement per table and column set (10k offline
+-- check-ins are 10 statements, not 10k), the rest one by one. Raises on any table error, and
+-- push_changes then takes the batch change by change.
+CREATE FUNCTION sync.apply_batch(changes jsonb) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET search_path = '' AS $$
+DECLARE
+  answers jsonb;  -- position in the batch -> answer
+  claimed uuid[];
+  batch record;
+  inserted uuid[];
+  pending record;
+BEGIN
+  SELECT coalesce(jsonb_object_agg(position, problem), '{}') INTO answers
+  FROM (SELECT position, sync.problem(change) AS problem
+        FROM jsonb_array_elements(changes) WITH ORDINALITY AS x(change, position)) p
+  WHERE problem IS NOT NULL;
+
+  WITH claim AS (
+    INSERT INTO sync.applied_change (change_id, status)
+    SELECT (change ->> 'change_id')::uuid, 'applying'
+    FROM jsonb_array_elements(changes) WITH ORDINALITY AS x(change, position)
+    WHERE NOT answers ? position::text
+    ON CONFLICT (change_id) DO NOTHING
+    RETURNING change_id)
+  SELECT coalesce(array_agg(change_id), '{}') INTO claimed FROM claim;
+
+  SELECT answers || coalesce(jsonb_object_agg(position, sync.answer(change, 'duplicate')), '{}') INTO answers
+  FROM jsonb_array_elements(changes) WITH ORDINALITY AS x(change, position)
+  WHERE NOT answers ? position::text AND (change ->> 'change_id')::uuid <> ALL (claimed);
+
+  FOR batch IN
+    SELECT change ->> 'table' AS tbl,
+           (SELECT string_agg(quote_ident(k), ', ' ORDER BY k) FROM jsonb_object_keys(change -> 'data' || '{"id": null}') k) AS columns,
+           jsonb_agg(jsonb_build_object('position', position, 'change', change)) AS members
+    FROM jsonb_array_elements(changes) WITH ORDINALITY AS x(change, position)
+    WHERE NOT answers ? position::text AND change ->> 'op' = 'insert'
+      AND NOT sync.was_deleted(change ->> 'table', (change ->> 'id')::uuid)
+    GROUP BY 1, 2
+  LOOP
+    EXECUTE format('WITH new_rows AS (
+                      INSERT INTO public.%1$I (%2$s, _hlc) SELECT %2$s, _hlc FROM jsonb_populate_recordset(NULL::public.%1$I, $1)
+                      ON CONFLICT (id) DO NOTHING RETURNING id)
+                    SELECT coalesce(array_agg(id), ''{}'') FROM new_rows', batch.tbl, batch.columns)
+      INTO inserted
+      USING (SELECT jsonb_agg(m -> 'change' -> 'data' || jsonb_build_object(
+               'id', m -> 'change' -> 'id', '_hlc', jsonb_build_object('*', m -> 'change' -> 'hlc')))
+             FROM jsonb_array_elements(batch.members) m);
+    SELECT answers || coalesce(jsonb_object_agg(m ->> 'position', sync.answer(m -> 'change', 'applied')), '{}') INTO answers
+    FROM jsonb_array_elements(batch.members) m
+    WHERE (m -> 'change' ->> 'id')::uuid = ANY (inserted);
+  END LOOP;
+
+  FOR pending IN
+    SELECT change, position FROM jsonb_array_elements(changes) WITH ORDINALITY AS x(change, position)
+    WHERE NOT answers ? position::text ORDER BY position
+  LOOP
+    answers := answers || jsonb_build_object(pending.position::text, sync.apply_claimed(pending.change));
+  END LOOP;
+
+  UPDATE sync.applied_change a SET status = v ->> 'status'
+  FROM jsonb_each(answers) e(position, v)
+  WHERE a.status = 'applying' AND v ->> 'status' <> 'duplicate' AND a.change_id::text = v ->> 'change_id';
+
+  RETURN (SELECT jsonb_agg(answers -> position::text ORDER BY position)
+          FROM generate_series(1, jsonb_array_length(changes)) position);
 END $$;
 
 -- A change the table refused (constraint, row-level security): recorded, so a replay is a duplicate.
@@ -522,16 +618,15 @@ BEGIN
   ELSIF jsonb_array_length(changes) > 1000 THEN
     RAISE EXCEPTION 'at most 1000 changes per push, got %', jsonb_array_length(changes)
       USING ERRCODE = '22023', HINT = 'Split the batch.';
+  ELSIF jsonb_array_length(changes) = 0 THEN
+    RETURN '{"results": []}';
   END IF;
 
   -- Usually nothing fails: the whole batch in one subtransaction.
   BEGIN
-    FOR change IN SELECT value FROM jsonb_array_elements(changes) LOOP
-      results := results || sync.apply_change(change);
-    END LOOP;
-    RETURN jsonb_build_object('results', to_jsonb(results));
+    RETURN jsonb_build_object('results', sync.apply_batch(changes));
   EXCEPTION WHEN OTHERS THEN
-    results := '{}';
+    NULL;
   END;
   -- Something failed: again, one subtransaction per change, so a failure rejects that change
   -- alone. Only on this path: each subtransaction that writes takes a transaction id, and past
@@ -561,7 +656,8 @@ GRANT USAGE ON SCHEMA sync TO service_role;
 GRANT EXECUTE ON FUNCTION sync.hlc_now(), sync.hlc_after(text) TO authenticated, service_role;
 GRANT EXECUTE ON FUNCTION sync.parse_cursor(text), sync.changes_after(xid8, bigint, uuid[], uuid[], integer),
   sync.lost_scopes(uuid[], uuid[]), sync.was_deleted(text, uuid), sync.writable_columns(text),
-  sync.answer(jsonb, text, jsonb), sync.apply_change(jsonb), sync.refused(jsonb, text, text)
+  sync.answer(jsonb, text, jsonb), sync.problem(jsonb), sync.merge_fields(jsonb, jsonb), sync.apply_claimed(jsonb),
+  sync.apply_change(jsonb), sync.apply_batch(jsonb), sync.refused(jsonb, text, text)
   TO authenticated;
 GRANT SELECT ON sync.synced_tables TO authenticated;
 GRANT UPDATE (status) ON sync.applied_change TO authenticated;
