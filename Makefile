@@ -6,7 +6,7 @@ CLI := $(TARGET_DIR)/debug/eventos-cli
 APP := $(TARGET_DIR)/debug/eventos
 DEMO_DIR := .demo
 
-.PHONY: run test ui app bench bench-start fixture screenshots deps
+.PHONY: run test ui app bench bench-start bench-sync fixture screenshots deps
 
 ## Build the UI and the app, then open the app on a demo workspace (.demo/, made afresh each
 ## day so that its "live today" event is today).
@@ -50,6 +50,11 @@ bench: deps
 bench-start: ui
 	$(CARGO) build --release -p eventos-desktop -p eventos-cli --features eventos-desktop/custom-protocol
 	EVENTOS_BIN=$(abspath $(TARGET_DIR))/release/eventos $(CARGO) bench -p eventos-e2e --bench cold_start
+
+## Server-side sync on the Supabase-like Postgres: pull_changes over 300k rows, push_changes of 10k.
+bench-sync:
+	scripts/install-deps.sh test
+	$(CARGO) bench -p eventos-server-tests --bench sync
 
 ## The 100k-attendee benchmark fixture, timed (bar: 10 s).
 fixture: deps

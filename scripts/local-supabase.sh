@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL prepared like a Supabase project, for tests (not a product):
-# Debian's PostgreSQL 15 (installed if missing), a new cluster on a free port, Supabase's roles
-# and auth schema (supabase/test/supabase-base.sql), then supabase/migrations/*.sql in order and
-# supabase/seed.sql if present.
+# A local stand-in for a Supabase project, for trying sync on one machine and for tests (not a
+# product): Debian's PostgreSQL 15 (installed if missing) in a new cluster on a free port, with
+# Supabase's roles and auth schema (supabase/test/supabase-base.sql), supabase/migrations/*.sql
+# in order and supabase/seed.sql; then the API emulator (tests/supabase-emulator) in front of it.
 #
-#   scripts/local-supabase.sh start DIR   prints PGHOST/PGPORT/PGUSER/PGDATABASE lines for DIR
-#   scripts/local-supabase.sh stop DIR    stops that cluster and removes DIR
+#   scripts/local-supabase.sh start [DIR]   database and API; prints SUPABASE_URL, SUPABASE_ANON_KEY,
+#                                           SUPABASE_SERVICE_ROLE_KEY and PG* lines
+#   scripts/local-supabase.sh db DIR        the database alone (what the server tests use)
+#   scripts/local-supabase.sh stop [DIR]    stops both and removes DIR
+# DIR defaults to /tmp/eventos-local-supabase.
 set -euo pipefail
 
-cmd="${1:-}"; dir="${2:-}"
-[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|stop DIR" >&2; exit 2; }
+usage() { echo "usage: $0 start [DIR] | db DIR | stop [DIR]" >&2; exit 2; }
+cmd="${1:-}"; dir="${2:-/tmp/eventos-local-supabase}"
+case "$cmd" in start|stop) ;; db) [ -n "${2:-}" ] || usage ;; *) usage ;; esac
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
 if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
@@ -24,8 +28,7 @@ bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 # initdb refuses root: run the server as the postgres user when we are root.
 as_owner() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-case "$cmd" in
-  start)
+start_database() {
     mkdir -p "$dir"
     if [ "$(id -u)" -eq 0 ]; then
       chown postgres "$dir"
@@ -39,18 +42,45 @@ case "$cmd" in
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start
     export PGHOST=127.0.0.1 PGPORT="$port" PGUSER=postgres PGDATABASE=postgres
+    export PGOPTIONS="-c client_min_messages=warning"
     psql -q -v ON_ERROR_STOP=1 -f "$root/supabase/test/supabase-base.sql" >/dev/null
     for migration in "$root"/supabase/migrations/*.sql; do
       [ -e "$migration" ] && psql -q -v ON_ERROR_STOP=1 -f "$migration" >/dev/null
     done
     [ -f "$root/supabase/seed.sql" ] && psql -q -v ON_ERROR_STOP=1 -f "$root/supabase/seed.sql" >/dev/null
     printf 'PGHOST=%s\nPGPORT=%s\nPGUSER=%s\nPGDATABASE=%s\n' "$PGHOST" "$PGPORT" "$PGUSER" "$PGDATABASE"
+}
+
+# The emulator's GoTrue side uses the admin connection; its PostgREST side connects as
+# `authenticator` and switches role per request, as PostgREST does.
+start_api() {
+    (cd "$root" && cargo build -q -p eventos-supabase-emulator --bin supabase-emulator)
+    local target="${CARGO_TARGET_DIR:-$root/target}"
+    setsid "$target/debug/supabase-emulator" --port 0 \
+      --database-url "postgres://postgres@127.0.0.1:$PGPORT/postgres" >"$dir/api.env" 2>"$dir/api.log" &
+    echo $! >"$dir/api.pid"
+    for _ in $(seq 100); do
+      grep -q '^SUPABASE_SERVICE_ROLE_KEY=' "$dir/api.env" 2>/dev/null && break
+      kill -0 "$(cat "$dir/api.pid")" 2>/dev/null || { cat "$dir/api.log" >&2; exit 1; }
+      sleep 0.1
+    done
+    cat "$dir/api.env"
+}
+
+case "$cmd" in
+  db) start_database ;;
+  start)
+    [ ! -e "$dir" ] || { echo "error: $dir exists: run '$0 stop $dir' first" >&2; exit 1; }
+    start_database
+    start_api
     ;;
   stop)
+    if [ -f "$dir/api.pid" ]; then
+      kill "$(cat "$dir/api.pid")" 2>/dev/null || true
+    fi
     if [ -d "$dir/data" ]; then
       as_owner "$bin/pg_ctl" -D "$dir/data" -w -s -m fast stop || true
     fi
     rm -rf "$dir"
     ;;
-  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
 esac

@@ -27,10 +27,10 @@ impl Postgres {
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
         ));
-        let out = Command::new(script()).arg("start").arg(&dir).output().map_err(|e| e.to_string())?;
+        let out = Command::new(script()).arg("db").arg(&dir).output().map_err(|e| e.to_string())?;
         let mut postgres = Postgres { dir, env: Vec::new() };
         if !out.status.success() {
-            return Err(format!("local-supabase.sh start failed: {}", String::from_utf8_lossy(&out.stderr)));
+            return Err(format!("local-supabase.sh db failed: {}", String::from_utf8_lossy(&out.stderr)));
         }
         postgres.env = String::from_utf8_lossy(&out.stdout)
             .lines()
