@@ -244,40 +244,48 @@ BEGIN
   id := split_part(cursor, ':', 2)::bigint;
 END $$;
 
+-- The scopes a caller may pull: an account they are an active member of; an event they work
+-- the door of (an active registration or volunteer team row of the event's account), or of
+-- their account. Called only from the definer functions below, which read past row-level
+-- security; plain SQL so that it is inlined there.
+CREATE FUNCTION sync.may_pull_account(account uuid) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM public.account_users au
+                 WHERE au.account_id = account AND au.user_id = auth.uid() AND au.status = 'active')
+$$;
+
+CREATE FUNCTION sync.may_pull_event(event uuid) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM public.event_teams et JOIN public.events ev ON ev.id = et.event_id AND ev.account_id = et.account_id
+                 WHERE et.event_id = event AND et.member_id = auth.uid()
+                   AND et.role IN ('registration', 'volunteer') AND et.status = 'active')
+      OR EXISTS (SELECT 1 FROM public.events ev JOIN public.account_users au ON au.account_id = ev.account_id
+                 WHERE ev.id = event AND au.user_id = auth.uid() AND au.status = 'active')
+$$;
+
 -- Log entries after the cursor for the scopes the caller may pull, oldest first. Only
 -- transactions below the oldest one still running are returned: a transaction that started
 -- earlier but commits later must not be skipped. SECURITY DEFINER (the log is closed to
--- callers), so it checks the caller's scopes itself: account members pull their account, door
--- staff pull their event — only the tables a door works with, so that the log does not tell them
--- even the ids of the event's orders or CRM rows.
+-- callers), so it checks the caller's scopes itself. An event scope carries only the tables a
+-- door works with, so that the log does not tell door staff even the ids of the event's orders
+-- or CRM rows.
 CREATE FUNCTION sync.changes_after(after_txid xid8, after_id bigint, accounts uuid[], events uuid[], max_entries integer)
 RETURNS TABLE (id bigint, txid xid8, tbl text, pk uuid)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
   WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
-  my_accounts AS (
-    SELECT a FROM unnest(accounts) a
-    WHERE EXISTS (SELECT 1 FROM public.account_users au
-                  WHERE au.account_id = a AND au.user_id = auth.uid() AND au.status = 'active')
-  ),
-  my_events AS (
-    SELECT e FROM unnest(events) e
-    WHERE EXISTS (SELECT 1 FROM public.event_teams et
-                  WHERE et.event_id = e AND et.member_id = auth.uid()
-                    AND et.role IN ('registration', 'volunteer') AND et.status = 'active')
-       OR EXISTS (SELECT 1 FROM public.events ev JOIN public.account_users au ON au.account_id = ev.account_id
-                  WHERE ev.id = e AND au.user_id = auth.uid() AND au.status = 'active')
-  ),
   candidates AS (
-    SELECT c.id, c.txid, c.tbl, c.pk FROM my_accounts, horizon,
+    SELECT c.id, c.txid, c.tbl, c.pk FROM unnest(accounts) a, horizon,
     LATERAL (SELECT l.id, l.txid, l.tbl, l.pk FROM sync.change_log l
-             WHERE l.account_id = my_accounts.a AND (l.txid, l.id) > (after_txid, after_id) AND l.txid < horizon.xmin
+             WHERE l.account_id = a AND (l.txid, l.id) > (after_txid, after_id) AND l.txid < horizon.xmin
              ORDER BY l.txid, l.id LIMIT max_entries) c
+    WHERE sync.may_pull_account(a)
     UNION
-    SELECT c.id, c.txid, c.tbl, c.pk FROM my_events, horizon,
+    SELECT c.id, c.txid, c.tbl, c.pk FROM unnest(events) e, horizon,
     LATERAL (SELECT l.id, l.txid, l.tbl, l.pk FROM sync.change_log l
-             WHERE l.event_id = my_events.e AND (l.txid, l.id) > (after_txid, after_id) AND l.txid < horizon.xmin
+             WHERE l.event_id = e AND (l.txid, l.id) > (after_txid, after_id) AND l.txid < horizon.xmin
                AND l.tbl IN ('events', 'attendees', 'tickets', 'event_checkins')
              ORDER BY l.txid, l.id LIMIT max_entries) c
+    WHERE sync.may_pull_event(e)
   )
   SELECT * FROM candidates ORDER BY txid, id LIMIT max_entries
 $$;
@@ -287,16 +295,9 @@ $$;
 CREATE FUNCTION sync.lost_scopes(accounts uuid[], events uuid[]) RETURNS jsonb
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
   SELECT coalesce(jsonb_agg(s), '[]') FROM (
-    SELECT jsonb_build_object('account_id', a) AS s FROM unnest(accounts) a
-    WHERE NOT EXISTS (SELECT 1 FROM public.account_users au
-                      WHERE au.account_id = a AND au.user_id = auth.uid() AND au.status = 'active')
+    SELECT jsonb_build_object('account_id', a) AS s FROM unnest(accounts) a WHERE NOT sync.may_pull_account(a)
     UNION ALL
-    SELECT jsonb_build_object('event_id', e) FROM unnest(events) e
-    WHERE NOT EXISTS (SELECT 1 FROM public.event_teams et
-                      WHERE et.event_id = e AND et.member_id = auth.uid()
-                        AND et.role IN ('registration', 'volunteer') AND et.status = 'active')
-      AND NOT EXISTS (SELECT 1 FROM public.events ev JOIN public.account_users au ON au.account_id = ev.account_id
-                      WHERE ev.id = e AND au.user_id = auth.uid() AND au.status = 'active')
+    SELECT jsonb_build_object('event_id', e) FROM unnest(events) e WHERE NOT sync.may_pull_event(e)
   ) lost
 $$;
 

@@ -66,11 +66,15 @@ fn uuid(n: u32) -> String {
     format!("{n:08x}-0000-4000-8000-00000000f00d")
 }
 
-/// A clock `offset_ms` from now on device `node`.
-fn hlc(pg: &Postgres, offset_ms: i64, node: &str) -> String {
-    let now: i64 =
-        pg.psql("SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint").unwrap().parse().unwrap();
-    format!("{:013}-00000-{node}", now + offset_ms)
+/// The server's clock now, in ms: tests take it once and place every clock relative to it, so
+/// that a slow machine cannot reorder them.
+fn now_ms(pg: &Postgres) -> i64 {
+    pg.psql("SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint").unwrap().parse().unwrap()
+}
+
+/// A clock `offset_ms` after `base` on device `node`.
+fn hlc(base: i64, offset_ms: i64, node: &str) -> String {
+    format!("{:013}-00000-{node}", base + offset_ms)
 }
 
 fn change(table: &str, op: &str, id: &str, hlc: &str, data: Value) -> Value {
@@ -220,10 +224,11 @@ fn scopes_are_checked_and_lost_ones_reported() {
 #[test]
 fn a_replayed_push_is_a_duplicate_and_changes_nothing() {
     let pg = Postgres::start().unwrap();
+    let base = now_ms(&pg);
     let owner = Person::get(&pg, "owner@demo.eventos.test");
     let account = account_of(&pg, "EventOS Demo");
     let venue = uuid(20);
-    let (now, next) = (hlc(&pg, 0, "laptop-a"), hlc(&pg, 1, "laptop-a"));
+    let (now, next) = (hlc(base, 0, "laptop-a"), hlc(base, 1, "laptop-a"));
     let batch = json!([
         change(
             "venues",
@@ -251,6 +256,7 @@ fn a_replayed_push_is_a_duplicate_and_changes_nothing() {
 #[test]
 fn concurrent_edits_merge_per_field_by_clock() {
     let pg = Postgres::start().unwrap();
+    let base = now_ms(&pg);
     let owner = Person::get(&pg, "owner@demo.eventos.test");
     let organizer = Person::get(&pg, "organizer@demo.eventos.test");
     let account = account_of(&pg, "EventOS Demo");
@@ -262,14 +268,14 @@ fn concurrent_edits_merge_per_field_by_clock() {
         "venues",
         "update",
         &venue,
-        &hlc(&pg, 2000, "laptop-a"),
+        &hlc(base, 2000, "laptop-a"),
         json!({"name": "A's name"})
     )]));
     let b = organizer.push(&json!([change(
         "venues",
         "update",
         &venue,
-        &hlc(&pg, 1000, "laptop-b"),
+        &hlc(base, 1000, "laptop-b"),
         json!({"city": "Hamilton"})
     )]));
     assert_eq!((a[0]["status"].as_str(), b[0]["status"].as_str()), (Some("applied"), Some("applied")));
@@ -279,13 +285,18 @@ fn concurrent_edits_merge_per_field_by_clock() {
     );
 
     // The same field: the later clock wins whatever the arrival order; the loser is told.
-    let later =
-        owner.push(&json!([change("venues", "update", &venue, &hlc(&pg, 4000, "laptop-a"), json!({"capacity": 300}))]));
+    let later = owner.push(&json!([change(
+        "venues",
+        "update",
+        &venue,
+        &hlc(base, 4000, "laptop-a"),
+        json!({"capacity": 300})
+    )]));
     let earlier = organizer.push(&json!([change(
         "venues",
         "update",
         &venue,
-        &hlc(&pg, 3000, "laptop-b"),
+        &hlc(base, 3000, "laptop-b"),
         json!({"capacity": 200, "postal_code": "M5V 1J1"})
     )]));
     assert_eq!(later[0]["status"], "applied");
@@ -296,7 +307,7 @@ fn concurrent_edits_merge_per_field_by_clock() {
         "venues",
         "update",
         &venue,
-        &hlc(&pg, 3500, "laptop-b"),
+        &hlc(base, 3500, "laptop-b"),
         json!({"capacity": 250})
     )]));
     assert_eq!((stale[0]["status"].as_str(), stale[0]["reason"].as_str()), (Some("rejected"), Some("stale")));
@@ -309,12 +320,13 @@ fn concurrent_edits_merge_per_field_by_clock() {
 #[test]
 fn a_direct_web_write_gets_a_server_clock_that_later_pushes_must_beat() {
     let pg = Postgres::start().unwrap();
+    let base = now_ms(&pg);
     let owner = Person::get(&pg, "owner@demo.eventos.test");
     let account = account_of(&pg, "EventOS Demo");
     let venue =
         pg.psql(&format!("SELECT id FROM public.venues WHERE account_id = '{account}' ORDER BY id LIMIT 1")).unwrap();
     // Made offline after the seed, before the web write below.
-    let offline_edit = hlc(&pg, 0, "laptop-a");
+    let offline_edit = hlc(base, 0, "laptop-a");
     std::thread::sleep(std::time::Duration::from_millis(5));
     owner.sql(&format!("UPDATE public.venues SET city = 'Oakville' WHERE id = '{venue}'")).unwrap();
     let clocks: Value =
@@ -331,6 +343,7 @@ fn a_direct_web_write_gets_a_server_clock_that_later_pushes_must_beat() {
 #[test]
 fn deletes_win_and_far_future_clocks_are_refused() {
     let pg = Postgres::start().unwrap();
+    let base = now_ms(&pg);
     let owner = Person::get(&pg, "owner@demo.eventos.test");
     let account = account_of(&pg, "EventOS Demo");
     let venue = uuid(30);
@@ -338,16 +351,16 @@ fn deletes_win_and_far_future_clocks_are_refused() {
         .unwrap();
 
     // A delete made earlier than an edit still wins; the edit of the deleted row is refused.
-    let delete = owner.push(&json!([change("venues", "delete", &venue, &hlc(&pg, -5000, "laptop-a"), Value::Null)]));
+    let delete = owner.push(&json!([change("venues", "delete", &venue, &hlc(base, -5000, "laptop-a"), Value::Null)]));
     assert_eq!(delete[0]["status"], "applied");
     let edit =
-        owner.push(&json!([change("venues", "update", &venue, &hlc(&pg, 0, "laptop-b"), json!({"name": "Back?"}))]));
+        owner.push(&json!([change("venues", "update", &venue, &hlc(base, 0, "laptop-b"), json!({"name": "Back?"}))]));
     assert_eq!((edit[0]["status"].as_str(), edit[0]["reason"].as_str()), (Some("rejected"), Some("deleted")));
     let revive = owner.push(&json!([change(
         "venues",
         "insert",
         &venue,
-        &hlc(&pg, 0, "laptop-b"),
+        &hlc(base, 0, "laptop-b"),
         json!({"account_id": account, "name": "Back?"})
     )]));
     assert_eq!(revive[0]["reason"], "deleted");
@@ -357,7 +370,7 @@ fn deletes_win_and_far_future_clocks_are_refused() {
         "venues",
         "insert",
         &uuid(31),
-        &hlc(&pg, 6 * 60 * 1000, "laptop-c"),
+        &hlc(base, 6 * 60 * 1000, "laptop-c"),
         json!({"account_id": account, "name": "Future"})
     )]));
     assert_eq!((ahead[0]["status"].as_str(), ahead[0]["reason"].as_str()), (Some("rejected"), Some("clock_ahead")));
@@ -365,7 +378,7 @@ fn deletes_win_and_far_future_clocks_are_refused() {
         "venues",
         "insert",
         &uuid(32),
-        &hlc(&pg, 60 * 1000, "laptop-c"),
+        &hlc(base, 60 * 1000, "laptop-c"),
         json!({"account_id": account, "name": "A minute ahead"})
     )]));
     assert_eq!(slightly[0]["status"], "applied");
@@ -374,10 +387,11 @@ fn deletes_win_and_far_future_clocks_are_refused() {
 #[test]
 fn a_refused_change_is_reported_alone_and_the_rest_apply() {
     let pg = Postgres::start().unwrap();
+    let base = now_ms(&pg);
     let owner = Person::get(&pg, "owner@demo.eventos.test");
     let viewer = Person::get(&pg, "viewer@demo.eventos.test");
     let account = account_of(&pg, "EventOS Demo");
-    let now = hlc(&pg, 0, "laptop-a");
+    let now = hlc(base, 0, "laptop-a");
     let batch = json!([
         change("venues", "insert", &uuid(40), &now, json!({"account_id": account, "name": "Fine Hall"})),
         change("venues", "insert", &uuid(41), &now, json!({"account_id": account, "name": "Tiny", "capacity": 2})),
@@ -428,6 +442,7 @@ fn a_refused_change_is_reported_alone_and_the_rest_apply() {
 #[test]
 fn two_doors_checking_in_one_ticket_keep_the_earliest_entry_and_both_rows() {
     let pg = Postgres::start().unwrap();
+    let base = now_ms(&pg);
     let door = Person::get(&pg, "door@demo.eventos.test");
     let event = pg
         .psql(&format!(
@@ -448,7 +463,7 @@ fn two_doors_checking_in_one_ticket_keep_the_earliest_entry_and_both_rows() {
             "event_checkins",
             "insert",
             &uuid(n),
-            &hlc(&pg, 0, node),
+            &hlc(base, 0, node),
             json!({"event_id": event, "attendee_id": attendee, "qr_code_scanned": qr, "check_in_time": at, "check_in_method": "qr_code"}),
         )
     };
@@ -469,6 +484,6 @@ fn two_doors_checking_in_one_ticket_keep_the_earliest_entry_and_both_rows() {
     );
     // Door staff may not edit the ticket itself.
     let edit =
-        door.push(&json!([change("tickets", "update", ticket, &hlc(&pg, 0, "door-a"), json!({"status": "active"}))]));
+        door.push(&json!([change("tickets", "update", ticket, &hlc(base, 0, "door-a"), json!({"status": "active"}))]));
     assert_eq!(edit[0]["status"], "rejected");
 }
