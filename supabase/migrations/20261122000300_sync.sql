@@ -170,22 +170,41 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- An organizer changing hands brings or takes its contacts, activities, notes and documents
--- (row-level security shows those through the organizer's assignment).
-CREATE FUNCTION sync.log_organizer_dependents() RETURNS trigger
+-- CRM rows whose visibility follows another row (row-level security, seed 004): contacts and
+-- activities follow their organizer's assignment; notes follow their organizer, contact or
+-- opportunity; documents their organizer or opportunity. When that row changes hands (or a
+-- contact moves to another organizer), its dependents are logged again, so that a rep who lost
+-- them gets tombstones and one who gained them gets the rows.
+CREATE FUNCTION sync.log_crm_dependents() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
+DECLARE
+  owner_column text := CASE TG_TABLE_NAME WHEN 'crm_contacts' THEN 'organizer_id' ELSE 'assigned_to' END;
+  moved uuid[];
 BEGIN
+  SELECT coalesce(array_agg((n.r ->> 'id')::uuid), '{}') INTO moved
+  FROM (SELECT to_jsonb(x) AS r FROM new_rows x) n JOIN (SELECT to_jsonb(x) AS r FROM old_rows x) o ON o.r -> 'id' = n.r -> 'id'
+  WHERE n.r -> owner_column IS DISTINCT FROM o.r -> owner_column;
+  IF cardinality(moved) = 0 THEN
+    RETURN NULL;
+  END IF;
   INSERT INTO sync.change_log (tbl, pk, account_id, op)
-  SELECT d.tbl, d.id, d.account_id, 'upsert'
-  FROM (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.assigned_to IS DISTINCT FROM o.assigned_to) moved
-  CROSS JOIN LATERAL (
-    SELECT 'crm_contacts' AS tbl, c.id, c.account_id FROM public.crm_contacts c WHERE c.organizer_id = moved.id
+  SELECT d.tbl, d.id, d.account_id, 'upsert' FROM (
+    SELECT 'crm_contacts' AS tbl, c.id, c.account_id FROM public.crm_contacts c
+    WHERE TG_TABLE_NAME = 'crm_organizers' AND c.organizer_id = ANY (moved)
     UNION ALL
-    SELECT 'crm_activities', a.id, a.account_id FROM public.crm_activities a WHERE a.organizer_id = moved.id
+    SELECT 'crm_activities', a.id, a.account_id FROM public.crm_activities a
+    WHERE TG_TABLE_NAME = 'crm_organizers' AND a.organizer_id = ANY (moved)
     UNION ALL
-    SELECT 'crm_notes', n.id, n.account_id FROM public.crm_notes n WHERE n.organizer_id = moved.id
+    SELECT 'crm_notes', n.id, n.account_id FROM public.crm_notes n
+    WHERE (TG_TABLE_NAME = 'crm_organizers'
+           AND (n.organizer_id = ANY (moved)
+                OR n.contact_id IN (SELECT c.id FROM public.crm_contacts c WHERE c.organizer_id = ANY (moved))))
+       OR (TG_TABLE_NAME = 'crm_contacts' AND n.contact_id = ANY (moved))
+       OR (TG_TABLE_NAME = 'crm_opportunities' AND n.opportunity_id = ANY (moved))
     UNION ALL
-    SELECT 'crm_documents', d.id, d.account_id FROM public.crm_documents d WHERE d.organizer_id = moved.id
+    SELECT 'crm_documents', d.id, d.account_id FROM public.crm_documents d
+    WHERE (TG_TABLE_NAME = 'crm_organizers' AND d.organizer_id = ANY (moved))
+       OR (TG_TABLE_NAME = 'crm_opportunities' AND d.opportunity_id = ANY (moved))
   ) d;
   RETURN NULL;
 END $$;
@@ -222,8 +241,12 @@ CREATE TRIGGER sync_log_member_update AFTER UPDATE ON public.account_users
   REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_member_profiles();
 CREATE TRIGGER sync_log_member_delete AFTER DELETE ON public.account_users
   REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_member_profiles();
-CREATE TRIGGER sync_log_organizer_hands AFTER UPDATE ON public.crm_organizers
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_organizer_dependents();
+CREATE TRIGGER sync_log_crm_dependents AFTER UPDATE ON public.crm_organizers
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_crm_dependents();
+CREATE TRIGGER sync_log_crm_dependents AFTER UPDATE ON public.crm_opportunities
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_crm_dependents();
+CREATE TRIGGER sync_log_crm_dependents AFTER UPDATE ON public.crm_contacts
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_crm_dependents();
 
 -- ---------------------------------------------------------------------------------------------
 -- Pull

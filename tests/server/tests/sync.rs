@@ -185,6 +185,43 @@ fn deletes_and_rows_leaving_a_scope_arrive_as_tombstones() {
 }
 
 #[test]
+fn notes_follow_their_opportunity_when_it_changes_hands() {
+    let pg = Postgres::start().unwrap();
+    let sales = Person::get(&pg, "sales@demo.eventos.test");
+    let owner = Person::get(&pg, "owner@demo.eventos.test");
+    let account = account_of(&pg, "EventOS Demo");
+    let scopes = json!([{"account_id": account}]);
+    let opportunity = pg
+        .psql(&format!(
+            "SELECT id FROM public.crm_opportunities WHERE assigned_to = '{}' ORDER BY id LIMIT 1",
+            sales.id
+        ))
+        .unwrap();
+    // A note the owner wrote on the rep's opportunity: the rep sees it only through the opportunity.
+    let note = uuid(60);
+    pg.psql(&format!(
+        "INSERT INTO public.crm_notes (id, opportunity_id, content, created_by) VALUES ('{note}', '{opportunity}', 'Budget approved', '{}')",
+        owner.id
+    ))
+    .unwrap();
+    let start = sales.cursor();
+
+    owner
+        .sql(&format!("UPDATE public.crm_opportunities SET assigned_to = '{}' WHERE id = '{opportunity}'", owner.id))
+        .unwrap();
+    let (gone, cursor) = sales.pull_all(&start, &scopes);
+    assert_eq!(ids_of(&gone, "crm_opportunities", "delete"), [opportunity.as_str()], "{gone:#?}");
+    assert_eq!(ids_of(&gone, "crm_notes", "delete"), [note.as_str()], "{gone:#?}");
+
+    owner
+        .sql(&format!("UPDATE public.crm_opportunities SET assigned_to = '{}' WHERE id = '{opportunity}'", sales.id))
+        .unwrap();
+    let (back, _) = sales.pull_all(&cursor, &scopes);
+    assert!(ids_of(&back, "crm_notes", "upsert").contains(&note.as_str()), "{back:#?}");
+    assert!(ids_of(&back, "crm_notes", "delete").is_empty(), "{back:#?}");
+}
+
+#[test]
 fn scopes_are_checked_and_lost_ones_reported() {
     let pg = Postgres::start().unwrap();
     let outsider = Person::get(&pg, "outsider@other.eventos.test");
