@@ -205,6 +205,17 @@ CREATE POLICY "owners and admins remove people" ON public.account_users
 CREATE POLICY "people read their own and their colleagues' profiles" ON public.profiles
   FOR SELECT TO authenticated
   USING (id = (SELECT auth.uid()) OR id = ANY ((SELECT private.colleague_ids())::uuid[]));
+-- A replica of an account holds every row its people can read, and those rows name people who
+-- are not members: web-shop customers (orders), event team members and speakers. Members see
+-- those profiles too, or the replica could not keep its references.
+CREATE POLICY "members read the people their account's rows name" ON public.profiles
+  FOR SELECT TO authenticated
+  USING (id IN (SELECT o.customer_id FROM public.orders o
+                WHERE o.account_id = ANY ((SELECT private.account_ids_with_role('owner', 'admin', 'manager', 'member', 'viewer'))::uuid[]))
+         OR id IN (SELECT t.member_id FROM public.event_teams t
+                   WHERE t.account_id = ANY ((SELECT private.account_ids_with_role('owner', 'admin', 'manager', 'member', 'viewer'))::uuid[]))
+         OR id IN (SELECT s.profile_id FROM public.speakers s
+                   WHERE s.account_id = ANY ((SELECT private.account_ids_with_role('owner', 'admin', 'manager', 'member', 'viewer'))::uuid[])));
 CREATE POLICY "people create their own profile" ON public.profiles
   FOR INSERT TO authenticated
   WITH CHECK (id = (SELECT auth.uid()));

@@ -149,24 +149,38 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- profiles carry no account: a profile change is logged once per account its person belongs to.
+-- The accounts whose replicas hold a person's profile: where they are a member, a customer, on
+-- an event team or a speaker (what row-level security shows members, see the RLS migration).
+CREATE FUNCTION sync.accounts_naming(person uuid) RETURNS SETOF uuid
+LANGUAGE sql STABLE SET search_path = '' AS $$
+  SELECT account_id FROM public.account_users WHERE user_id = person
+  UNION SELECT account_id FROM public.orders WHERE customer_id = person
+  UNION SELECT account_id FROM public.event_teams WHERE member_id = person
+  UNION SELECT account_id FROM public.speakers WHERE profile_id = person
+$$;
+
+-- profiles carry no account: a profile change is logged for every account that names its person.
 CREATE FUNCTION sync.log_profile_changes() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
 BEGIN
   INSERT INTO sync.change_log (tbl, pk, account_id, op)
-  SELECT 'profiles', p.id, au.account_id, CASE WHEN TG_OP = 'DELETE' THEN 'delete' ELSE 'upsert' END
-  FROM (SELECT id FROM changed_rows) p
-  JOIN public.account_users au ON au.user_id = p.id;
+  SELECT 'profiles', p.id, a.account_id, CASE WHEN TG_OP = 'DELETE' THEN 'delete' ELSE 'upsert' END
+  FROM (SELECT id FROM changed_rows) p, sync.accounts_naming(p.id) AS a(account_id);
   RETURN NULL;
 END $$;
 
--- Visibility that depends on another row: a person joining or leaving an account brings or takes
--- their profile.
-CREATE FUNCTION sync.log_member_profiles() RETURNS trigger
+-- A row naming a person (a member, a customer, a team member, a speaker) brings their profile
+-- into its account's replicas.
+CREATE FUNCTION sync.log_named_people() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
+DECLARE
+  person_column text := CASE TG_TABLE_NAME WHEN 'account_users' THEN 'user_id' WHEN 'orders' THEN 'customer_id'
+                                           WHEN 'event_teams' THEN 'member_id' ELSE 'profile_id' END;
 BEGIN
   INSERT INTO sync.change_log (tbl, pk, account_id, op)
-  SELECT 'profiles', r.user_id, r.account_id, 'upsert' FROM (SELECT user_id, account_id FROM changed_rows) r;
+  SELECT DISTINCT 'profiles', (r ->> person_column)::uuid, (r ->> 'account_id')::uuid, 'upsert'
+  FROM (SELECT to_jsonb(c) AS r FROM changed_rows c) d
+  WHERE r ->> person_column IS NOT NULL;
   RETURN NULL;
 END $$;
 
@@ -235,12 +249,19 @@ BEGIN
   END LOOP;
 END $$;
 
-CREATE TRIGGER sync_log_member_insert AFTER INSERT ON public.account_users
-  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_member_profiles();
-CREATE TRIGGER sync_log_member_update AFTER UPDATE ON public.account_users
-  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_member_profiles();
-CREATE TRIGGER sync_log_member_delete AFTER DELETE ON public.account_users
-  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_member_profiles();
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['account_users', 'orders', 'event_teams', 'speakers'] LOOP
+    EXECUTE format('CREATE TRIGGER sync_log_named_people_insert AFTER INSERT ON public.%I
+                    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_named_people()', t);
+    EXECUTE format('CREATE TRIGGER sync_log_named_people_update AFTER UPDATE ON public.%I
+                    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_named_people()', t);
+    EXECUTE format('CREATE TRIGGER sync_log_named_people_delete AFTER DELETE ON public.%I
+                    REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_named_people()', t);
+  END LOOP;
+END $$;
 CREATE TRIGGER sync_log_crm_dependents AFTER UPDATE ON public.crm_organizers
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_crm_dependents();
 CREATE TRIGGER sync_log_crm_dependents AFTER UPDATE ON public.crm_opportunities

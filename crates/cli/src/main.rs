@@ -11,6 +11,8 @@ use clap::{Parser, Subcommand};
 use eventos_demo::DemoOptions;
 use eventos_store::{Store, StoreError};
 
+mod sync;
+
 /// `println!` into the output buffer (writing to a String cannot fail).
 macro_rules! outln {
     ($out:expr, $($arg:tt)*) => {
@@ -55,6 +57,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Push local changes to the Supabase project and pull the server's (connects the replica:
+    /// from then on, local writes wait in the outbox until they go up).
+    Sync(sync::SyncArgs),
+    /// The changes waiting to go up, and the ones the server refused.
+    Outbox {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn parse_date(text: &str) -> Result<time::Date, String> {
@@ -84,7 +94,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), StoreError> {
+fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), CliError> {
     let (mut store, report) = Store::open_with_report(db)?;
     match command {
         Command::Migrate => {
@@ -154,6 +164,38 @@ fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), S
                 outln!(out, "  cancelled          {:>7}", stats.tickets_cancelled);
             }
         }
+        Command::Sync(args) => sync::run(&mut store, args, out)?,
+        Command::Outbox { json } => sync::outbox(&store, json, out)?,
     }
     Ok(())
+}
+
+/// Any command's failure, with the stable code the message ends with.
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Sync(#[from] eventos_sync::SyncError),
+    #[error(transparent)]
+    Auth(#[from] eventos_supabase::AuthError),
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl CliError {
+    fn code(&self) -> &'static str {
+        use eventos_sync::{RemoteError, SyncError};
+        match self {
+            CliError::Store(e) | CliError::Sync(SyncError::Store(e)) => e.code(),
+            CliError::Sync(SyncError::Remote(RemoteError::Unreachable(_))) => "offline",
+            CliError::Sync(SyncError::Remote(RemoteError::Unauthorized(_))) => "signed_out",
+            CliError::Sync(SyncError::Remote(RemoteError::Refused(_))) => "server_refused",
+            CliError::Sync(SyncError::ScopeLost(_)) => "scope_lost",
+            CliError::Sync(SyncError::BadScope(_)) | CliError::Usage(_) => "invalid",
+            CliError::Auth(eventos_supabase::AuthError::InvalidCredentials) => "invalid_credentials",
+            CliError::Auth(eventos_supabase::AuthError::Unreachable(_)) => "offline",
+            CliError::Auth(_) => "signed_out",
+        }
+    }
 }

@@ -5,10 +5,12 @@
 //! - [`codes`]: the human-readable codes the server's triggers make (slugs, order and ticket
 //!   numbers, QR codes), made identically offline;
 //! - [`timestamp`], [`decimal`]: the replica's text formats for time and exact money;
-//! - [`validate`]: turning a JSON value into a column value, or a typed error naming the field.
+//! - [`validate`]: turning a JSON value into a column value, or a typed error naming the field;
+//! - [`hlc`]: hybrid logical clocks, the order of edits across devices and the server.
 
 pub mod codes;
 pub mod decimal;
+pub mod hlc;
 pub mod prepare;
 pub mod schema;
 pub mod timestamp;

@@ -5,18 +5,27 @@
 //!   any replicated table from JSON, checked against the schema registry, with errors that name
 //!   the field ([`StoreError`]);
 //! - the read side: [`Store::get`], [`Store::table_counts`], [`Store::event_stats`], ticket
-//!   lookups and full-text search.
+//!   lookups and full-text search;
+//! - sync bookkeeping: the outbox every local write feeds once the workspace is connected
+//!   ([`Store::pending_changes`], [`Store::settle`]), pulled rows applied without feeding it
+//!   ([`Writer::apply_pulled`]), scopes and their cursors.
 
+mod apply;
 mod error;
 mod explain;
 mod open;
+mod outbox;
 mod queries;
+mod scopes;
 mod search;
 mod writer;
 
+pub use apply::ROW_GONE;
 pub use error::{ConstraintKind, StoreError};
 pub use open::{DB_FILE_NAME, MigrationReport, default_data_dir, default_db_path};
+pub use outbox::{Change, Op, Outcome};
 pub use queries::{EventStats, TicketLookup};
+pub use scopes::ScopeState;
 pub use search::{AttendeeHit, RANK_WINDOW};
 pub use writer::Writer;
 
@@ -40,7 +49,7 @@ impl Store {
         // IMMEDIATE: take the write lock up front (waiting out the busy timeout), so a write
         // that reads first never fails half-way because another connection wrote meanwhile.
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut writer = Writer::new(tx);
+        let mut writer = Writer::new(tx)?;
         let result = f(&mut writer);
         let was_bulk = writer.is_bulk();
         let result = result.and_then(|out| writer.commit().map(|()| out));
@@ -48,6 +57,17 @@ impl Store {
             // The bulk load raised the page cache; give it back whatever the outcome.
             let _ = self.conn.execute_batch(open::CACHE_SIZE_PRAGMA);
         }
+        result
+    }
+
+    /// Like [`Store::write`], with foreign keys not enforced: for a door laptop's replica of one
+    /// event, whose tickets name orders (money) that stay on the server. Enforcement is back on
+    /// afterwards, whatever the outcome.
+    pub fn write_partial<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        // The pragma is a no-op inside a transaction: set it around this one.
+        self.conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+        let result = self.write(f);
+        self.conn.execute_batch("PRAGMA foreign_keys = ON")?;
         result
     }
 

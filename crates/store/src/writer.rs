@@ -11,11 +11,14 @@ use rusqlite::{OptionalExtension, ToSql, Transaction};
 use time::OffsetDateTime;
 
 use crate::explain::explain;
+use crate::outbox::{Capture, Op};
 use crate::{Result, Row, StoreError};
 
 /// The write half of one transaction (see [`crate::Store::write`]).
 pub struct Writer<'c> {
-    tx: Transaction<'c>,
+    pub(crate) tx: Transaction<'c>,
+    /// This device's clock, when the workspace is connected and writes go to the outbox.
+    pub(crate) capture: Option<Capture>,
     now: OffsetDateTime,
     /// Search-index triggers set aside by [`Writer::defer_search_index`], restored at commit.
     deferred_triggers: Vec<String>,
@@ -24,11 +27,21 @@ pub struct Writer<'c> {
 }
 
 impl<'c> Writer<'c> {
-    pub(crate) fn new(tx: Transaction<'c>) -> Self {
-        Writer { tx, now: OffsetDateTime::now_utc(), deferred_triggers: Vec::new(), insert_sql: HashMap::new() }
+    pub(crate) fn new(tx: Transaction<'c>) -> Result<Self> {
+        let capture = Capture::load(&tx)?;
+        Ok(Writer {
+            tx,
+            capture,
+            now: OffsetDateTime::now_utc(),
+            deferred_triggers: Vec::new(),
+            insert_sql: HashMap::new(),
+        })
     }
 
     pub(crate) fn commit(self) -> Result<()> {
+        if let Some(capture) = &self.capture {
+            capture.save(&self.tx)?;
+        }
         if !self.deferred_triggers.is_empty() {
             crate::search::rebuild_indexes(&self.tx)?;
             for sql in &self.deferred_triggers {
@@ -85,7 +98,14 @@ impl<'c> Writer<'c> {
         });
         let sql = Rc::clone(sql);
         self.execute(table, &sql, &values, None)?;
-        Ok(text_of(&values, "id").unwrap_or_default().to_owned())
+        let id = text_of(&values, "id").unwrap_or_default().to_owned();
+        if self.capture.is_some() {
+            // The whole row as stored (defaults included), so the server's copy is the same.
+            let mut row = self.get(table.name, &id)?.unwrap_or_default();
+            row.retain(|name, _| table.column(name).is_some_and(|c| !c.generated));
+            self.record(table.name, &id, Op::Insert, Some(&row))?;
+        }
+        Ok(id)
     }
 
     /// Changes the given columns of one row and stamps `updated_at` (unless the patch sets it,
@@ -115,6 +135,15 @@ impl<'c> Writer<'c> {
             let mut current = self.tenancy_of(table, id)?;
             self.settle_account(table, &mut current)?;
         }
+        if self.capture.is_some() {
+            // Not updated_at: the server stamps its own on every update.
+            let changed: Row = values
+                .into_iter()
+                .filter(|(c, _)| c.name != "updated_at")
+                .map(|(c, v)| (c.name.to_owned(), validate::from_stored(c, v)))
+                .collect();
+            self.record(table.name, id, Op::Update, Some(&changed))?;
+        }
         Ok(())
     }
 
@@ -126,7 +155,15 @@ impl<'c> Writer<'c> {
         if changed == 0 {
             return Err(StoreError::NotFound { table: table.name.into(), id: id.into() });
         }
-        Ok(())
+        self.record(table.name, id, Op::Delete, None)
+    }
+
+    /// Adds a change to the outbox when the workspace is connected.
+    fn record(&mut self, table: &str, id: &str, op: Op, data: Option<&Row>) -> Result<()> {
+        match self.capture.as_mut() {
+            Some(capture) => capture.record(&self.tx, table, id, op, data),
+            None => Ok(()),
+        }
     }
 
     /// How many rows `table` holds, as this transaction sees it.
@@ -237,7 +274,7 @@ fn to_stored(table: &'static Table, row: &Row) -> Result<Vec<(&'static Column, S
 }
 
 /// Binds a stored value without copying it.
-struct Param<'v>(&'v Stored);
+pub(crate) struct Param<'v>(pub(crate) &'v Stored);
 
 impl ToSql for Param<'_> {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {

@@ -17,11 +17,11 @@ fn fresh() -> (tempfile::TempDir, std::path::PathBuf) {
 fn applies_to_an_empty_file_then_is_a_no_op() {
     let (_dir, path) = fresh();
     let (_, first) = Store::open_with_report(&path).unwrap();
-    assert_eq!(first.applied, ["V1__replica_schema"]);
-    assert_eq!(first.version, 1);
+    assert_eq!(first.applied, ["V1__replica_schema", "V2__sync_bookkeeping"]);
+    assert_eq!(first.version, 2);
     let (store, second) = Store::open_with_report(&path).unwrap();
     assert!(second.applied.is_empty(), "second open applied {:?}", second.applied);
-    assert_eq!(second.version, 1);
+    assert_eq!(second.version, 2);
     let pragma = |name: &str| -> String {
         store
             .connection()
@@ -42,7 +42,7 @@ fn the_table_set_equals_the_registry() {
         .connection()
         .prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND name NOT LIKE '%_fts%' AND name != 'refinery_schema_history'",
+             AND name NOT LIKE '%_fts%' AND name != 'refinery_schema_history' AND name NOT LIKE 'sync_%'",
         )
         .unwrap()
         .query_map([], |r| r.get(0))
@@ -50,6 +50,7 @@ fn the_table_set_equals_the_registry() {
         .collect::<Result<_, _>>()
         .unwrap();
     let in_registry: BTreeSet<String> = schema::tables().iter().map(|t| t.name.to_owned()).collect();
+    // The sync bookkeeping (sync_*) is the replica's own, not the seeds'.
     assert_eq!(in_db, in_registry);
     assert_eq!(in_registry.len(), 30);
 }
@@ -131,7 +132,7 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
         .unwrap();
     let before = std::fs::read(&path).unwrap();
     match Store::open(&path) {
-        Err(e @ StoreError::TooNew { found: 99, known: 1 }) => assert_eq!(e.code(), "database_too_new"),
+        Err(e @ StoreError::TooNew { found: 99, known: 2 }) => assert_eq!(e.code(), "database_too_new"),
         other => panic!("expected TooNew, got {:?}", other.err()),
     }
     assert_eq!(std::fs::read(&path).unwrap(), before, "the newer file is left as it was");

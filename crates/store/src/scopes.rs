@@ -1,0 +1,72 @@
+//! What this replica pulls (`sync_scopes`): `account:<uuid>` or `event:<uuid>`, each with its
+//! cursor, set in the same transaction as the rows it covers, and an unfinished bootstrap's
+//! progress.
+
+use eventos_model::timestamp;
+use rusqlite::params;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::{Result, Store, StoreError, Writer};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScopeState {
+    pub scope: String,
+    /// `None` until the scope's bootstrap has finished.
+    pub cursor: Option<String>,
+    /// Where an unfinished bootstrap has got to.
+    pub bootstrap: Option<Value>,
+    pub synced_at: Option<String>,
+}
+
+impl Store {
+    pub fn scopes(&self) -> Result<Vec<ScopeState>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT scope, cursor, bootstrap, synced_at FROM sync_scopes ORDER BY scope")?;
+        let rows = stmt.query_map([], |r| {
+            let bootstrap: Option<String> = r.get(2)?;
+            Ok(ScopeState {
+                scope: r.get(0)?,
+                cursor: r.get(1)?,
+                bootstrap: bootstrap.and_then(|b| serde_json::from_str(&b).ok()),
+                synced_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Starts replicating a scope (`account:<uuid>` or `event:<uuid>`); its bootstrap runs at
+    /// the next sync.
+    pub fn add_scope(&mut self, scope: &str) -> Result<()> {
+        let valid = scope
+            .split_once(':')
+            .is_some_and(|(kind, id)| matches!(kind, "account" | "event") && uuid::Uuid::parse_str(id).is_ok());
+        if !valid {
+            return Err(StoreError::Invalid(eventos_model::ValidationError::new(
+                "sync_scopes",
+                "scope",
+                format!("must be account:<uuid> or event:<uuid> (got '{scope}')"),
+            )));
+        }
+        self.conn.execute("INSERT INTO sync_scopes (scope) VALUES (?1) ON CONFLICT DO NOTHING", [scope])?;
+        Ok(())
+    }
+}
+
+impl Writer<'_> {
+    /// The scope is up to date with the server as of `cursor` (in the pull's transaction).
+    pub fn set_scope_cursor(&mut self, scope: &str, cursor: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE sync_scopes SET cursor = ?2, bootstrap = NULL, synced_at = ?3 WHERE scope = ?1",
+            params![scope, cursor, timestamp::now()],
+        )?;
+        Ok(())
+    }
+
+    /// Where a bootstrap has got to (in the transaction of the page it just applied).
+    pub fn set_bootstrap_progress(&mut self, scope: &str, progress: &Value) -> Result<()> {
+        self.tx
+            .execute("UPDATE sync_scopes SET bootstrap = ?2 WHERE scope = ?1", params![scope, progress.to_string()])?;
+        Ok(())
+    }
+}

@@ -1,0 +1,212 @@
+//! One project, one signed-in user: requests with the `apikey` header and the user's bearer
+//! token; an expired access token is refreshed once (rotation: the new refresh token is handed
+//! to `on_refresh` to be stored before anything else happens) and the request retried.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use eventos_model::schema;
+use eventos_sync::{Page, PushAnswer, PushChange, Remote, RemoteError, Row, Scope};
+use reqwest::blocking::{Client as Http, RequestBuilder, Response};
+use serde_json::{Value, json};
+
+use crate::auth::{AuthError, Session, TokenResponse, auth_error};
+
+/// Where the project is: its URL and anon (publishable) key, as the user entered them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Project {
+    pub url: String,
+    pub anon_key: String,
+}
+
+pub struct Client {
+    http: Http,
+    project: Project,
+    session: Option<Session>,
+    on_refresh: Box<dyn FnMut(&Session) + Send>,
+}
+
+impl Client {
+    pub fn new(project: Project) -> Result<Client, RemoteError> {
+        // rustls needs a crypto provider chosen once per process; another one may be there already.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let http = Http::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(60))
+            .build()
+            .map_err(|e| RemoteError::Unreachable(e.to_string()))?;
+        let project = Project { url: project.url.trim_end_matches('/').to_owned(), anon_key: project.anon_key };
+        Ok(Client { http, project, session: None, on_refresh: Box::new(|_| {}) })
+    }
+
+    /// Uses a session signed in before (read from where it was stored).
+    pub fn with_session(mut self, session: Session) -> Client {
+        self.session = Some(session);
+        self
+    }
+
+    /// Called with every new session a refresh brings, before it is used: store it.
+    pub fn on_refresh(mut self, store: impl FnMut(&Session) + Send + 'static) -> Client {
+        self.on_refresh = Box::new(store);
+        self
+    }
+
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    /// Email and password sign-in.
+    pub fn sign_in(&mut self, email: &str, password: &str) -> Result<Session, AuthError> {
+        let session = self.token("password", json!({"email": email, "password": password}))?;
+        self.session = Some(session.clone());
+        Ok(session)
+    }
+
+    /// Trades the refresh token for a new session (the old refresh token is spent).
+    pub fn refresh(&mut self) -> Result<Session, AuthError> {
+        let Some(current) = &self.session else { return Err(AuthError::SessionEnded) };
+        let session = self.token("refresh_token", json!({"refresh_token": current.refresh_token}))?;
+        (self.on_refresh)(&session);
+        self.session = Some(session.clone());
+        Ok(session)
+    }
+
+    fn token(&self, grant: &str, body: Value) -> Result<Session, AuthError> {
+        let url = format!("{}/auth/v1/token?grant_type={grant}", self.project.url);
+        let response = self
+            .http
+            .post(url)
+            .header("apikey", &self.project.anon_key)
+            .json(&body)
+            .send()
+            .map_err(|e| AuthError::Unreachable(e.to_string()))?;
+        let status = response.status().as_u16();
+        let body: Value = response.json().unwrap_or(Value::Null);
+        if status != 200 {
+            return Err(auth_error(status, &body));
+        }
+        let token: TokenResponse =
+            serde_json::from_value(body).map_err(|e| AuthError::Refused(format!("unexpected answer: {e}")))?;
+        Ok(token.into_session(now()))
+    }
+
+    /// Sends a request built by `build` with the user's token; on an expired token, refreshes
+    /// once and sends it again.
+    fn send(&mut self, build: &dyn Fn(&Http, &str) -> RequestBuilder) -> Result<Response, RemoteError> {
+        for attempt in 0..2 {
+            let token = match &self.session {
+                Some(session) => session.access_token.clone(),
+                None => return Err(RemoteError::Unauthorized("not signed in".into())),
+            };
+            let response = build(&self.http, &self.project.url)
+                .header("apikey", &self.project.anon_key)
+                .bearer_auth(token)
+                .send()
+                .map_err(|e| RemoteError::Unreachable(e.to_string()))?;
+            if response.status().as_u16() == 401 && attempt == 0 {
+                self.refresh().map_err(|e| match e {
+                    AuthError::Unreachable(m) => RemoteError::Unreachable(m),
+                    other => RemoteError::Unauthorized(other.to_string()),
+                })?;
+                continue;
+            }
+            return check(response);
+        }
+        Err(RemoteError::Unauthorized("the refreshed session was refused".into()))
+    }
+
+    fn rpc(&mut self, name: &str, body: &Value) -> Result<Value, RemoteError> {
+        let path = format!("/rest/v1/rpc/{name}");
+        let response = self.send(&|http, url| http.post(format!("{url}{path}")).json(body))?;
+        response.json().map_err(|e| RemoteError::Refused(format!("{name}: unexpected answer: {e}")))
+    }
+
+    /// `?col=eq.id` selecting the scope's rows of a table (none for profiles: row-level
+    /// security shows the people the user works with).
+    fn scope_filter(table: &str, scope: &Scope) -> Option<String> {
+        let table = schema::table(table)?;
+        match scope {
+            Scope::Account(id) => table.account_column().map(|c| format!("{c}=eq.{id}")),
+            Scope::Event(id) => table.event_column().map(|c| format!("{c}=eq.{id}")),
+        }
+    }
+}
+
+/// 2xx passes; the rest becomes an error a person can read (PostgREST's `message`).
+fn check(response: Response) -> Result<Response, RemoteError> {
+    let status = response.status().as_u16();
+    if response.status().is_success() {
+        return Ok(response);
+    }
+    let body: Value = response.json().unwrap_or(Value::Null);
+    let message = body["message"].as_str().or_else(|| body["msg"].as_str()).unwrap_or("no details").to_owned();
+    Err(match status {
+        401 | 403 if body["code"] != "42501" => RemoteError::Unauthorized(message),
+        408 | 429 | 500.. => RemoteError::Unreachable(format!("HTTP {status}: {message}")),
+        _ => RemoteError::Refused(format!("HTTP {status}: {message}")),
+    })
+}
+
+fn now() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+impl Remote for Client {
+    fn push(&mut self, changes: &[PushChange]) -> Result<Vec<PushAnswer>, RemoteError> {
+        let answer = self.rpc("push_changes", &json!({ "changes": changes }))?;
+        serde_json::from_value(answer["results"].clone())
+            .map_err(|e| RemoteError::Refused(format!("push_changes: unexpected answer: {e}")))
+    }
+
+    fn pull(&mut self, scope: &Scope, cursor: &str, limit: u32) -> Result<Page, RemoteError> {
+        let answer =
+            self.rpc("pull_changes", &json!({"cursor": cursor, "scopes": [scope.to_json()], "limit": limit}))?;
+        serde_json::from_value(answer)
+            .map_err(|e| RemoteError::Refused(format!("pull_changes: unexpected answer: {e}")))
+    }
+
+    fn cursor(&mut self) -> Result<String, RemoteError> {
+        match self.rpc("sync_cursor", &json!({}))? {
+            Value::String(cursor) => Ok(cursor),
+            other => Err(RemoteError::Refused(format!("sync_cursor: unexpected answer {other}"))),
+        }
+    }
+
+    fn snapshot(
+        &mut self,
+        table: &str,
+        scope: &Scope,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<Row>, RemoteError> {
+        let mut query = vec![format!("order=id.asc"), format!("limit={limit}")];
+        query.extend(Client::scope_filter(table, scope));
+        query.extend(after.map(|id| format!("id=gt.{id}")));
+        let path = format!("/rest/v1/{table}?{}", query.join("&"));
+        let response = self.send(&|http, url| http.get(format!("{url}{path}")))?;
+        response.json().map_err(|e| RemoteError::Refused(format!("{table}: unexpected answer: {e}")))
+    }
+
+    fn count(&mut self, table: &str, scope: &Scope) -> Result<u64, RemoteError> {
+        let mut query = vec!["select=id".to_owned(), "limit=1".to_owned()];
+        query.extend(Client::scope_filter(table, scope));
+        let path = format!("/rest/v1/{table}?{}", query.join("&"));
+        let response = self.send(&|http, url| http.get(format!("{url}{path}")).header("Prefer", "count=exact"))?;
+        // Content-Range: 0-0/123 (or */0)
+        let total = response
+            .headers()
+            .get("content-range")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit('/').next())
+            .and_then(|n| n.parse().ok());
+        Ok(total.unwrap_or(0))
+    }
+}
+
+/// The accounts the user is an active member of, as scopes (door staff, who belong to none,
+/// name their event).
+pub fn default_scopes(client: &mut Client, user_id: &str) -> Result<Vec<Scope>, RemoteError> {
+    let path = format!("/rest/v1/account_users?select=account_id&status=eq.active&user_id=eq.{user_id}");
+    let response = client.send(&|http, url| http.get(format!("{url}{path}")))?;
+    let rows: Vec<Row> = response.json().map_err(|e| RemoteError::Refused(format!("account_users: {e}")))?;
+    Ok(rows.iter().filter_map(|r| r.get("account_id")?.as_str()).map(|id| Scope::Account(id.to_owned())).collect())
+}
