@@ -54,7 +54,7 @@ bench-start: ui
 ## Server-side sync on the Supabase-like Postgres: pull_changes over 300k rows, push_changes of 10k.
 bench-sync:
 	scripts/install-deps.sh test
-	$(CARGO) bench -p eventos-server-tests --bench sync
+	$(CARGO) bench -p eventos-server-tests --bench sync --bench client_sync
 
 ## The 100k-attendee benchmark fixture, timed (bar: 10 s).
 fixture: deps

@@ -60,3 +60,11 @@ CREATE TABLE sync_conflicts (
   undone_at TEXT
 ) STRICT;
 CREATE INDEX sync_conflicts_by_row ON sync_conflicts (tbl, row_id);
+
+-- The full-text search triggers, set aside while a bootstrap loads many pages (indexing row by
+-- row is the slowest part of a bulk load): restored, and the indexes rebuilt, when it ends —
+-- or when the replica is next opened, if it never did.
+CREATE TABLE search_index_suspended (
+  name TEXT PRIMARY KEY,
+  sql TEXT NOT NULL
+) STRICT;

@@ -35,8 +35,10 @@ impl Writer<'_> {
                 capture.observe(clock);
             }
         }
-        let exists = self.tx.prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1", table.name))?.exists([id])?;
-        // An update leaves the pending fields alone; a row new here is taken whole.
+        // With nothing pending (a bootstrap, most pulls) one upsert does; else the pending
+        // fields are left out of an update, which an upsert's insert half could not do.
+        let exists = !pending.is_empty()
+            && self.tx.prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1", table.name))?.exists([id])?;
         let values: Vec<(&'static Column, Stored)> = table
             .columns
             .iter()
@@ -54,7 +56,15 @@ impl Writer<'_> {
         } else {
             let names: Vec<&str> = values.iter().map(|(c, _)| c.name).collect();
             let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-            format!("INSERT INTO {} ({}) VALUES ({})", table.name, names.join(", "), placeholders.join(", "))
+            let updates: Vec<String> =
+                names.iter().filter(|n| **n != "id").map(|n| format!("{n} = excluded.{n}")).collect();
+            format!(
+                "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT (id) DO UPDATE SET {}",
+                table.name,
+                names.join(", "),
+                placeholders.join(", "),
+                updates.join(", ")
+            )
         };
         let id_param = Stored::Text(id.to_owned());
         let params = values.iter().map(|(_, v)| Param(v)).chain(exists.then_some(Param(&id_param)));

@@ -55,11 +55,16 @@ impl Store {
         let mut conn = Connection::open(path).map_err(StoreError::from).map_err(corrupt)?;
         configure(&conn).map_err(corrupt)?;
         let report = migrate(&mut conn).map_err(corrupt)?;
+        // A bulk load that never finished left the search triggers aside: mend that first.
+        let tx = conn.transaction()?;
+        crate::search::resume_suspended(&tx)?;
+        tx.commit()?;
         Ok((Store { conn }, report))
     }
 }
 
 pub(crate) const CACHE_SIZE_PRAGMA: &str = "PRAGMA cache_size = -65536";
+pub(crate) const BULK_CACHE_SIZE_PRAGMA: &str = "PRAGMA cache_size = -262144";
 
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;

@@ -90,6 +90,23 @@ pub(crate) fn rebuild_indexes(conn: &rusqlite::Connection) -> Result<()> {
     Ok(())
 }
 
+/// Puts back the triggers [`crate::Writer::suspend_search_index`] set aside, and rebuilds.
+pub(crate) fn resume_suspended(conn: &rusqlite::Connection) -> Result<()> {
+    let suspended: Vec<String> = conn
+        .prepare("SELECT sql FROM search_index_suspended")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if suspended.is_empty() {
+        return Ok(());
+    }
+    rebuild_indexes(conn)?;
+    for sql in suspended {
+        conn.execute_batch(&sql)?;
+    }
+    conn.execute_batch("DELETE FROM search_index_suspended")?;
+    Ok(())
+}
+
 /// `Anne-Marie O'Brien` → `"anne"* "marie"* "o"* "brien"*`: split as the unicode61 tokenizer
 /// does (anything not a letter or digit separates words), each word a quoted prefix term.
 pub(crate) fn prefix_query(query: &str) -> Option<String> {

@@ -72,12 +72,34 @@ impl<'c> Writer<'c> {
             .collect::<rusqlite::Result<_>>()?;
         // A bulk load touches every page of the big tables' indexes: keep them all in memory
         // until commit instead of spilling half-written pages to the WAL.
-        self.tx.execute_batch("PRAGMA cache_size = -262144")?;
+        self.tx.execute_batch(crate::open::BULK_CACHE_SIZE_PRAGMA)?;
         for (name, sql) in triggers {
             self.tx.execute_batch(&format!("DROP TRIGGER {name}"))?;
             self.deferred_triggers.push(sql);
         }
         Ok(())
+    }
+
+    /// For a load of many transactions (a bootstrap's pages): sets the full-text triggers aside
+    /// until [`Writer::resume_search_index`], keeping their SQL in the replica so that a crash
+    /// in between is mended when it is next opened ([`crate::Store::open`]).
+    pub fn suspend_search_index(&mut self) -> Result<()> {
+        let triggers: Vec<(String, String)> = self
+            .tx
+            .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_fts_a[idu]'")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (name, sql) in triggers {
+            self.tx.execute("INSERT INTO search_index_suspended (name, sql) VALUES (?1, ?2)", [&name, &sql])?;
+            self.tx.execute_batch(&format!("DROP TRIGGER {name}"))?;
+        }
+        Ok(())
+    }
+
+    /// Rebuilds the full-text indexes and puts their triggers back (does nothing if they were
+    /// not set aside).
+    pub fn resume_search_index(&mut self) -> Result<()> {
+        crate::search::resume_suspended(&self.tx)
     }
 
     /// Inserts a row and returns its id. Fills what the server's triggers would (id, codes,

@@ -42,7 +42,8 @@ fn the_table_set_equals_the_registry() {
         .connection()
         .prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND name NOT LIKE '%_fts%' AND name != 'refinery_schema_history' AND name NOT LIKE 'sync_%'",
+             AND name NOT LIKE '%_fts%' AND name != 'refinery_schema_history' AND name NOT LIKE 'sync_%' \
+             AND name != 'search_index_suspended'",
         )
         .unwrap()
         .query_map([], |r| r.get(0))

@@ -46,24 +46,33 @@ pub(crate) fn bootstrap(
         }
     };
     progress(Progress::Bootstrapping { scope: name.clone(), done, total });
-    while let Some(table) = tables.get(table_index) {
-        let rows = remote.snapshot(table, scope, after.as_deref(), PAGE)?;
-        let full = rows.len() == PAGE as usize;
-        after = rows.last().and_then(|r| r.get("id")).and_then(Value::as_str).map(str::to_owned);
-        if !full {
-            table_index += 1;
-            after = None;
-        }
-        done += rows.len() as u64;
-        let saved = json!({"cursor": cursor, "table": table_index, "after": after, "done": done, "total": total});
-        crate::apply(store, scope, |w| {
-            for row in &rows {
-                w.apply_pulled(table, row)?;
+    // Search indexes are rebuilt once for the whole load (row by row is its slowest part) —
+    // also when it fails half-way, so that search keeps working until it resumes.
+    store.write(|w| w.suspend_search_index())?;
+    let mut load = || -> Result<(), SyncError> {
+        while let Some(table) = tables.get(table_index) {
+            let rows = remote.snapshot(table, scope, after.as_deref(), PAGE)?;
+            let full = rows.len() == PAGE as usize;
+            after = rows.last().and_then(|r| r.get("id")).and_then(Value::as_str).map(str::to_owned);
+            if !full {
+                table_index += 1;
+                after = None;
             }
-            w.set_bootstrap_progress(&name, &saved)
-        })?;
-        report.bootstrapped += rows.len();
-        progress(Progress::Bootstrapping { scope: name.clone(), done, total: total.max(done) });
-    }
+            done += rows.len() as u64;
+            let saved = json!({"cursor": cursor, "table": table_index, "after": after, "done": done, "total": total});
+            crate::apply(store, scope, |w| {
+                for row in &rows {
+                    w.apply_pulled(table, row)?;
+                }
+                w.set_bootstrap_progress(&name, &saved)
+            })?;
+            report.bootstrapped += rows.len();
+            progress(Progress::Bootstrapping { scope: name.clone(), done, total: total.max(done) });
+        }
+        Ok(())
+    };
+    let loaded = load();
+    store.write(|w| w.resume_search_index())?;
+    loaded?;
     Ok(cursor)
 }

@@ -16,7 +16,7 @@ pub use remote::{Page, PulledChange, PushAnswer, PushChange, Remote, RemoteError
 use eventos_store::{Store, StoreError, Writer};
 
 /// Changes per `push_changes` call (the server takes at most 1000).
-pub const PUSH_BATCH: usize = 500;
+pub const PUSH_BATCH: usize = 1000;
 /// Changes per `pull_changes` page, and rows per bootstrap page (Supabase caps reads at 1000).
 pub const PAGE: u32 = 1000;
 

@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use eventos_server_tests::{Postgres, Session};
+use eventos_server_tests::{BigEvent, Postgres, Session, big_event};
 use serde_json::{Value, json};
 
 const ROWS: u32 = 100_000;
@@ -15,29 +15,8 @@ const CHECK_INS: u32 = 10_000;
 
 fn main() {
     let pg = Postgres::start().unwrap();
-    let owner = pg.psql("SELECT id FROM auth.users WHERE email = 'owner@demo.eventos.test'").unwrap();
-    let door = pg.psql("SELECT id FROM auth.users WHERE email = 'door@demo.eventos.test'").unwrap();
-    let account = pg.psql("SELECT id FROM public.accounts WHERE name = 'EventOS Demo'").unwrap();
-    let event = "0000b0b0-0000-4000-8000-000000000001";
     let started = Instant::now();
-    pg.psql(&format!(
-        "INSERT INTO public.events (id, account_id, organizer_id, name, type, start_at, end_at, capacity, status) \
-         VALUES ('{event}', '{account}', '{owner}', 'Benchmark Expo', 'conference', now(), now() + interval '8 hours', 10000, 'published');
-         INSERT INTO public.event_teams (event_id, member_id, role) VALUES ('{event}', '{door}', 'registration');
-         INSERT INTO public.orders (id, event_id, quantity, unit_price_cents, total_cents, payment_status)
-           SELECT (lpad(to_hex(n), 8, '0') || '-b0b1-4000-8000-000000000000')::uuid, '{event}', 1, 5000, 5000, 'paid'
-           FROM generate_series(1, {ROWS}) n;
-         INSERT INTO public.attendees (id, order_id, event_id, full_name, email)
-           SELECT (lpad(to_hex(n), 8, '0') || '-b0b2-4000-8000-000000000000')::uuid, (lpad(to_hex(n), 8, '0') || '-b0b1-4000-8000-000000000000')::uuid,
-                  '{event}', 'Guest ' || n, 'guest' || n || '@example.com'
-           FROM generate_series(1, {ROWS}) n;
-         INSERT INTO public.tickets (id, event_id, order_id, attendee_id)
-           SELECT (lpad(to_hex(n), 8, '0') || '-b0b3-4000-8000-000000000000')::uuid, '{event}',
-                  (lpad(to_hex(n), 8, '0') || '-b0b1-4000-8000-000000000000')::uuid, (lpad(to_hex(n), 8, '0') || '-b0b2-4000-8000-000000000000')::uuid
-           FROM generate_series(1, {ROWS}) n;
-         ANALYZE;"
-    ))
-    .unwrap();
+    let BigEvent { event, account, owner, door } = big_event(&pg, ROWS);
     println!("setup: {} rows with triggers and change log in {:.1} s", 3 * ROWS, started.elapsed().as_secs_f64());
 
     let mut as_owner = signed_in(&pg, &owner);

@@ -141,3 +141,37 @@ impl Drop for Postgres {
         let _ = Command::new(script()).arg("stop").arg(&self.dir).output();
     }
 }
+
+/// One published event of the demo account with `rows` paid orders, attendees and tickets
+/// (made through the real tables: triggers and change log on), and door@ on its team. For
+/// benchmarks.
+pub struct BigEvent {
+    pub event: String,
+    pub account: String,
+    pub owner: String,
+    pub door: String,
+}
+
+pub fn big_event(pg: &Postgres, rows: u32) -> BigEvent {
+    let one = |sql: &str| pg.psql(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+    let owner = one("SELECT id FROM auth.users WHERE email = 'owner@demo.eventos.test'");
+    let door = one("SELECT id FROM auth.users WHERE email = 'door@demo.eventos.test'");
+    let account = one("SELECT id FROM public.accounts WHERE name = 'EventOS Demo'");
+    let event = "0000b0b0-0000-4000-8000-000000000001".to_owned();
+    // Ids differ in their first 8 digits: order and ticket numbers are made from them.
+    let id = |tag: &str| format!("(lpad(to_hex(n), 8, '0') || '-{tag}-4000-8000-000000000000')::uuid");
+    let (order, attendee, ticket) = (id("b0b1"), id("b0b2"), id("b0b3"));
+    one(&format!(
+        "INSERT INTO public.events (id, account_id, organizer_id, name, type, start_at, end_at, capacity, status) \
+         VALUES ('{event}', '{account}', '{owner}', 'Benchmark Expo', 'conference', now(), now() + interval '8 hours', 10000, 'published');
+         INSERT INTO public.event_teams (event_id, member_id, role) VALUES ('{event}', '{door}', 'registration');
+         INSERT INTO public.orders (id, event_id, quantity, unit_price_cents, total_cents, payment_status)
+           SELECT {order}, '{event}', 1, 5000, 5000, 'paid' FROM generate_series(1, {rows}) n;
+         INSERT INTO public.attendees (id, order_id, event_id, full_name, email)
+           SELECT {attendee}, {order}, '{event}', 'Guest ' || n, 'guest' || n || '@example.com' FROM generate_series(1, {rows}) n;
+         INSERT INTO public.tickets (id, event_id, order_id, attendee_id)
+           SELECT {ticket}, '{event}', {order}, {attendee} FROM generate_series(1, {rows}) n;
+         ANALYZE;"
+    ));
+    BigEvent { event, account, owner, door }
+}
