@@ -421,6 +421,36 @@ BEGIN
     'lost_scopes', sync.lost_scopes(coalesce(accounts, '{}'), coalesce(events, '{}')));
 END $$;
 
+-- How many rows of each table a scope holds, as the caller sees them (row-level security):
+-- a bootstrap's progress total, in one request. {"events": 12, "tickets": 100000, ...}
+CREATE FUNCTION public.scope_counts(scope jsonb) RETURNS jsonb
+LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = '' AS $$
+DECLARE
+  account uuid := (scope ->> 'account_id')::uuid;
+  event uuid := (scope ->> 'event_id')::uuid;
+  tables text[] := CASE WHEN event IS NOT NULL THEN ARRAY['events', 'attendees', 'tickets', 'event_checkins']
+                        ELSE ARRAY(SELECT name FROM sync.synced_tables) END;
+  table_name text;
+  filter text;
+  n bigint;
+  counts jsonb := '{}';
+BEGIN
+  IF (account IS NULL) = (event IS NULL) THEN
+    RAISE EXCEPTION 'scope must be {"account_id": ...} or {"event_id": ...}' USING ERRCODE = '22023';
+  END IF;
+  FOREACH table_name IN ARRAY tables LOOP
+    filter := CASE
+      WHEN event IS NOT NULL AND table_name = 'events' THEN format('id = %L', event)
+      WHEN event IS NOT NULL THEN format('event_id = %L', event)
+      WHEN table_name = 'accounts' THEN format('id = %L', account)
+      WHEN table_name = 'profiles' THEN 'true'
+      ELSE format('account_id = %L', account) END;
+    EXECUTE format('SELECT count(*) FROM public.%I WHERE %s', table_name, filter) INTO n;
+    counts := counts || jsonb_build_object(table_name, n);
+  END LOOP;
+  RETURN counts;
+END $$;
+
 -- ---------------------------------------------------------------------------------------------
 -- Push
 -- ---------------------------------------------------------------------------------------------
@@ -692,10 +722,10 @@ END $$;
 -- ---------------------------------------------------------------------------------------------
 
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA sync FROM PUBLIC, anon, authenticated;
-REVOKE ALL ON FUNCTION public.pull_changes(text, jsonb, integer), public.push_changes(jsonb), public.sync_cursor()
-  FROM PUBLIC, anon;
-GRANT EXECUTE ON FUNCTION public.pull_changes(text, jsonb, integer), public.push_changes(jsonb), public.sync_cursor()
-  TO authenticated;
+REVOKE ALL ON FUNCTION public.pull_changes(text, jsonb, integer), public.push_changes(jsonb), public.sync_cursor(),
+  public.scope_counts(jsonb) FROM PUBLIC, anon;
+GRANT EXECUTE ON FUNCTION public.pull_changes(text, jsonb, integer), public.push_changes(jsonb), public.sync_cursor(),
+  public.scope_counts(jsonb) TO authenticated;
 -- Called as the caller by the RPCs above and by the clock trigger on every write.
 GRANT USAGE ON SCHEMA sync TO service_role;
 GRANT EXECUTE ON FUNCTION sync.hlc_now(), sync.hlc_after(text) TO authenticated, service_role;

@@ -186,19 +186,11 @@ impl Remote for Client {
         response.json().map_err(|e| RemoteError::Refused(format!("{table}: unexpected answer: {e}")))
     }
 
-    fn count(&mut self, table: &str, scope: &Scope) -> Result<u64, RemoteError> {
-        let mut query = vec!["select=id".to_owned(), "limit=1".to_owned()];
-        query.extend(Client::scope_filter(table, scope));
-        let path = format!("/rest/v1/{table}?{}", query.join("&"));
-        let response = self.send(&|http, url| http.get(format!("{url}{path}")).header("Prefer", "count=exact"))?;
-        // Content-Range: 0-0/123 (or */0)
-        let total = response
-            .headers()
-            .get("content-range")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit('/').next())
-            .and_then(|n| n.parse().ok());
-        Ok(total.unwrap_or(0))
+    fn counts(&mut self, scope: &Scope) -> Result<Row, RemoteError> {
+        match self.rpc("scope_counts", &json!({"scope": scope.to_json()}))? {
+            Value::Object(counts) => Ok(counts),
+            other => Err(RemoteError::Refused(format!("scope_counts: unexpected answer {other}"))),
+        }
     }
 }
 

@@ -38,10 +38,11 @@ pub(crate) fn bootstrap(
         ),
         _ => {
             let cursor = remote.cursor()?;
-            let mut total = 0;
-            for table in &tables {
-                total += remote.count(table, scope)?;
-            }
+            let counts = remote.counts(scope)?;
+            let total = tables.iter().filter_map(|t| counts.get(*t)?.as_u64()).sum();
+            // Saved at once: an interrupted bootstrap resumes from this cursor.
+            let saved = json!({"cursor": cursor, "table": 0, "after": null, "done": 0, "total": total});
+            store.write(|w| w.set_bootstrap_progress(&name, &saved))?;
             (cursor, 0, None, 0, total)
         }
     };

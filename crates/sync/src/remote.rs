@@ -115,6 +115,6 @@ pub trait Remote {
         after: Option<&str>,
         limit: u32,
     ) -> Result<Vec<Row>, RemoteError>;
-    /// How many rows of `table` the scope holds (for progress).
-    fn count(&mut self, table: &str, scope: &Scope) -> Result<u64, RemoteError>;
+    /// How many rows of each table the scope holds (a bootstrap's progress total).
+    fn counts(&mut self, scope: &Scope) -> Result<Map<String, Value>, RemoteError>;
 }
