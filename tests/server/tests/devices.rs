@@ -215,3 +215,67 @@ fn a_door_laptop_replicates_its_event_only_and_its_check_ins_come_back_as_used_t
     assert_eq!(store.get("tickets", &ticket).unwrap().unwrap()["status"], "used");
     assert_eq!(store.outbox().unwrap(), []);
 }
+
+#[test]
+fn sign_in_failures_say_what_is_wrong_and_keep_local_work() {
+    let (pg, emulator) = start();
+    let project = Project { url: emulator.url().to_owned(), anon_key: emulator.anon_key().to_owned() };
+
+    let mut client = Client::new(project.clone()).unwrap();
+    assert_eq!(
+        client.sign_in("organizer@demo.eventos.test", "not the password").unwrap_err(),
+        eventos_supabase::AuthError::InvalidCredentials
+    );
+
+    // Signed in, with local work waiting; then the session ends (signed out elsewhere) while
+    // the access token has expired.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("eventos.db")).unwrap();
+    store.add_scope(&format!("account:{ACCOUNT}")).unwrap();
+    store.set_capture(true).unwrap();
+    client.sign_in("organizer@demo.eventos.test", "eventos-demo").unwrap();
+    eventos_sync::sync(&mut store, &mut client, &mut |_| {}).unwrap();
+    let venue =
+        pg.psql(&format!("SELECT id FROM public.venues WHERE account_id = '{ACCOUNT}' ORDER BY id LIMIT 1")).unwrap();
+    let patch: Row = json!({"city": "Kept offline"}).as_object().unwrap().clone();
+    store.write(|w| w.update("venues", &venue, patch)).unwrap();
+    pg.psql("DELETE FROM auth.sessions").unwrap();
+    let ended = eventos_supabase::Session { access_token: "expired".into(), ..client.session().unwrap().clone() };
+    let mut stale = Client::new(project.clone()).unwrap().with_session(ended);
+    match eventos_sync::sync(&mut store, &mut stale, &mut |_| {}) {
+        Err(eventos_sync::SyncError::Remote(eventos_sync::RemoteError::Unauthorized(message))) => {
+            assert!(message.contains("sign in again"), "{message}");
+        }
+        other => panic!("expected 'sign in again', got {other:?}"),
+    }
+    assert_eq!(store.outbox().unwrap().len(), 1, "the local edit still waits");
+    assert_eq!(store.get("venues", &venue).unwrap().unwrap()["city"], "Kept offline");
+
+    // The server is down: the sync says so, and the edit still waits.
+    let mut down =
+        Client::new(Project { url: "http://127.0.0.1:9".into(), anon_key: project.anon_key.clone() }).unwrap();
+    assert!(matches!(
+        down.sign_in("organizer@demo.eventos.test", "eventos-demo"),
+        Err(eventos_supabase::AuthError::Unreachable(_))
+    ));
+    let mut offline = client
+        .session()
+        .cloned()
+        .map(|s| {
+            Client::new(Project { url: "http://127.0.0.1:9".into(), anon_key: project.anon_key.clone() })
+                .unwrap()
+                .with_session(s)
+        })
+        .unwrap();
+    assert!(matches!(
+        eventos_sync::sync(&mut store, &mut offline, &mut |_| {}),
+        Err(eventos_sync::SyncError::Remote(eventos_sync::RemoteError::Unreachable(_)))
+    ));
+    assert_eq!(store.outbox().unwrap().len(), 1);
+
+    // Signing in again lets the edit go up.
+    client.sign_in("organizer@demo.eventos.test", "eventos-demo").unwrap();
+    eventos_sync::sync(&mut store, &mut client, &mut |_| {}).unwrap();
+    assert_eq!(store.outbox().unwrap(), []);
+    assert_eq!(pg.psql(&format!("SELECT city FROM public.venues WHERE id = '{venue}'")).unwrap(), "Kept offline");
+}
