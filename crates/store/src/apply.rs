@@ -8,7 +8,7 @@ use eventos_model::validate::{self, Stored};
 use rusqlite::params;
 use serde_json::Value;
 
-use crate::writer::{Param, lookup};
+use crate::writer::{lookup, update_sql};
 use crate::{Result, Row, StoreError, Writer};
 
 /// Why a local change could not go up after its row went away on the server.
@@ -46,32 +46,14 @@ impl Writer<'_> {
             .filter_map(|c| row.get(c.name).map(|v| (c, v)))
             .map(|(c, v)| Ok((c, validate::to_stored(table, c, v)?)))
             .collect::<Result<_>>()?;
-        let sql = if exists {
-            if values.is_empty() {
-                return self.fill_conflict_winners(table.name, id, row);
+        if exists {
+            if !values.is_empty() {
+                self.execute(table, &update_sql(table, &values), &values, Some(id))?;
             }
-            let sets: Vec<String> =
-                values.iter().enumerate().map(|(i, (c, _))| format!("{} = ?{}", c.name, i + 1)).collect();
-            format!("UPDATE {} SET {} WHERE id = ?{}", table.name, sets.join(", "), values.len() + 1)
         } else {
-            let names: Vec<&str> = values.iter().map(|(c, _)| c.name).collect();
-            let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-            let updates: Vec<String> =
-                names.iter().filter(|n| **n != "id").map(|n| format!("{n} = excluded.{n}")).collect();
-            format!(
-                "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT (id) DO UPDATE SET {}",
-                table.name,
-                names.join(", "),
-                placeholders.join(", "),
-                updates.join(", ")
-            )
-        };
-        let id_param = Stored::Text(id.to_owned());
-        let params = values.iter().map(|(_, v)| Param(v)).chain(exists.then_some(Param(&id_param)));
-        self.tx
-            .prepare_cached(&sql)?
-            .execute(rusqlite::params_from_iter(params))
-            .map_err(|e| crate::explain::explain(&self.tx, e, table, &values, Some(id)))?;
+            let sql = self.insert_sql(table, &values, true);
+            self.execute(table, &sql, &values, None)?;
+        }
         self.fill_conflict_winners(table.name, id, row)
     }
 

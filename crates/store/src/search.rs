@@ -90,7 +90,21 @@ pub(crate) fn rebuild_indexes(conn: &rusqlite::Connection) -> Result<()> {
     Ok(())
 }
 
-/// Puts back the triggers [`crate::Writer::suspend_search_index`] set aside, and rebuilds.
+/// Sets the full-text triggers aside (dropped, their SQL kept in `search_index_suspended`) until
+/// [`resume_suspended`]; does nothing if they are aside already.
+pub(crate) fn suspend(conn: &rusqlite::Connection) -> Result<()> {
+    let triggers: Vec<(String, String)> = conn
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_fts_a[idu]'")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (name, sql) in triggers {
+        conn.execute("INSERT INTO search_index_suspended (name, sql) VALUES (?1, ?2)", [&name, &sql])?;
+        conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
+    }
+    Ok(())
+}
+
+/// Puts back the triggers [`suspend`] set aside, and rebuilds the indexes.
 pub(crate) fn resume_suspended(conn: &rusqlite::Connection) -> Result<()> {
     let suspended: Vec<String> = conn
         .prepare("SELECT sql FROM search_index_suspended")?

@@ -20,63 +20,48 @@ pub struct Writer<'c> {
     /// This device's clock, when the workspace is connected and writes go to the outbox.
     pub(crate) capture: Option<Capture>,
     now: OffsetDateTime,
-    /// Search-index triggers set aside by [`Writer::defer_search_index`], restored at commit.
-    deferred_triggers: Vec<String>,
-    /// INSERT statements by table and column list, so bulk writes build each SQL text once.
-    insert_sql: HashMap<(&'static str, Vec<&'static str>), Rc<str>>,
+    /// Whether [`Writer::defer_search_index`] set the search triggers aside until commit.
+    bulk: bool,
+    /// INSERT statements by table, column list and upsert, so bulk writes build each SQL text once.
+    insert_sql: HashMap<(&'static str, Vec<&'static str>, bool), Rc<str>>,
 }
 
 impl<'c> Writer<'c> {
     pub(crate) fn new(tx: Transaction<'c>) -> Result<Self> {
         let capture = Capture::load(&tx)?;
-        Ok(Writer {
-            tx,
-            capture,
-            now: OffsetDateTime::now_utc(),
-            deferred_triggers: Vec::new(),
-            insert_sql: HashMap::new(),
-        })
+        Ok(Writer { tx, capture, now: OffsetDateTime::now_utc(), bulk: false, insert_sql: HashMap::new() })
     }
 
     pub(crate) fn commit(self) -> Result<()> {
         if let Some(capture) = &self.capture {
             capture.save(&self.tx)?;
         }
-        if !self.deferred_triggers.is_empty() {
-            crate::search::rebuild_indexes(&self.tx)?;
-            for sql in &self.deferred_triggers {
-                self.tx.execute_batch(sql)?;
-            }
+        if self.bulk {
+            crate::search::resume_suspended(&self.tx)?;
         }
         Ok(self.tx.commit()?)
     }
 
     /// Whether [`Writer::defer_search_index`] turned this transaction into a bulk load.
     pub(crate) fn is_bulk(&self) -> bool {
-        !self.deferred_triggers.is_empty()
+        self.bulk
     }
 
     /// For writes of many thousands of rows (the demo, a bootstrap): stop updating the
     /// full-text indexes row by row and rebuild them once at commit. FTS5 flushes its pending
     /// index at every statement, which makes row-by-row indexing the slowest part of a bulk
-    /// load. The triggers are restored from their own SQL in the same transaction, so the
-    /// schema is unchanged whether the transaction commits or rolls back.
+    /// load. The triggers are restored from their own SQL in the same transaction (the same
+    /// mechanism as [`Writer::suspend_search_index`], within one transaction), so the schema is
+    /// unchanged whether the transaction commits or rolls back.
     pub fn defer_search_index(&mut self) -> Result<()> {
-        if !self.deferred_triggers.is_empty() {
+        if self.bulk {
             return Ok(());
         }
-        let triggers: Vec<(String, String)> = self
-            .tx
-            .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_fts_a[idu]'")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
         // A bulk load touches every page of the big tables' indexes: keep them all in memory
         // until commit instead of spilling half-written pages to the WAL.
         self.tx.execute_batch(crate::open::BULK_CACHE_SIZE_PRAGMA)?;
-        for (name, sql) in triggers {
-            self.tx.execute_batch(&format!("DROP TRIGGER {name}"))?;
-            self.deferred_triggers.push(sql);
-        }
+        crate::search::suspend(&self.tx)?;
+        self.bulk = true;
         Ok(())
     }
 
@@ -84,16 +69,7 @@ impl<'c> Writer<'c> {
     /// until [`Writer::resume_search_index`], keeping their SQL in the replica so that a crash
     /// in between is mended when it is next opened ([`crate::Store::open`]).
     pub fn suspend_search_index(&mut self) -> Result<()> {
-        let triggers: Vec<(String, String)> = self
-            .tx
-            .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_fts_a[idu]'")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (name, sql) in triggers {
-            self.tx.execute("INSERT INTO search_index_suspended (name, sql) VALUES (?1, ?2)", [&name, &sql])?;
-            self.tx.execute_batch(&format!("DROP TRIGGER {name}"))?;
-        }
-        Ok(())
+        crate::search::suspend(&self.tx)
     }
 
     /// Rebuilds the full-text indexes and puts their triggers back (does nothing if they were
@@ -113,12 +89,7 @@ impl<'c> Writer<'c> {
         self.settle_account(table, &mut values)?;
         validate::check_required(table, &values)?;
         validate::check_row(table, &values)?;
-        let columns: Vec<&'static str> = values.iter().map(|(c, _)| c.name).collect();
-        let sql = self.insert_sql.entry((table.name, columns)).or_insert_with_key(|(name, columns)| {
-            let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-            format!("INSERT INTO {name} ({}) VALUES ({})", columns.join(", "), placeholders.join(", ")).into()
-        });
-        let sql = Rc::clone(sql);
+        let sql = self.insert_sql(table, &values, false);
         self.execute(table, &sql, &values, None)?;
         let id = text_of(&values, "id").unwrap_or_default().to_owned();
         if self.capture.is_some() {
@@ -146,10 +117,7 @@ impl<'c> Writer<'c> {
         if let Some(column) = table.column("updated_at").filter(|_| !patch.contains_key("updated_at")) {
             values.push((column, Stored::Text(eventos_model::timestamp::format(self.now))));
         }
-        let sets: Vec<String> =
-            values.iter().enumerate().map(|(i, (c, _))| format!("{} = ?{}", c.name, i + 1)).collect();
-        let sql = format!("UPDATE {} SET {} WHERE id = ?{}", table.name, sets.join(", "), values.len() + 1);
-        let changed = self.execute(table, &sql, &values, Some(id))?;
+        let changed = self.execute(table, &update_sql(table, &values), &values, Some(id))?;
         if changed == 0 {
             return Err(StoreError::NotFound { table: table.name.into(), id: id.into() });
         }
@@ -199,7 +167,24 @@ impl<'c> Writer<'c> {
         crate::queries::get_row(&self.tx, lookup(table)?, id)
     }
 
-    fn execute(
+    /// `INSERT INTO table (columns) VALUES (?1, …)` for these values; with `upsert`, a row whose
+    /// id exists is updated instead (a pulled row). Built once per shape.
+    pub(crate) fn insert_sql(&mut self, table: &Table, values: &[(&'static Column, Stored)], upsert: bool) -> Rc<str> {
+        let columns: Vec<&'static str> = values.iter().map(|(c, _)| c.name).collect();
+        let sql = self.insert_sql.entry((table.name, columns, upsert)).or_insert_with_key(|(name, columns, upsert)| {
+            let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+            let mut sql = format!("INSERT INTO {name} ({}) VALUES ({})", columns.join(", "), placeholders.join(", "));
+            if *upsert {
+                let updates: Vec<String> =
+                    columns.iter().filter(|c| **c != "id").map(|c| format!("{c} = excluded.{c}")).collect();
+                sql += &format!(" ON CONFLICT (id) DO UPDATE SET {}", updates.join(", "));
+            }
+            sql.into()
+        });
+        Rc::clone(sql)
+    }
+
+    pub(crate) fn execute(
         &self,
         table: &Table,
         sql: &str,
@@ -257,6 +242,12 @@ impl<'c> Writer<'c> {
     }
 }
 
+/// `UPDATE table SET a = ?1, … WHERE id = ?n` for these values (the id bound last).
+pub(crate) fn update_sql(table: &Table, values: &[(&'static Column, Stored)]) -> String {
+    let sets: Vec<String> = values.iter().enumerate().map(|(i, (c, _))| format!("{} = ?{}", c.name, i + 1)).collect();
+    format!("UPDATE {} SET {} WHERE id = ?{}", table.name, sets.join(", "), values.len() + 1)
+}
+
 /// `account_id`, or a reference to a parent that belongs to an account.
 fn is_tenancy_column(column: &Column) -> bool {
     column.name == "account_id" || account_parent(column).is_some()
@@ -296,7 +287,7 @@ fn to_stored(table: &'static Table, row: &Row) -> Result<Vec<(&'static Column, S
 }
 
 /// Binds a stored value without copying it.
-pub(crate) struct Param<'v>(pub(crate) &'v Stored);
+struct Param<'v>(&'v Stored);
 
 impl ToSql for Param<'_> {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
