@@ -1,6 +1,6 @@
 //! Pushing the outbox: oldest first, in batches; each answer settled in the store.
 
-use eventos_store::{Change, Op, Outcome, Store};
+use eventos_store::{Change, Outcome, Store};
 
 use crate::{PUSH_BATCH, Progress, PushAnswer, PushChange, Remote, Report, SyncError};
 
@@ -55,11 +55,7 @@ fn to_push(change: &Change) -> PushChange {
     PushChange {
         change_id: change.change_id.clone(),
         table: change.table.clone(),
-        op: match change.op {
-            Op::Insert => "insert",
-            Op::Update => "update",
-            Op::Delete => "delete",
-        },
+        op: change.op.as_str(),
         id: change.row_id.clone(),
         hlc: change.hlc.clone(),
         data: change.data.clone(),
