@@ -29,6 +29,10 @@ INSERT INTO sync.synced_tables (name) VALUES
   ('crm_activities'), ('crm_notes'), ('crm_documents'), ('crm_email_templates'), ('campaigns'),
   ('notifications');
 
+-- What an event scope (a door laptop) replicates: its event's door data.
+CREATE FUNCTION sync.event_scope_tables() RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $$ SELECT ARRAY['events', 'attendees', 'tickets', 'event_checkins'] $$;
+
 CREATE TABLE sync.change_log (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
@@ -170,12 +174,11 @@ BEGIN
 END $$;
 
 -- A row naming a person (a member, a customer, a team member, a speaker) brings their profile
--- into its account's replicas.
+-- into its account's replicas. The trigger's argument is the column naming the person.
 CREATE FUNCTION sync.log_named_people() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
 DECLARE
-  person_column text := CASE TG_TABLE_NAME WHEN 'account_users' THEN 'user_id' WHEN 'orders' THEN 'customer_id'
-                                           WHEN 'event_teams' THEN 'member_id' ELSE 'profile_id' END;
+  person_column text := TG_ARGV[0];
 BEGIN
   INSERT INTO sync.change_log (tbl, pk, account_id, op)
   SELECT DISTINCT 'profiles', (r ->> person_column)::uuid, (r ->> 'account_id')::uuid, 'upsert'
@@ -251,15 +254,20 @@ END $$;
 
 DO $$
 DECLARE
-  t text;
+  named text[];
 BEGIN
-  FOREACH t IN ARRAY ARRAY['account_users', 'orders', 'event_teams', 'speakers'] LOOP
+  -- The same table and column pairs as sync.accounts_naming.
+  FOREACH named SLICE 1 IN ARRAY ARRAY[['account_users', 'user_id'], ['orders', 'customer_id'],
+                                       ['event_teams', 'member_id'], ['speakers', 'profile_id']] LOOP
     EXECUTE format('CREATE TRIGGER sync_log_named_people_insert AFTER INSERT ON public.%I
-                    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_named_people()', t);
+                    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_named_people(%L)',
+                   named[1], named[2]);
     EXECUTE format('CREATE TRIGGER sync_log_named_people_update AFTER UPDATE ON public.%I
-                    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_named_people()', t);
+                    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_named_people(%L)',
+                   named[1], named[2]);
     EXECUTE format('CREATE TRIGGER sync_log_named_people_delete AFTER DELETE ON public.%I
-                    REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_named_people()', t);
+                    REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sync.log_named_people(%L)',
+                   named[1], named[2]);
   END LOOP;
 END $$;
 CREATE TRIGGER sync_log_crm_dependents AFTER UPDATE ON public.crm_organizers
@@ -327,7 +335,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
     SELECT c.id, c.txid, c.tbl, c.pk FROM unnest(events) e, horizon,
     LATERAL (SELECT l.id, l.txid, l.tbl, l.pk FROM sync.change_log l
              WHERE l.event_id = e AND (l.txid, l.id) > (after_txid, after_id) AND l.txid < horizon.xmin
-               AND l.tbl IN ('events', 'attendees', 'tickets', 'event_checkins')
+               AND l.tbl = ANY (sync.event_scope_tables())
              ORDER BY l.txid, l.id LIMIT max_entries) c
     WHERE sync.may_pull_event(e)
   )
@@ -428,7 +436,7 @@ LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = '' AS $$
 DECLARE
   account uuid := (scope ->> 'account_id')::uuid;
   event uuid := (scope ->> 'event_id')::uuid;
-  tables text[] := CASE WHEN event IS NOT NULL THEN ARRAY['events', 'attendees', 'tickets', 'event_checkins']
+  tables text[] := CASE WHEN event IS NOT NULL THEN sync.event_scope_tables()
                         ELSE ARRAY(SELECT name FROM sync.synced_tables) END;
   table_name text;
   filter text;
@@ -729,7 +737,7 @@ GRANT EXECUTE ON FUNCTION public.pull_changes(text, jsonb, integer), public.push
 -- Called as the caller by the RPCs above and by the clock trigger on every write.
 GRANT USAGE ON SCHEMA sync TO service_role;
 GRANT EXECUTE ON FUNCTION sync.hlc_now(), sync.hlc_after(text) TO authenticated, service_role;
-GRANT EXECUTE ON FUNCTION sync.parse_cursor(text), sync.changes_after(xid8, bigint, uuid[], uuid[], integer),
+GRANT EXECUTE ON FUNCTION sync.parse_cursor(text), sync.event_scope_tables(), sync.changes_after(xid8, bigint, uuid[], uuid[], integer),
   sync.lost_scopes(uuid[], uuid[]), sync.was_deleted(text, uuid), sync.writable_columns(text),
   sync.answer(jsonb, text, jsonb), sync.problem(jsonb), sync.merge_fields(jsonb, jsonb), sync.apply_claimed(jsonb),
   sync.apply_change(jsonb), sync.apply_batch(jsonb), sync.refused(jsonb, text, text)
