@@ -18,8 +18,10 @@ fn killed_mid_sync_many_times_nothing_is_lost_or_doubled() {
     let emulator = Emulator::start(Config::new(pg.connection_string())).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("eventos.db");
-    let run = |edits: usize| {
-        Command::new(env!("CARGO_BIN_EXE_sync-device"))
+    // The device process, making `edits` edits.
+    let device = |edits: usize| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_sync-device"));
+        command
             .args([
                 db.to_str().unwrap(),
                 emulator.url(),
@@ -28,35 +30,21 @@ fn killed_mid_sync_many_times_nothing_is_lost_or_doubled() {
                 ACCOUNT,
                 TAG,
             ])
-            .arg(edits.to_string())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap()
+            .arg(edits.to_string());
+        command
     };
     // A fixed sequence of kill times (ms), so a failure replays.
     let mut state: u64 = 0x5eed;
     for _ in 0..25 {
         state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         let after = Duration::from_millis(50 + (state >> 33) % 700);
-        let mut child = run(40);
+        let mut child = device(40).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
         std::thread::sleep(after);
         let _ = child.kill(); // SIGKILL; it may have finished already
         child.wait().unwrap();
     }
     // A last run that is left to finish: everything still waiting goes up.
-    let last = Command::new(env!("CARGO_BIN_EXE_sync-device"))
-        .args([
-            db.to_str().unwrap(),
-            emulator.url(),
-            emulator.anon_key(),
-            "organizer@demo.eventos.test",
-            ACCOUNT,
-            TAG,
-            "1",
-        ])
-        .output()
-        .unwrap();
+    let last = device(1).output().unwrap();
     assert!(last.status.success(), "the last run failed: {}", String::from_utf8_lossy(&last.stderr));
 
     let store = Store::open(&db).unwrap();
