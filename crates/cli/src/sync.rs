@@ -21,15 +21,15 @@ pub struct SyncArgs {
     email: String,
     #[arg(long, env = "EVENTOS_PASSWORD", hide_env_values = true)]
     password: String,
-    /// What to replicate: account:<uuid> or event:<uuid> (repeatable; door staff name their
-    /// event). Default: the scopes chosen before, else every account the user belongs to.
+    /// What to replicate: account:<uuid> or event:<uuid> (repeatable). Default: the scopes
+    /// chosen before, else every account the user belongs to (door staff: their events).
     #[arg(long = "scope")]
     scopes: Vec<String>,
 }
 
 pub fn run(store: &mut Store, args: SyncArgs, out: &mut String) -> Result<(), CliError> {
-    let mut client =
-        Client::new(Project { url: args.url, anon_key: args.anon_key }).map_err(eventos_sync::SyncError::from)?;
+    let mut client = Client::new(Project { url: args.url.clone(), anon_key: args.anon_key.clone() })
+        .map_err(eventos_sync::SyncError::from)?;
     let session = client.sign_in(&args.email, &args.password)?;
     for scope in &args.scopes {
         store.add_scope(scope)?;
@@ -43,11 +43,11 @@ pub fn run(store: &mut Store, args: SyncArgs, out: &mut String) -> Result<(), Cl
     }
     if store.scopes()?.is_empty() {
         return Err(CliError::Usage(format!(
-            "{} belongs to no account: name what to sync with --scope event:<uuid>",
+            "{} belongs to no account and works at no event: name what to sync with --scope",
             args.email
         )));
     }
-    store.set_capture(true)?;
+    store.connect(&args.url, &args.anon_key, &args.email, &session.user_id)?;
     let show = std::io::stderr().is_terminal();
     let report = eventos_sync::sync(store, &mut client, &mut |p| {
         if show {

@@ -19,8 +19,11 @@ fn stdout(out: &Output) -> String {
 fn migrate_creates_then_is_a_no_op() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("new/x.db");
-    assert!(stdout(&cli(&db, &["migrate"])).contains("applied V1__replica_schema, V2__sync_bookkeeping"));
-    assert!(stdout(&cli(&db, &["migrate"])).contains("is up to date (schema version 2)"));
+    assert!(
+        stdout(&cli(&db, &["migrate"]))
+            .contains("applied V1__replica_schema, V2__sync_bookkeeping, V3__sync_connection")
+    );
+    assert!(stdout(&cli(&db, &["migrate"])).contains("is up to date (schema version 3)"));
 }
 
 #[test]

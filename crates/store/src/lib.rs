@@ -11,6 +11,7 @@
 //!   ([`Writer::apply_pulled`]), scopes and their cursors.
 
 mod apply;
+mod connection;
 mod error;
 mod explain;
 mod open;
@@ -21,6 +22,7 @@ mod search;
 mod writer;
 
 pub use apply::ROW_GONE;
+pub use connection::{Conflict, Connection as SyncConnection};
 pub use error::{ConstraintKind, StoreError};
 pub use open::{DB_FILE_NAME, MigrationReport, default_data_dir, default_db_path};
 pub use outbox::{Change, Op, Outcome};

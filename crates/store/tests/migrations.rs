@@ -17,7 +17,7 @@ fn fresh() -> (tempfile::TempDir, std::path::PathBuf) {
 fn applies_to_an_empty_file_then_is_a_no_op() {
     let (_dir, path) = fresh();
     let (_, first) = Store::open_with_report(&path).unwrap();
-    assert_eq!(first.applied, ["V1__replica_schema", "V2__sync_bookkeeping"]);
+    assert_eq!(first.applied, ["V1__replica_schema", "V2__sync_bookkeeping", "V3__sync_connection"]);
     assert_eq!(first.version, 2);
     let (store, second) = Store::open_with_report(&path).unwrap();
     assert!(second.applied.is_empty(), "second open applied {:?}", second.applied);
