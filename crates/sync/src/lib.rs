@@ -10,6 +10,7 @@ mod bootstrap;
 mod pull;
 mod push;
 mod remote;
+pub mod schedule;
 
 pub use remote::{Page, PulledChange, PushAnswer, PushChange, Remote, RemoteError, Row, Scope};
 
