@@ -30,8 +30,10 @@ impl Client {
         // rustls needs a crypto provider chosen once per process; another one may be there already.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let http = Http::builder()
-            .connect_timeout(Duration::from_secs(10))
-            .timeout(Duration::from_secs(60))
+            // A dropped network shows as a request that never ends: every call here answers
+            // within a second or two (pages and batches are capped), so 30 s means it is gone.
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(30))
             .build()
             .map_err(|e| RemoteError::Unreachable(e.to_string()))?;
         let project = Project { url: project.url.trim_end_matches('/').to_owned(), anon_key: project.anon_key };
@@ -194,11 +196,20 @@ impl Remote for Client {
     }
 }
 
-/// The accounts the user is an active member of, as scopes (door staff, who belong to none,
-/// name their event).
+/// What a device replicates unless told otherwise: the accounts the user is an active member
+/// of; for door staff, who belong to none, the events they work the door of (`rpc/door_events`).
 pub fn default_scopes(client: &mut Client, user_id: &str) -> Result<Vec<Scope>, RemoteError> {
     let path = format!("/rest/v1/account_users?select=account_id&status=eq.active&user_id=eq.{user_id}");
     let response = client.send(&|http, url| http.get(format!("{url}{path}")))?;
     let rows: Vec<Row> = response.json().map_err(|e| RemoteError::Refused(format!("account_users: {e}")))?;
-    Ok(rows.iter().filter_map(|r| r.get("account_id")?.as_str()).map(|id| Scope::Account(id.to_owned())).collect())
+    let accounts: Vec<Scope> =
+        rows.iter().filter_map(|r| r.get("account_id")?.as_str()).map(|id| Scope::Account(id.to_owned())).collect();
+    if !accounts.is_empty() {
+        return Ok(accounts);
+    }
+    match client.rpc("door_events", &json!({}))? {
+        Value::Array(ids) => Ok(ids.iter().filter_map(Value::as_str).map(|id| Scope::Event(id.to_owned())).collect()),
+        Value::Null => Ok(Vec::new()),
+        other => Err(RemoteError::Refused(format!("door_events: unexpected answer {other}"))),
+    }
 }
