@@ -5,7 +5,8 @@ use std::sync::Mutex;
 
 use eventos_app::crm::CompanySummary;
 use eventos_app::dashboard::Dashboard;
-use eventos_app::events::{EventDetail, EventQuery, EventSummary};
+use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
+use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, SyncStatus};
 use eventos_app::{App, AppError, Status};
 use tauri::State;
 
@@ -73,6 +74,56 @@ pub fn event(state: State<'_, Shared>, id: String) -> Reply<EventDetail> {
 #[tauri::command(async)]
 pub fn companies(state: State<'_, Shared>) -> Reply<Vec<CompanySummary>> {
     with(&state, |app| app.companies())
+}
+
+#[tauri::command(async)]
+pub fn update_event(state: State<'_, Shared>, id: String, edit: EventEdit) -> Reply<EventDetail> {
+    with(&state, |app| app.update_event(&id, &edit))
+}
+
+#[tauri::command(async)]
+pub fn sync_status(state: State<'_, Shared>) -> Reply<SyncStatus> {
+    with(&state, |app| app.sync_status())
+}
+
+#[tauri::command(async)]
+pub fn connect(state: State<'_, Shared>, form: ConnectForm) -> Reply<SyncStatus> {
+    with(&state, |app| app.connect(&form))
+}
+
+#[tauri::command(async)]
+pub fn sign_out(state: State<'_, Shared>) -> Reply<SyncStatus> {
+    with(&state, App::sign_out)
+}
+
+#[tauri::command(async)]
+pub fn sync_now(state: State<'_, Shared>) -> Reply<SyncStatus> {
+    with(&state, App::sync_now)
+}
+
+#[tauri::command(async)]
+pub fn outbox(state: State<'_, Shared>) -> Reply<Vec<OutboxItem>> {
+    with(&state, |app| app.outbox())
+}
+
+#[tauri::command(async)]
+pub fn retry_change(state: State<'_, Shared>, change_id: String) -> Reply<Vec<OutboxItem>> {
+    with(&state, |app| app.retry_change(&change_id))
+}
+
+#[tauri::command(async)]
+pub fn discard_change(state: State<'_, Shared>, change_id: String) -> Reply<Vec<OutboxItem>> {
+    with(&state, |app| app.discard_change(&change_id))
+}
+
+#[tauri::command(async)]
+pub fn conflicts(state: State<'_, Shared>) -> Reply<Vec<ConflictItem>> {
+    with(&state, |app| app.conflicts())
+}
+
+#[tauri::command(async)]
+pub fn undo_conflict(state: State<'_, Shared>, id: i64) -> Reply<Vec<ConflictItem>> {
+    with(&state, |app| app.undo_conflict(id))
 }
 
 #[cfg(test)]

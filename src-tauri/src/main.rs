@@ -27,6 +27,16 @@ fn main() -> ExitCode {
             commands::events,
             commands::event,
             commands::companies,
+            commands::update_event,
+            commands::sync_status,
+            commands::connect,
+            commands::sign_out,
+            commands::sync_now,
+            commands::outbox,
+            commands::retry_change,
+            commands::discard_change,
+            commands::conflicts,
+            commands::undo_conflict,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

@@ -26,6 +26,16 @@ pub enum ErrorCode {
     Busy,
     /// The data folder cannot be read or written.
     Io,
+    /// Wrong email or password.
+    SignInFailed,
+    /// The session ended (signed out elsewhere, revoked): sign in again.
+    SessionEnded,
+    /// The server cannot be reached (offline, or it is down).
+    Unreachable,
+    /// The server refused a request; the message says why.
+    ServerRefused,
+    /// The workspace is not connected to Supabase.
+    NotConnected,
     /// A fault of ours; the message has the detail for a bug report.
     Internal,
 }

@@ -77,6 +77,16 @@ pub struct EventDetail {
     pub sessions: Vec<SessionItem>,
 }
 
+/// The event fields the event page edits.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+pub struct EventEdit {
+    pub name: String,
+    pub description: Option<String>,
+    pub capacity: i64,
+    /// draft, published, cancelled or completed.
+    pub status: String,
+}
+
 const SUMMARY_SELECT: &str = "\
     SELECT e.id, e.name, e.slug, e.type, e.status, e.start_at, e.end_at, v.name, e.capacity, \
            s.tickets_sold, s.tickets_used, \
@@ -176,5 +186,23 @@ impl App {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(EventDetail { summary, description, visibility, price_cents, venue_address, tickets, sessions })
+    }
+}
+
+impl App {
+    /// Saves the event page's edit (one transaction; it goes up with the next sync).
+    pub fn update_event(&mut self, id: &str, edit: &EventEdit) -> Result<EventDetail> {
+        let name = edit.name.trim();
+        if name.is_empty() {
+            return Err(AppError::new(ErrorCode::Invalid, "events.name: the event needs a name"));
+        }
+        let description = edit.description.as_deref().map(str::trim).filter(|d| !d.is_empty());
+        let patch = serde_json::json!({
+            "name": name, "description": description, "capacity": edit.capacity, "status": edit.status,
+        });
+        let serde_json::Value::Object(patch) = patch else { unreachable!("a JSON object") };
+        self.store_mut()?.write(|w| w.update("events", id, patch))?;
+        self.edited();
+        self.event(id)
     }
 }

@@ -9,7 +9,8 @@ use ts_rs::{Config, TS};
 
 use crate::crm::CompanySummary;
 use crate::dashboard::{DailySales, Dashboard};
-use crate::events::{EventDetail, EventQuery, EventSort, EventSummary, SessionItem, TicketStats};
+use crate::events::{EventDetail, EventEdit, EventQuery, EventSort, EventSummary, SessionItem, TicketStats};
+use crate::sync::{ConflictItem, ConnectForm, OutboxItem, SyncProgress, SyncState, SyncStatus};
 use crate::{AppError, ErrorCode, Status, WorkspaceState};
 
 /// Where the generated file lives, from the repository root.
@@ -35,6 +36,16 @@ pub fn commands() -> Vec<Command> {
         command("events", "query: EventQuery", Vec::<EventSummary>::name(&cfg)),
         command("event", "id: string", EventDetail::name(&cfg)),
         command("companies", "", Vec::<CompanySummary>::name(&cfg)),
+        command("update_event", "id: string, edit: EventEdit", EventDetail::name(&cfg)),
+        command("sync_status", "", SyncStatus::name(&cfg)),
+        command("connect", "form: ConnectForm", SyncStatus::name(&cfg)),
+        command("sign_out", "", SyncStatus::name(&cfg)),
+        command("sync_now", "", SyncStatus::name(&cfg)),
+        command("outbox", "", Vec::<OutboxItem>::name(&cfg)),
+        command("retry_change", "changeId: string", Vec::<OutboxItem>::name(&cfg)),
+        command("discard_change", "changeId: string", Vec::<OutboxItem>::name(&cfg)),
+        command("conflicts", "", Vec::<ConflictItem>::name(&cfg)),
+        command("undo_conflict", "id: number", Vec::<ConflictItem>::name(&cfg)),
     ]
 }
 
@@ -60,6 +71,13 @@ pub fn typescript() -> String {
         DailySales::decl(&cfg),
         Dashboard::decl(&cfg),
         CompanySummary::decl(&cfg),
+        EventEdit::decl(&cfg),
+        SyncState::decl(&cfg),
+        SyncProgress::decl(&cfg),
+        SyncStatus::decl(&cfg),
+        ConnectForm::decl(&cfg),
+        OutboxItem::decl(&cfg),
+        ConflictItem::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for decl in types {

@@ -4,6 +4,7 @@
 //!
 //! - [`workspace`]: where the replica lives and its life: first run, demo, empty, broken;
 //! - [`dashboard`], [`events`], [`crm`]: the read models of the screens;
+//! - [`sync`]: connecting to Supabase, the background sync, the outbox and the conflict log;
 //! - [`ipc`]: the TypeScript bindings of all of the above, generated for the UI.
 
 pub mod crm;
@@ -11,6 +12,7 @@ pub mod dashboard;
 mod error;
 pub mod events;
 pub mod ipc;
+pub mod sync;
 pub mod workspace;
 
 pub use error::{AppError, ErrorCode};

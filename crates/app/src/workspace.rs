@@ -8,6 +8,7 @@ use serde::Serialize;
 use time::{Date, OffsetDateTime};
 use ts_rs::TS;
 
+use crate::sync::SessionStore;
 use crate::{AppError, ErrorCode, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -26,7 +27,7 @@ pub struct Status {
     pub state: WorkspaceState,
     pub data_dir: String,
     pub problem: Option<AppError>,
-    /// Where a broken replica was moved, after [`App::move_aside_and_start_fresh`].
+    /// Where the replica was moved: a broken one, or the one put aside on connecting.
     pub moved_to: Option<String>,
 }
 
@@ -38,15 +39,23 @@ enum Workspace {
 
 /// The application: one data folder and the workspace in it.
 pub struct App {
-    data_dir: PathBuf,
+    pub(crate) data_dir: PathBuf,
     workspace: Workspace,
     moved_to: Option<PathBuf>,
+    /// The background sync of a connected workspace.
+    pub(crate) sync: Option<crate::sync::Worker>,
+    pub(crate) session_store: SessionStore,
 }
 
 impl App {
     /// Opens the data folder: a replica there is opened (and upgraded); none means a first run;
     /// one that cannot be opened is kept as it is and reported.
     pub fn open(data_dir: impl Into<PathBuf>) -> App {
+        App::open_with(data_dir, SessionStore::from_env())
+    }
+
+    /// [`App::open`], keeping sessions where `session_store` says (tests choose the file).
+    pub fn open_with(data_dir: impl Into<PathBuf>, session_store: SessionStore) -> App {
         let data_dir = data_dir.into();
         let db = data_dir.join(DB_FILE_NAME);
         let workspace = if db.exists() {
@@ -57,7 +66,9 @@ impl App {
         } else {
             Workspace::FirstRun
         };
-        App { data_dir, workspace, moved_to: None }
+        let mut app = App { data_dir, workspace, moved_to: None, sync: None, session_store };
+        app.resume_sync();
+        app
     }
 
     pub fn status(&self) -> Status {
@@ -111,13 +122,37 @@ impl App {
                 "the workspace is not broken; nothing to move aside",
             ));
         }
+        self.move_db_aside("broken")?;
+        self.workspace = Workspace::FirstRun;
+        Ok(self.status())
+    }
+
+    /// Puts whatever workspace is open aside (never deleted) and starts an empty one in its
+    /// place: connecting a demo or another project's workspace does this.
+    pub(crate) fn replace_workspace(&mut self, why: &str) -> Result<()> {
+        match &self.workspace {
+            Workspace::Broken(e) => return Err(e.clone()),
+            Workspace::Ready(_) => {
+                self.sync = None;
+                // Close the file before moving it.
+                self.workspace = Workspace::FirstRun;
+                self.move_db_aside(why)?;
+            }
+            Workspace::FirstRun => {}
+        }
+        self.workspace = Workspace::Ready(self.create()?);
+        Ok(())
+    }
+
+    /// Renames the replica `eventos.db.<why>-<UTC time>` (with its WAL files) and notes where.
+    fn move_db_aside(&mut self, why: &str) -> Result<()> {
         let db = self.data_dir.join(DB_FILE_NAME);
         let stamp = OffsetDateTime::now_utc().unix_timestamp();
         // A name no earlier move took (two moves within one second get -2, -3, …).
         let target = (1..)
             .map(|n| match n {
-                1 => self.data_dir.join(format!("{DB_FILE_NAME}.broken-{stamp}")),
-                n => self.data_dir.join(format!("{DB_FILE_NAME}.broken-{stamp}-{n}")),
+                1 => self.data_dir.join(format!("{DB_FILE_NAME}.{why}-{stamp}")),
+                n => self.data_dir.join(format!("{DB_FILE_NAME}.{why}-{stamp}-{n}")),
             })
             .find(|candidate| !candidate.exists())
             .expect("some name is free");
@@ -130,8 +165,7 @@ impl App {
             }
         }
         self.moved_to = Some(target);
-        self.workspace = Workspace::FirstRun;
-        Ok(self.status())
+        Ok(())
     }
 
     /// A use case failed: if the replica turned out damaged while in use, the workspace is
@@ -145,6 +179,14 @@ impl App {
     /// The open replica, or why there is none.
     pub(crate) fn store(&self) -> Result<&Store> {
         match &self.workspace {
+            Workspace::Ready(store) => Ok(store),
+            Workspace::FirstRun => Err(AppError::new(ErrorCode::NoWorkspace, "no workspace is open yet")),
+            Workspace::Broken(e) => Err(e.clone()),
+        }
+    }
+
+    pub(crate) fn store_mut(&mut self) -> Result<&mut Store> {
+        match &mut self.workspace {
             Workspace::Ready(store) => Ok(store),
             Workspace::FirstRun => Err(AppError::new(ErrorCode::NoWorkspace, "no workspace is open yet")),
             Workspace::Broken(e) => Err(e.clone()),

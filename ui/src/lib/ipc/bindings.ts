@@ -4,7 +4,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 
-export type ErrorCode = "invalid" | "duplicate" | "reference" | "not_found" | "no_workspace" | "workspace_exists" | "corrupt_database" | "database_too_new" | "disk_full" | "busy" | "io" | "internal";
+export type ErrorCode = "invalid" | "duplicate" | "reference" | "not_found" | "no_workspace" | "workspace_exists" | "corrupt_database" | "database_too_new" | "disk_full" | "busy" | "io" | "sign_in_failed" | "session_ended" | "unreachable" | "server_refused" | "not_connected" | "internal";
 
 export type AppError = { code: ErrorCode, message: string, };
 
@@ -12,7 +12,7 @@ export type WorkspaceState = "first_run" | "ready" | "broken";
 
 export type Status = { state: WorkspaceState, data_dir: string, problem: AppError | null, 
 /**
- * Where a broken replica was moved, after [`App::move_aside_and_start_fresh`].
+ * Where the replica was moved: a broken one, or the one put aside on connecting.
  */
 moved_to: string | null, };
 
@@ -94,6 +94,76 @@ owner_name: string | null, contacts: number, open_opportunities: number,
  */
 open_pipeline: string, };
 
+export type EventEdit = { name: string, description: string | null, capacity: number, 
+/**
+ * draft, published, cancelled or completed.
+ */
+status: string, };
+
+export type SyncState = "not_connected" | "signed_out" | "offline" | "syncing" | "synced" | "error";
+
+export type SyncProgress = { scope: string, done: number, total: number, };
+
+export type SyncStatus = { state: SyncState, project_url: string | null, email: string | null, 
+/**
+ * Changes waiting to go up (failed ones included).
+ */
+waiting: number, 
+/**
+ * Of those, the ones the server refused: they wait for the user.
+ */
+failed: number, 
+/**
+ * Conflicts with a known winner, not undone.
+ */
+conflicts: number, last_synced_at: string | null, error: AppError | null, progress: SyncProgress | null, 
+/**
+ * What this computer keeps: `account:<uuid>` or `event:<uuid>`.
+ */
+scopes: Array<string>, 
+/**
+ * Where the session is kept.
+ */
+session_kept_in: string | null, };
+
+export type ConnectForm = { 
+/**
+ * The project's URL, `https://<ref>.supabase.co`.
+ */
+url: string, 
+/**
+ * The project's anon (publishable) key.
+ */
+anon_key: string, email: string, password: string, };
+
+export type OutboxItem = { change_id: string, table: string, row_id: string, 
+/**
+ * insert, update or delete.
+ */
+op: string, 
+/**
+ * The changed fields, by name.
+ */
+fields: Array<string>, created_at: string, 
+/**
+ * Why the server refused it; `None` while it waits its turn.
+ */
+error: string | null, attempts: number, };
+
+export type ConflictItem = { id: number, table: string, row_id: string, field: string, 
+/**
+ * This device's value, as JSON text.
+ */
+mine: string, 
+/**
+ * The value that won, as JSON text (`None` until the row is next pulled).
+ */
+winner: string | null, 
+/**
+ * Who won: another device's name, or "the web" for a write made there.
+ */
+winner_by: string | null, at: string, undone_at: string | null, };
+
 /** Whether a thrown value is the app's typed error. */
 export function isAppError(e: unknown): e is AppError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -117,4 +187,14 @@ export const commands = {
   events: (query: EventQuery): Promise<Array<EventSummary>> => call("events", { query }),
   event: (id: string): Promise<EventDetail> => call("event", { id }),
   companies: (): Promise<Array<CompanySummary>> => call("companies"),
+  updateEvent: (id: string, edit: EventEdit): Promise<EventDetail> => call("update_event", { id, edit }),
+  syncStatus: (): Promise<SyncStatus> => call("sync_status"),
+  connect: (form: ConnectForm): Promise<SyncStatus> => call("connect", { form }),
+  signOut: (): Promise<SyncStatus> => call("sign_out"),
+  syncNow: (): Promise<SyncStatus> => call("sync_now"),
+  outbox: (): Promise<Array<OutboxItem>> => call("outbox"),
+  retryChange: (changeId: string): Promise<Array<OutboxItem>> => call("retry_change", { changeId }),
+  discardChange: (changeId: string): Promise<Array<OutboxItem>> => call("discard_change", { changeId }),
+  conflicts: (): Promise<Array<ConflictItem>> => call("conflicts"),
+  undoConflict: (id: number): Promise<Array<ConflictItem>> => call("undo_conflict", { id }),
 };
