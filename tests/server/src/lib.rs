@@ -1,6 +1,10 @@
 //! A throwaway Supabase-like PostgreSQL for tests (`scripts/local-supabase.sh`), stopped and
 //! removed when dropped, and `psql` to talk to it. Test infrastructure only.
 
+mod cable;
+
+pub use cable::Cable;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};

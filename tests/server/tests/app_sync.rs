@@ -1,0 +1,294 @@
+//! Sync as the desktop app does it (the facade, `eventos-app`): connecting with email and
+//! password, the background worker pushing edits and pulling others', offline and back, the
+//! session kept across restarts and forgotten on sign-out, sign-in failures, the conflict log
+//! and its undo — against the seeded Postgres behind the emulator, over HTTP.
+#![allow(clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use eventos_app::events::{EventEdit, EventQuery, EventSort};
+use eventos_app::sync::{ConnectForm, SessionStore, SyncState, SyncStatus};
+use eventos_app::{App, ErrorCode, WorkspaceState};
+use eventos_server_tests::{Cable, Postgres};
+use eventos_supabase_emulator::{Config, Emulator};
+
+const EVENT: &str = "e0000001-0000-4000-8000-000000000001";
+
+fn start() -> (Postgres, Emulator) {
+    let pg = Postgres::start().unwrap();
+    let emulator = Emulator::start(Config::new(pg.connection_string())).unwrap();
+    (pg, emulator)
+}
+
+fn form(emulator: &Emulator, email: &str, password: &str) -> ConnectForm {
+    ConnectForm {
+        url: emulator.url().to_owned(),
+        anon_key: emulator.anon_key().to_owned(),
+        email: email.to_owned(),
+        password: password.to_owned(),
+    }
+}
+
+fn open(dir: &tempfile::TempDir) -> App {
+    App::open_with(dir.path(), SessionStore::File)
+}
+
+/// Waits (polling, up to a minute) until the status satisfies `done`; the status it last saw
+/// is in the failure message.
+fn wait_for(app: &App, what: &str, done: impl Fn(&SyncStatus) -> bool) -> SyncStatus {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let status = app.sync_status().unwrap();
+        if done(&status) {
+            return status;
+        }
+        assert!(Instant::now() < deadline, "never {what}; last status: {status:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn synced(s: &SyncStatus) -> bool {
+    s.state == SyncState::Synced && s.waiting == 0
+}
+
+fn rename(app: &mut App, name: &str) {
+    let detail = app.event(EVENT).unwrap();
+    let edit = EventEdit {
+        name: name.to_owned(),
+        description: detail.description.clone(),
+        capacity: detail.summary.capacity,
+        status: detail.summary.status.clone(),
+    };
+    assert_eq!(app.update_event(EVENT, &edit).unwrap().summary.name, name);
+}
+
+fn server_name(pg: &Postgres) -> String {
+    pg.psql(&format!("SELECT name FROM public.events WHERE id = '{EVENT}'")).unwrap()
+}
+
+fn account_events(pg: &Postgres) -> usize {
+    pg.psql("SELECT count(*) FROM public.events WHERE account_id = 'aa000001-0000-4000-8000-000000000001'")
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+fn event_count(app: &App) -> usize {
+    let query = EventQuery { search: String::new(), sort: EventSort::StartAt, descending: false };
+    app.events(&query).unwrap().len()
+}
+
+#[test]
+fn a_connected_workspace_sends_its_edits_and_a_second_one_receives_them() {
+    let (pg, emulator) = start();
+    let first = tempfile::tempdir().unwrap();
+    let mut app = open(&first);
+    assert_eq!(app.status().state, WorkspaceState::FirstRun);
+    let status = app.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
+    assert_eq!(app.status().state, WorkspaceState::Ready, "connecting from a first run makes the workspace");
+    assert_eq!(status.email.as_deref(), Some("organizer@demo.eventos.test"));
+    assert_eq!(status.scopes, ["account:aa000001-0000-4000-8000-000000000001"]);
+    let status = wait_for(&app, "synced", synced);
+    assert!(status.last_synced_at.is_some());
+    let on_server = account_events(&pg);
+    assert!(on_server > 0);
+    assert_eq!(event_count(&app), on_server);
+
+    rename(&mut app, "Renamed on the first laptop");
+    assert_eq!(app.sync_status().unwrap().waiting, 1, "the edit waits in the outbox");
+    wait_for(&app, "sent the edit", synced);
+    assert_eq!(server_name(&pg), "Renamed on the first laptop");
+
+    let second = tempfile::tempdir().unwrap();
+    let mut other = open(&second);
+    other.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
+    wait_for(&other, "synced", synced);
+    assert_eq!(other.event(EVENT).unwrap().summary.name, "Renamed on the first laptop");
+
+    // And back: the second laptop's edit reaches the first at its next sync.
+    rename(&mut other, "Renamed on the second laptop");
+    wait_for(&other, "sent the edit", synced);
+    app.sync_now().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while app.event(EVENT).unwrap().summary.name != "Renamed on the second laptop" {
+        assert!(Instant::now() < deadline, "the first laptop never received the second's edit");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn an_edit_made_offline_waits_and_goes_up_when_the_server_is_back() {
+    let (pg, emulator) = start();
+    let mut cable = Cable::new(emulator.url());
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(&dir);
+    let mut through_cable = form(&emulator, "organizer@demo.eventos.test", "eventos-demo");
+    through_cable.url = cable.url();
+    app.connect(&through_cable).unwrap();
+    wait_for(&app, "synced", synced);
+
+    cable.unplug();
+    rename(&mut app, "Edited with the server away");
+    let status = wait_for(&app, "offline", |s| s.state == SyncState::Offline);
+    assert_eq!(status.waiting, 1);
+    assert_eq!(status.error.map(|e| e.code), Some(ErrorCode::Unreachable));
+    assert_ne!(server_name(&pg), "Edited with the server away");
+
+    cable.plug_in();
+    wait_for(&app, "back online with the edit sent", synced);
+    assert_eq!(server_name(&pg), "Edited with the server away");
+}
+
+#[test]
+fn the_session_outlives_a_restart_and_signing_out_forgets_it_but_keeps_the_work() {
+    let (pg, emulator) = start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(&dir);
+    app.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
+    wait_for(&app, "synced", synced);
+    drop(app);
+
+    // A restart syncs with the kept session: no password asked.
+    let mut app = open(&dir);
+    rename(&mut app, "After a restart");
+    wait_for(&app, "sent the edit", synced);
+    assert_eq!(server_name(&pg), "After a restart");
+
+    let status = app.sign_out().unwrap();
+    assert_eq!(status.state, SyncState::SignedOut);
+    assert!(!dir.path().join("session.json").exists(), "signing out removes the kept session");
+    rename(&mut app, "Signed out");
+    let status = app.sync_status().unwrap();
+    assert_eq!((status.state, status.waiting), (SyncState::SignedOut, 1), "local work goes on, and waits");
+    drop(app);
+    let app = open(&dir);
+    assert_eq!(app.sync_status().unwrap().state, SyncState::SignedOut, "still signed out after a restart");
+
+    // Signing in again as the same user carries on: nothing is moved aside, the edit goes up.
+    let mut app = app;
+    app.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
+    assert_eq!(app.status().moved_to, None);
+    wait_for(&app, "sent the edit", synced);
+    assert_eq!(server_name(&pg), "Signed out");
+}
+
+#[test]
+fn sign_in_failures_say_why_and_keep_the_workspace() {
+    let (_pg, emulator) = start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(&dir);
+    app.start_empty().unwrap();
+
+    let wrong = app.connect(&form(&emulator, "organizer@demo.eventos.test", "not-the-password")).unwrap_err();
+    assert_eq!(wrong.code, ErrorCode::SignInFailed);
+    assert!(wrong.message.contains("wrong email or password"), "{}", wrong.message);
+
+    let mut down = form(&emulator, "organizer@demo.eventos.test", "eventos-demo");
+    down.url = "http://127.0.0.1:9".to_owned();
+    let unreachable = app.connect(&down).unwrap_err();
+    assert_eq!(unreachable.code, ErrorCode::Unreachable);
+
+    let mut typo = form(&emulator, "organizer", "eventos-demo");
+    typo.url = "supabase.co".to_owned();
+    assert_eq!(app.connect(&typo).unwrap_err().code, ErrorCode::Invalid);
+
+    let status = app.sync_status().unwrap();
+    assert_eq!(status.state, SyncState::NotConnected);
+    assert_eq!(app.status().state, WorkspaceState::Ready);
+    assert_eq!(app.status().moved_to, None);
+}
+
+#[test]
+fn a_revoked_session_asks_for_a_sign_in_and_loses_no_local_work() {
+    let pg = Postgres::start().unwrap();
+    let mut config = Config::new(pg.connection_string());
+    // Access tokens expire within a second or two (PostgREST allows 30 s of clock skew), so the
+    // next sync goes through a refresh.
+    config.access_token_ttl = time::Duration::seconds(-29);
+    let emulator = Emulator::start(config).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(&dir);
+    app.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
+    wait_for(&app, "synced", synced);
+    // Past the token's expiry (whole seconds), so the next request needs the refresh token.
+    std::thread::sleep(Duration::from_millis(2100));
+
+    // As signing out everywhere does (GoTrue deletes the sessions and their refresh tokens).
+    pg.psql("DELETE FROM auth.refresh_tokens; DELETE FROM auth.sessions").unwrap();
+    rename(&mut app, "Kept while signed out");
+    let status = wait_for(&app, "signed out", |s| s.state == SyncState::SignedOut);
+    assert_eq!(status.error.map(|e| e.code), Some(ErrorCode::SessionEnded));
+    assert_eq!(status.waiting, 1);
+    assert_eq!(app.event(EVENT).unwrap().summary.name, "Kept while signed out");
+
+    app.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
+    wait_for(&app, "sent the edit", synced);
+    assert_eq!(server_name(&pg), "Kept while signed out");
+}
+
+#[test]
+fn connecting_the_demo_workspace_puts_it_aside_and_starts_the_organisations() {
+    let (pg, emulator) = start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(&dir);
+    app.open_demo(0).unwrap();
+    let demo_events = event_count(&app);
+
+    app.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
+    let moved = app.status().moved_to.expect("the demo was moved aside");
+    assert!(std::path::Path::new(&moved).exists(), "{moved} is kept");
+    wait_for(&app, "synced", synced);
+    let on_server = account_events(&pg);
+    assert_eq!(event_count(&app), on_server);
+    assert_ne!(event_count(&app), demo_events);
+}
+
+#[test]
+fn a_field_lost_to_the_web_is_in_the_conflict_log_and_undo_wins_it_back() {
+    let (pg, emulator) = start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(&dir);
+    app.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
+    wait_for(&app, "synced", synced);
+
+    // Signed out (so nothing syncs yet), this laptop renames the event; then the web renames
+    // it, later. Signing in sends the laptop's edit, which loses.
+    app.sign_out().unwrap();
+    rename(&mut app, "Mine");
+    pg.psql(&format!("UPDATE public.events SET name = 'The web''s' WHERE id = '{EVENT}'")).unwrap();
+    app.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
+    let status = wait_for(&app, "a conflict", |s| s.conflicts == 1 && synced(s));
+    assert_eq!(status.waiting, 0);
+    assert_eq!(app.event(EVENT).unwrap().summary.name, "The web's");
+    let conflicts = app.conflicts().unwrap();
+    assert_eq!(conflicts.len(), 1);
+    let lost = &conflicts[0];
+    assert_eq!((lost.table.as_str(), lost.field.as_str()), ("events", "name"));
+    assert_eq!(lost.mine, "\"Mine\"");
+    assert_eq!(lost.winner.as_deref(), Some("\"The web's\""));
+    assert_eq!(lost.winner_by.as_deref(), Some("the web"));
+
+    let after = app.undo_conflict(lost.id).unwrap();
+    assert!(after[0].undone_at.is_some());
+    assert_eq!(app.undo_conflict(lost.id).unwrap_err().code, ErrorCode::Invalid, "undone once");
+    assert_eq!(app.event(EVENT).unwrap().summary.name, "Mine");
+    wait_for(&app, "sent the undo", |s| synced(s) && s.conflicts == 0);
+    assert_eq!(server_name(&pg), "Mine");
+}
+
+#[test]
+fn door_staff_keep_the_event_they_work_and_nothing_else() {
+    let (pg, emulator) = start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(&dir);
+    let status = app.connect(&form(&emulator, "door@demo.eventos.test", "eventos-demo")).unwrap();
+    assert_eq!(status.scopes, [format!("event:{EVENT}")], "a door laptop keeps its event");
+    wait_for(&app, "synced", synced);
+    assert_eq!(event_count(&app), 1);
+    let sold: i64 = pg
+        .psql(&format!("SELECT tickets_sold FROM public.event_stats WHERE event_id = '{EVENT}'"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(app.event(EVENT).unwrap().tickets.sold, sold);
+}
