@@ -200,9 +200,18 @@ impl App {
         let patch = serde_json::json!({
             "name": name, "description": description, "capacity": edit.capacity, "status": edit.status,
         });
-        let serde_json::Value::Object(patch) = patch else { unreachable!("a JSON object") };
-        self.store_mut()?.write(|w| w.update("events", id, patch))?;
-        self.edited();
+        let serde_json::Value::Object(mut patch) = patch else { unreachable!("a JSON object") };
+        let store = self.store_mut()?;
+        let current = store
+            .get("events", id)?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("there is no event {id}")))?;
+        // Only what the user changed: an unchanged field sent with a new clock would undo
+        // someone else's edit of it (sync merges field by field).
+        patch.retain(|field, value| current.get(field) != Some(value));
+        if !patch.is_empty() {
+            store.write(|w| w.update("events", id, patch))?;
+            self.edited();
+        }
         self.event(id)
     }
 }

@@ -96,6 +96,8 @@ fn a_connected_workspace_sends_its_edits_and_a_second_one_receives_them() {
 
     rename(&mut app, "Renamed on the first laptop");
     assert_eq!(app.sync_status().unwrap().waiting, 1, "the edit waits in the outbox");
+    let outbox = app.outbox().unwrap();
+    assert_eq!(outbox[0].fields, ["name"], "only the changed field goes up, so others' edits of the rest survive");
     wait_for(&app, "sent the edit", synced);
     assert_eq!(server_name(&pg), "Renamed on the first laptop");
 
@@ -194,6 +196,7 @@ fn sign_in_failures_say_why_and_keep_the_workspace() {
 
     let status = app.sync_status().unwrap();
     assert_eq!(status.state, SyncState::NotConnected);
+    assert!(!status.connect_moves_aside, "an empty workspace is connected as it is");
     assert_eq!(app.status().state, WorkspaceState::Ready);
     assert_eq!(app.status().moved_to, None);
 }
@@ -233,6 +236,7 @@ fn connecting_the_demo_workspace_puts_it_aside_and_starts_the_organisations() {
     let mut app = open(&dir);
     app.open_demo(0).unwrap();
     let demo_events = event_count(&app);
+    assert!(app.sync_status().unwrap().connect_moves_aside, "the UI warns before connecting");
 
     app.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
     let moved = app.status().moved_to.expect("the demo was moved aside");
@@ -291,4 +295,38 @@ fn door_staff_keep_the_event_they_work_and_nothing_else() {
         .parse()
         .unwrap();
     assert_eq!(app.event(EVENT).unwrap().tickets.sold, sold);
+}
+
+#[test]
+fn the_facade_connects_and_signs_out_from_inside_an_async_runtime_as_the_shell_calls_it() {
+    let (pg, emulator) = start();
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(&dir);
+    let form = form(&emulator, "organizer@demo.eventos.test", "eventos-demo");
+    let mut wrong = form.clone();
+    wrong.password = "wrong".into();
+    // Tauri runs a command's function inside a task on its multi-threaded runtime.
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).build().unwrap();
+    let app = runtime.block_on(async move {
+        tokio::spawn(async move {
+            let mut app = app;
+            assert_eq!(app.connect(&wrong).unwrap_err().code, ErrorCode::SignInFailed);
+            app.connect(&form).unwrap();
+            app
+        })
+        .await
+        .unwrap()
+    });
+    wait_for(&app, "synced", synced);
+    assert!(account_events(&pg) > 0);
+    let app = runtime.block_on(async move {
+        tokio::spawn(async move {
+            let mut app = app;
+            app.sign_out().unwrap();
+            app
+        })
+        .await
+        .unwrap()
+    });
+    assert_eq!(app.sync_status().unwrap().state, SyncState::SignedOut);
 }

@@ -59,6 +59,9 @@ pub struct SyncStatus {
     pub scopes: Vec<String>,
     /// Where the session is kept.
     pub session_kept_in: Option<String>,
+    /// Connecting now would put this workspace's file aside (it holds the demo, or work of its
+    /// own that belongs to no project) and start a fresh one.
+    pub connect_moves_aside: bool,
 }
 
 /// The sign-in form.
@@ -123,6 +126,7 @@ impl App {
             progress: None,
             scopes: store.scopes()?.into_iter().map(|s| s.scope).collect(),
             session_kept_in: None,
+            connect_moves_aside: connection.is_none() && store.has_data()?,
         };
         if let Some(worker) = &self.sync {
             status.session_kept_in = Some(worker.shared.secrets.describe().to_owned());
@@ -148,8 +152,13 @@ impl App {
         let email = form.email.trim().to_owned();
         check_form(&url, form.anon_key.trim(), &email, &form.password)?;
         let anon_key = form.anon_key.trim().to_owned();
-        let mut client = Client::new(Project { url: url.clone(), anon_key: anon_key.clone() }).map_err(remote_error)?;
-        let session = client.sign_in(&email, &form.password).map_err(auth_error)?;
+        let project = Project { url: url.clone(), anon_key: anon_key.clone() };
+        let (client, session, scopes) = off_runtime(|| {
+            let mut client = Client::new(project).map_err(remote_error)?;
+            let session = client.sign_in(&email, &form.password).map_err(auth_error)?;
+            let scopes = default_scopes(&mut client, &session)?;
+            Ok::<_, AppError>((client, session, scopes))
+        })?;
 
         let same = match self.store() {
             Ok(store) => {
@@ -167,8 +176,8 @@ impl App {
         let store = self.store_mut()?;
         store.connect(&url, &anon_key, &email, &session.user_id)?;
         if store.scopes()?.is_empty() {
-            for scope in default_scopes(&mut client, &session)? {
-                self.store_mut()?.add_scope(&scope.to_string())?;
+            for scope in scopes {
+                store.add_scope(&scope.to_string())?;
             }
         }
         let secrets = Secrets::for_data_dir(&self.data_dir, self.session_store);
@@ -297,6 +306,19 @@ impl App {
         client.on_refresh(move |session| {
             let _ = secrets.save(session);
         })
+    }
+}
+
+/// Runs network work on a thread of its own: the shell calls the facade from inside an async
+/// runtime, where reqwest's blocking client may not block (or be dropped).
+fn off_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| s.spawn(f).join()).unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Drops a client on a thread of its own (see [`off_runtime`]).
+pub(crate) fn drop_off_runtime(client: Option<Client>) {
+    if let Some(client) = client {
+        let _ = std::thread::Builder::new().name("eventos-client-drop".into()).spawn(move || drop(client));
     }
 }
 

@@ -96,7 +96,7 @@ impl Worker {
 
     /// A new session (after signing in): use it and sync at once.
     pub(crate) fn signed_in(&self, client: Client) {
-        *lock(&self.shared.client) = Some(client);
+        super::drop_off_runtime(lock(&self.shared.client).replace(client));
         let mut live = self.shared.live();
         live.phase = Phase::Starting;
         live.error = None;
@@ -105,7 +105,7 @@ impl Worker {
     }
 
     pub(crate) fn signed_out(&self) {
-        *lock(&self.shared.client) = None;
+        super::drop_off_runtime(lock(&self.shared.client).take());
         let mut live = self.shared.live();
         live.phase = Phase::SignedOut;
         live.error = None;
@@ -122,6 +122,7 @@ impl Drop for Worker {
             // A sync in flight ends at its next step; every step is its own transaction.
             let _ = thread.join();
         }
+        super::drop_off_runtime(lock(&self.shared.client).take());
     }
 }
 

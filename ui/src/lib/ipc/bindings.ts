@@ -124,7 +124,12 @@ scopes: Array<string>,
 /**
  * Where the session is kept.
  */
-session_kept_in: string | null, };
+session_kept_in: string | null, 
+/**
+ * Connecting now would put this workspace's file aside (it holds the demo, or work of its
+ * own that belongs to no project) and start a fresh one.
+ */
+connect_moves_aside: boolean, };
 
 export type ConnectForm = { 
 /**
