@@ -8,7 +8,8 @@
 //   node dev/preview.mjs --serve [--port 4173]       serve for a browser, bridge injected
 //
 // Options (env): FIXTURES=/tmp/ui-fixtures  SHOTS=/tmp/ui-shots  CHROMIUM=/usr/bin/chromium
-// In --serve mode, ?scenario=first_run|broken|ready|today|failing picks the bridge's answers.
+// In --serve mode, ?scenario=first_run|broken|ready|today|failing|empty picks the bridge's answers;
+// the sync scenarios (ready, sync not as "not connected") are synced|offline|signed_out|bootstrapping|sync_error.
 
 import { createServer } from "node:http";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
@@ -46,6 +47,11 @@ const fixtures = {
  * (ready, with the first upcoming event moved into "today" to show the door cards),
  * failing (ready, but companies() fails once with `busy` to show the error banner),
  * empty (ready, as after "Start empty": no events, no companies, no sales).
+ * Sync (an in-memory stand-in for the facade's connection, outbox and conflict log): every
+ * scenario above is "not connected", and connect() works (password "wrong" fails sign-in,
+ * a URL with "unreachable" in it can't be reached). These start connected (ready workspace):
+ * synced (one change waiting, one refused, one conflict), offline, signed_out, sync_error,
+ * bootstrapping (a first download in progress, moving on with each status poll).
  */
 function bridgeSource(scenario) {
   return `(() => {
@@ -72,6 +78,70 @@ function bridgeSource(scenario) {
     if (state === "broken") fail("corrupt_database", "database disk image is malformed");
   };
   const statusRank = { draft: 0, published: 1, cancelled: 2, completed: 3 };
+
+  // ---- Sync stand-in ----
+  const nowIso = (offsetMs = 0) => new Date(Date.now() + offsetMs).toISOString().replace("Z", "000Z");
+  const ACCOUNT = "7c0e3b52-4a8e-4f8a-9d1c-2b5e6f7a8b9c";
+  const connectedScenarios = ["synced", "offline", "signed_out", "sync_error", "bootstrapping"];
+  const sync = {
+    connected: connectedScenarios.includes(scenario),
+    phase: scenario === "bootstrapping" ? "bootstrapping" : scenario === "sync_error" ? "error"
+      : connectedScenarios.includes(scenario) ? scenario : "synced",
+    url: "https://qzkxbnvtrelmwpoa.supabase.co",
+    email: "maya.chen@northwind-events.ca",
+    lastSyncedAt: scenario === "bootstrapping" ? null : nowIso(-2 * 60 * 1000),
+    done: 12000,
+    total: 300000,
+    syncingPolls: 0,
+    scopes: connectedScenarios.includes(scenario) ? ["account:" + ACCOUNT] : [],
+  };
+  const eventId = F.event.summary.id;
+  let outbox = sync.connected && scenario !== "bootstrapping" ? [
+    { change_id: "0193a5c2-7d1e-7b4a-9f3e-5c2d1a0b9e8f", table: "events", row_id: eventId, op: "update",
+      fields: ["capacity", "name"], created_at: nowIso(-4 * 60 * 1000), error: null, attempts: 0 },
+    { change_id: "0193a5c2-8a2f-7c5b-8e4d-6d3e2b1c0f9a", table: "tickets", row_id: "5b1f0e2d-3c4b-4a59-8687-9a0b1c2d3e4f", op: "update",
+      fields: ["status"], created_at: nowIso(-35 * 60 * 1000),
+      error: "new row violates row-level security policy for table \\"tickets\\"", attempts: 3 },
+  ] : [];
+  let conflicts = sync.connected && scenario !== "bootstrapping" ? [
+    { id: 2, table: "events", row_id: eventId, field: "description",
+      mine: JSON.stringify("Talks and workshops on applied AI, with an evening mixer."),
+      winner: JSON.stringify(F.event.description), winner_by: "the web", at: nowIso(-50 * 60 * 1000), undone_at: null },
+    { id: 1, table: "sessions", row_id: "9e8d7c6b-5a49-4382-9170-a1b2c3d4e5f6", field: "room",
+      mine: JSON.stringify("Hall B"), winner: "null", winner_by: "device 4f9a2c1e", at: nowIso(-26 * 3600 * 1000),
+      undone_at: nowIso(-25 * 3600 * 1000) },
+  ] : [];
+  const edits = {};
+  const syncStatus = () => {
+    const waiting = outbox.length;
+    const failed = outbox.filter((c) => c.error !== null).length;
+    const base = { waiting, failed, conflicts: conflicts.filter((c) => c.winner !== null && !c.undone_at).length };
+    if (!sync.connected) {
+      return { state: "not_connected", project_url: null, email: null, ...base, last_synced_at: null,
+               error: null, progress: null, scopes: [], session_kept_in: null };
+    }
+    let state = sync.phase, progress = null, error = null;
+    if (sync.phase === "bootstrapping") {
+      state = "syncing";
+      progress = { scope: sync.scopes[0], done: sync.done, total: sync.total };
+      sync.done = Math.min(sync.total, sync.done + 4000);
+      if (sync.done >= sync.total) { sync.phase = "synced"; sync.lastSyncedAt = nowIso(); }
+    } else if (sync.syncingPolls > 0 && sync.phase === "synced") {
+      state = "syncing";
+      sync.syncingPolls -= 1;
+      if (sync.syncingPolls === 0) { sync.phase = "synced"; sync.lastSyncedAt = nowIso(); }
+    }
+    if (state === "error") error = { code: "server_refused", message: "push_changes: 503 Service Unavailable (the project is paused or restarting)" };
+    if (state === "offline") error = { code: "unreachable", message: "error sending request for url (" + sync.url + "/rest/v1/rpc/pull_changes): dns error" };
+    return { state, project_url: sync.url, email: sync.email, ...base, last_synced_at: sync.lastSyncedAt,
+             error, progress, scopes: sync.scopes, session_kept_in: "the system keychain" };
+  };
+  const queueChange = (table, rowId, fields) => {
+    outbox.push({ change_id: crypto.randomUUID(), table, row_id: rowId, op: "update", fields,
+                  created_at: nowIso(), error: null, attempts: 0 });
+    if (sync.connected && sync.phase === "synced") sync.syncingPolls = 2;
+  };
+  const withEdits = (summary) => ({ ...summary, ...(edits[summary.id] || {}) });
   const handlers = {
     status: async () => status(),
     open_demo: async () => { await sleep(1000); setState("ready"); return status(); },
@@ -104,7 +174,7 @@ function bridgeSource(scenario) {
     events: async ({ query }) => {
       needReady();
       const words = String(query.search || "").toLowerCase().split(/\\s+/).filter(Boolean);
-      let rows = (scenario === "empty" ? [] : clone(F.events)).filter((e) => {
+      let rows = (scenario === "empty" ? [] : clone(F.events).map(withEdits)).filter((e) => {
         const hay = [e.name, e.venue_name || "", e.slug].join(" ").toLowerCase();
         return words.every((w) => hay.includes(w));
       });
@@ -121,12 +191,21 @@ function bridgeSource(scenario) {
     },
     event: async ({ id }) => {
       needReady();
-      if (F.event.summary.id === id) return clone(F.event);
-      const s = F.events.find((e) => e.id === id);
+      const edit = edits[id] || {};
+      if (F.event.summary.id === id) {
+        const d = clone(F.event);
+        d.summary = withEdits(d.summary);
+        if ("description" in edit) d.description = edit.description;
+        d.tickets.capacity = d.summary.capacity;
+        d.tickets.available = Math.max(0, d.summary.capacity - d.tickets.sold);
+        return d;
+      }
+      const found = F.events.find((e) => e.id === id);
+      const s = found && withEdits(found);
       if (!s) fail("not_found", "no event " + id);
       // Preview only: the fixtures hold one event's detail; others are built from their summary.
       return {
-        summary: clone(s), description: null, visibility: "public", price_cents: 0, venue_address: null,
+        summary: clone(s), description: edit.description ?? null, visibility: "public", price_cents: 0, venue_address: null,
         tickets: { capacity: s.capacity, sold: s.tickets_sold, available: Math.max(0, s.capacity - s.tickets_sold),
                    active: s.tickets_sold - s.tickets_used, used: s.tickets_used, cancelled: 0 },
         sessions: [],
@@ -140,6 +219,79 @@ function bridgeSource(scenario) {
         fail("busy", "the workspace is busy (database is locked); try again in a moment");
       }
       return scenario === "empty" ? [] : clone(F.companies);
+    },
+    update_event: async ({ id, edit }) => {
+      needReady();
+      await sleep(250);
+      const name = String(edit.name || "").trim();
+      if (!name) fail("invalid", "events.name: the event needs a name");
+      if (!Number.isInteger(edit.capacity) || edit.capacity < 10 || edit.capacity > 10000) {
+        fail("invalid", "events.capacity: must be between 10 and 10000");
+      }
+      if (!(edit.status in statusRank)) fail("invalid", "events.status: must be one of draft, published, cancelled, completed");
+      const description = edit.description && edit.description.trim() ? edit.description.trim() : null;
+      edits[id] = { name, capacity: edit.capacity, status: edit.status, description };
+      queueChange("events", id, ["capacity", "description", "name", "status"]);
+      return handlers.event({ id });
+    },
+    sync_status: async () => { needReady(); return syncStatus(); },
+    connect: async ({ form }) => {
+      await sleep(1500);
+      const url = String(form.url || "").trim().replace(/\\/+$/, "");
+      if (!/^https?:\\/\\//.test(url) || url.length < 12) fail("invalid", "the project URL looks like https://<project>.supabase.co");
+      if (!String(form.anon_key || "").trim()) fail("invalid", "the anon key is missing (Project Settings → API in Supabase)");
+      if (!String(form.email || "").includes("@")) fail("invalid", "the email address is missing its @");
+      if (!form.password) fail("invalid", "the password is missing");
+      if (url.includes("unreachable")) fail("unreachable", "error sending request for url (" + url + "/auth/v1/token): connection refused");
+      if (form.password === "wrong") fail("sign_in_failed", "Invalid login credentials");
+      const same = sync.connected && sync.url === url && sync.email === form.email.trim();
+      if (!same && state === "ready" && scenario !== "empty") {
+        movedTo = F.status.data_dir + "/eventos.db.before-connect-" + Math.floor(Date.now() / 1000);
+        outbox = [];
+        conflicts = [];
+      }
+      setState("ready");
+      Object.assign(sync, { connected: true, url, email: form.email.trim(), scopes: ["account:" + ACCOUNT] });
+      if (same) { sync.phase = "synced"; sync.syncingPolls = 2; }
+      else { sync.phase = "bootstrapping"; sync.done = 0; sync.lastSyncedAt = null; }
+      return syncStatus();
+    },
+    sign_out: async () => {
+      if (!sync.connected) fail("not_connected", "this workspace is not connected to Supabase");
+      await sleep(200);
+      sync.phase = "signed_out";
+      sync.syncingPolls = 0;
+      return syncStatus();
+    },
+    sync_now: async () => {
+      if (!sync.connected) fail("not_connected", "this workspace is not connected to Supabase");
+      if (sync.phase === "signed_out") fail("session_ended", "the session ended: sign in again");
+      if (sync.phase !== "bootstrapping" && sync.phase !== "offline") { sync.phase = "synced"; sync.syncingPolls = 2; }
+      return syncStatus();
+    },
+    outbox: async () => { needReady(); return clone(outbox); },
+    retry_change: async ({ changeId }) => {
+      const c = outbox.find((x) => x.change_id === changeId && x.error !== null);
+      if (!c) fail("not_found", "that change is not waiting for a retry");
+      await sleep(300);
+      c.error = null;
+      return clone(outbox);
+    },
+    discard_change: async ({ changeId }) => {
+      if (!outbox.some((x) => x.change_id === changeId)) fail("not_found", "that change is no longer in the outbox");
+      await sleep(300);
+      outbox = outbox.filter((x) => x.change_id !== changeId);
+      return clone(outbox);
+    },
+    conflicts: async () => { needReady(); return clone(conflicts); },
+    undo_conflict: async ({ id }) => {
+      const c = conflicts.find((x) => x.id === id);
+      if (!c) fail("not_found", "there is no conflict " + id);
+      if (c.undone_at) fail("invalid", "this conflict was undone already");
+      await sleep(300);
+      c.undone_at = nowIso();
+      queueChange(c.table, c.row_id, [c.field]);
+      return clone(conflicts);
     },
   };
   let nextId = 1;
@@ -373,9 +525,113 @@ async function screenshots() {
     await shot(page, "checkin");
   });
 
-  await run("sync", { hash: "#/sync", colorScheme: "dark" }, async (page) => {
-    await page.getByTestId("screen-sync").waitFor();
-    await shot(page, "sync-dark");
+  await run("sync-not-connected", { hash: "#/sync" }, async (page) => {
+    await page.getByTestId("connect-moves-aside").waitFor();
+    const badge = page.getByTestId("sync-badge");
+    if ((await badge.getAttribute("data-state")) !== "not_connected") throw new Error("badge is not not_connected");
+    await shot(page, "sync-not-connected");
+    await page.getByTestId("connect-url").fill("https://qzkxbnvtrelmwpoa.supabase.co");
+    await page.getByTestId("connect-anon-key").fill("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.preview");
+    await page.getByTestId("connect-email").fill("maya.chen@northwind-events.ca");
+    await page.getByTestId("connect-password").fill("wrong");
+    await page.getByTestId("connect-password").press("Enter");
+    await page.waitForTimeout(300);
+    await shot(page, "sync-connect-signing-in");
+    await page.getByTestId("error").waitFor();
+    await shot(page, "sync-connect-error");
+    await page.getByTestId("connect-password").fill("right");
+    await page.getByTestId("connect-submit").click();
+    await page.getByTestId("sync-progress").waitFor();
+    await page.getByTestId("sync-moved-to").waitFor();
+    await shot(page, "sync-connected-bootstrapping");
+  });
+
+  for (const colorScheme of ["light", "dark"]) {
+    await run(`sync-synced-${colorScheme}`, { scenario: "synced", hash: "#/sync", colorScheme, height: 1300 }, async (page) => {
+      await page.getByTestId("outbox-item").nth(1).waitFor();
+      await page.getByTestId("conflict-item").nth(1).waitFor();
+      if ((await page.getByTestId("sync-waiting").textContent()) !== "2 waiting") throw new Error("badge waiting count");
+      await shot(page, `sync-synced-${colorScheme}`);
+    });
+  }
+
+  await run("sync-actions", { scenario: "synced", hash: "#/sync", height: 1100 }, async (page) => {
+    await page.getByTestId("outbox-item").nth(1).waitFor();
+    await page.getByTestId("outbox-discard").first().click();
+    await page.getByTestId("confirm-discard").waitFor();
+    await shot(page, "sync-discard-confirm");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("confirm-discard").waitFor({ state: "hidden" });
+    if ((await page.getByTestId("outbox-item").count()) !== 2) throw new Error("Esc discarded the change");
+    if (!(await page.getByTestId("screen-sync").isVisible())) throw new Error("Esc left the Sync screen");
+    await page.getByTestId("outbox-discard").first().click();
+    await page.getByTestId("confirm-discard").click();
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=outbox-item]").length === 1);
+    await page.getByTestId("outbox-retry").click();
+    await page.getByTestId("outbox-retry").waitFor({ state: "detached" });
+    await page.getByTestId("conflict-undo").click();
+    await page.getByTestId("conflict-undo").waitFor({ state: "detached" });
+    await page.waitForFunction(() => document.querySelector("[data-testid=sync-waiting]")?.textContent === "2 waiting");
+    await shot(page, "sync-after-actions");
+    await page.getByTestId("sign-out").click();
+    await page.getByTestId("confirm-sign-out").click();
+    await page.getByTestId("sign-in-again").waitFor();
+    if ((await page.getByTestId("connect-email").inputValue()) !== "maya.chen@northwind-events.ca") throw new Error("email not pre-filled");
+  });
+
+  for (const scenario of ["bootstrapping", "signed_out", "offline", "sync_error"]) {
+    await run(`sync-${scenario}`, { scenario, hash: "#/sync" }, async (page) => {
+      await page.getByTestId("sync-state").waitFor();
+      await page.waitForTimeout(scenario === "bootstrapping" ? 1200 : 100);
+      await shot(page, `sync-${scenario}`);
+    });
+  }
+
+  await run("sync-signed-out-dark", { scenario: "signed_out", hash: "#/sync", colorScheme: "dark" }, async (page) => {
+    await page.getByTestId("sign-in-again").waitFor();
+    await shot(page, "sync-signed-out-dark");
+  });
+
+  await run("first-run-connect", { scenario: "first_run" }, async (page) => {
+    await page.getByTestId("first-run").waitFor();
+    await page.getByTestId("connect-supabase").click();
+    await page.getByTestId("connect-url").fill("https://qzkxbnvtrelmwpoa.supabase.co");
+    await page.getByTestId("connect-anon-key").fill("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.preview");
+    await page.getByTestId("connect-email").fill("maya.chen@northwind-events.ca");
+    await page.getByTestId("connect-password").fill("right");
+    await shot(page, "first-run-connect");
+    await page.getByTestId("connect-submit").click();
+    await page.waitForTimeout(300);
+    await shot(page, "first-run-connecting");
+    await page.getByTestId("sync-progress").waitFor();
+    if (await page.getByTestId("sync-moved-to").count()) throw new Error("first run moved something aside");
+    await shot(page, "first-run-connected");
+  });
+
+  await run("event-edit", { hash: `#/events/${fixtures.event.summary.id}`, scenario: "synced" }, async (page) => {
+    await page.getByTestId("ticket-stats").waitFor();
+    await page.getByTestId("sync-badge").waitFor();
+    await page.keyboard.press("e");
+    await page.getByTestId("event-edit-name").waitFor();
+    await shot(page, "event-edit");
+    await page.getByTestId("event-edit-name").fill("  ");
+    await page.getByTestId("event-edit-capacity").fill("12000");
+    await page.getByTestId("event-edit-save").click();
+    await page.getByTestId("error").waitFor();
+    await shot(page, "event-edit-error");
+    await page.getByTestId("event-edit-name").fill("AI & ML Summit 2026");
+    await page.getByTestId("event-edit-capacity").fill("9000");
+    await page.keyboard.press("Control+s");
+    await page.getByTestId("event-edit-form").waitFor({ state: "detached" });
+    if ((await page.getByTestId("event-name").textContent()) !== "AI & ML Summit 2026") throw new Error("name not saved");
+    await page.waitForFunction(() => document.querySelector("[data-testid=sync-waiting]")?.textContent === "3 waiting");
+    await shot(page, "event-edited");
+    await page.keyboard.press("e");
+    await page.getByTestId("event-edit-name").waitFor();
+    await page.getByTestId("event-edit-cancel").focus();
+    await page.keyboard.press("Escape");
+    await page.getByTestId("event-edit-form").waitFor({ state: "detached" });
+    if (!(await page.getByTestId("screen-event").isVisible())) throw new Error("Esc in the form left the event page");
   });
 
   await run("keyboard", { hash: "#/dashboard" }, async (page) => {

@@ -135,3 +135,34 @@ export function humanize(value: string | null | undefined): string {
   const s = value.replace(/[_-]+/g, " ");
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+const dateTimeFmt = new Intl.DateTimeFormat(LOCALE, {
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+});
+
+/** An instant in full, local time: "Sun, Nov 22, 2026, 8:00 a.m." (for tooltips and `<time>`). */
+export function formatDateTime(value: string | Date): string {
+  const d = typeof value === "string" ? parseInstant(value) : value;
+  return dateTimeFmt.format(d);
+}
+
+/**
+ * How long ago, in words, for recent instants: "just now", "5 minutes ago", "3 hours ago";
+ * older ones as a day and time ("Sun, Nov 22, 8:00 a.m.").
+ */
+export function formatAgo(value: string | Date, now: Date = new Date()): string {
+  const d = typeof value === "string" ? parseInstant(value) : value;
+  const seconds = Math.round((now.getTime() - d.getTime()) / 1000);
+  // A clock a little ahead of this one still reads as "just now".
+  if (seconds < 45) return "just now";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return minutes === 1 ? "a minute ago" : `${minutes} minutes ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 12 || (hours < 24 && sameDay(d, now))) return hours === 1 ? "an hour ago" : `${hours} hours ago`;
+  return `${formatDay(d)}, ${formatTime(d)}`;
+}

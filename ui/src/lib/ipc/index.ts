@@ -4,17 +4,25 @@ export { commands, isAppError } from "./bindings";
 export type {
   AppError,
   CompanySummary,
+  ConflictItem,
+  ConnectForm,
   DailySales,
   Dashboard,
   ErrorCode,
   EventDetail,
+  EventEdit,
   EventQuery,
   EventSort,
   EventSummary,
+  OutboxItem,
   SessionItem,
   Status,
+  SyncProgress,
+  SyncState,
+  SyncStatus,
   TicketStats,
   WorkspaceState,
 } from "./bindings";
 export { workspace } from "./workspace.svelte";
+export { sync } from "./sync.svelte";
 export { Resource, toAppError, localUtcOffsetMinutes } from "./resource.svelte";
