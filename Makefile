@@ -25,6 +25,7 @@ test:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	cd ui && npm run --silent check
+	$(CARGO) build --locked -p eventos-supabase-emulator --bin supabase-emulator  # the sync end-to-end test runs it
 	CARGO="$(CARGO)" scripts/run-tests.sh
 
 ## The desktop app with the current UI embedded (debug build).

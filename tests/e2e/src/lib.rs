@@ -35,6 +35,65 @@ pub fn app_binary() -> PathBuf {
     target.join("debug/eventos")
 }
 
+/// The Supabase emulator (test infrastructure), built by `make test`.
+pub fn emulator_binary() -> PathBuf {
+    app_binary().with_file_name("supabase-emulator")
+}
+
+/// The Supabase emulator as its own process, so a test can stop it (the app sees the server go
+/// away: connections refused) and start it again on the same port.
+pub struct LocalSupabase {
+    process: Option<Group>,
+    database_url: String,
+    port: u16,
+    pub url: String,
+    pub anon_key: String,
+}
+
+impl LocalSupabase {
+    /// Starts the emulator in front of `database_url` (a Supabase-like Postgres) on a free port.
+    pub fn start(database_url: &str) -> Result<LocalSupabase> {
+        let mut server = LocalSupabase {
+            process: None,
+            database_url: database_url.to_owned(),
+            port: free_port()?,
+            url: String::new(),
+            anon_key: String::new(),
+        };
+        server.restart()?;
+        Ok(server)
+    }
+
+    /// Stops the process (SIGTERM, then SIGKILL after 3 s).
+    pub fn stop(&mut self) {
+        self.process = None;
+    }
+
+    /// Starts it again on the same port, once it answers.
+    pub fn restart(&mut self) -> Result<()> {
+        use std::io::BufRead;
+        let bin = emulator_binary();
+        let mut command = Command::new(&bin);
+        command
+            .args(["--port", &self.port.to_string(), "--database-url", &self.database_url])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        let mut group = Group::spawn(command).map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+        let stdout = group.0.stdout.take().ok_or("the emulator has no stdout")?;
+        for line in std::io::BufReader::new(stdout).lines() {
+            let line = line.map_err(|e| e.to_string())?;
+            if let Some(url) = line.strip_prefix("SUPABASE_URL=") {
+                self.url = url.to_owned();
+            } else if let Some(key) = line.strip_prefix("SUPABASE_ANON_KEY=") {
+                self.anon_key = key.to_owned();
+                self.process = Some(group);
+                return Ok(());
+            }
+        }
+        Err(format!("{} ended before printing its URL and keys", bin.display()))
+    }
+}
+
 /// Where screenshots go: `$EVENTOS_SCREENSHOTS` (e.g. docs/screenshots), else
 /// `target/e2e-screenshots`.
 pub fn screenshot_dir() -> PathBuf {
@@ -102,6 +161,8 @@ impl Desktop {
         driver
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("DISPLAY", &display)
+            // Sessions go to the data folder's 0600 file, never the keychain of whoever runs this.
+            .env("EVENTOS_SECRET_STORE", "file")
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         let driver = Group::spawn(driver)
@@ -194,8 +255,18 @@ impl Desktop {
 
     /// Polls `probe` until it gives a value or [`WAIT`] passes. A WebDriver error (a stale
     /// element while the page re-renders, say) counts as "not yet"; the last one is reported.
-    pub fn wait<T>(&self, what: &str, mut probe: impl FnMut() -> Result<Option<T>>) -> Result<T> {
-        let deadline = Instant::now() + WAIT;
+    pub fn wait<T>(&self, what: &str, probe: impl FnMut() -> Result<Option<T>>) -> Result<T> {
+        self.wait_up_to(WAIT, what, probe)
+    }
+
+    /// [`Desktop::wait`] with a longer patience, for work that goes over the network.
+    pub fn wait_up_to<T>(
+        &self,
+        patience: Duration,
+        what: &str,
+        mut probe: impl FnMut() -> Result<Option<T>>,
+    ) -> Result<T> {
+        let deadline = Instant::now() + patience;
         let mut last_error = None;
         loop {
             match probe() {
@@ -299,6 +370,17 @@ impl Element<'_> {
 
     pub fn enabled(&self) -> Result<bool> {
         Ok(self.desktop.get(&format!("/element/{}/enabled", self.id))?.as_bool().unwrap_or(false))
+    }
+
+    /// An attribute's value ("" when it is absent).
+    pub fn attribute(&self, name: &str) -> Result<String> {
+        let value = self.desktop.get(&format!("/element/{}/attribute/{name}", self.id))?;
+        Ok(value.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Empties an input.
+    pub fn clear(&self) -> Result<()> {
+        self.desktop.post(&format!("/element/{}/clear", self.id), &json!({})).map(|_| ())
     }
 }
 

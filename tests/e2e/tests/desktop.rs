@@ -21,7 +21,7 @@ fn digits(text: &str) -> String {
 fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
     let app = Desktop::start()?;
     app.find("[data-testid=first-run]")?;
-    assert!(!app.find("[data-testid=connect-supabase]")?.enabled()?, "sync is not there yet");
+    assert!(app.find("[data-testid=connect-supabase]")?.enabled()?);
     app.screenshot("first-run")?;
     app.find("[data-testid=open-demo]")?.click()?;
 
@@ -70,11 +70,13 @@ fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
     assert!(texts.iter().any(|t| t.contains("Maple Leaf Analytics")), "{texts:?}");
     app.screenshot("crm")?;
 
-    // Check-in and Sync say what is coming, with no made-up data.
+    // Check-in says what is coming, with no made-up data; Sync offers to connect.
     app.find("[data-testid=nav-checkin]")?.click()?;
     assert!(!app.find("[data-testid=screen-checkin]")?.text()?.is_empty());
     app.find("[data-testid=nav-sync]")?.click()?;
-    assert!(!app.find("[data-testid=screen-sync]")?.text()?.is_empty());
+    app.find("[data-testid=screen-sync]")?;
+    app.find("[data-testid=connect-url]")?;
+    assert_eq!(app.find("[data-testid=sync-badge]")?.attribute("data-state")?, "not_connected");
 
     // Keyboard: Alt+1 goes back to the dashboard.
     app.script("document.activeElement && document.activeElement.blur()")?;
