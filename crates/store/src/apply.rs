@@ -29,7 +29,13 @@ impl Writer<'_> {
         let Some(id) = row.get("id").and_then(Value::as_str) else {
             return Err(StoreError::UnknownColumn { table: table.name.into(), column: "id".into() });
         };
-        let Some(pending) = self.pending_fields(table.name, id)? else { return Ok(()) };
+        let (outbox_busy, conflicts_open) = self.bookkeeping()?;
+        let pending = if outbox_busy {
+            let Some(pending) = self.pending_fields(table.name, id)? else { return Ok(()) };
+            pending
+        } else {
+            HashSet::new()
+        };
         if let (Some(capture), Some(Value::Object(clocks))) = (self.capture.as_mut(), row.get("_hlc")) {
             for clock in clocks.values().filter_map(Value::as_str) {
                 capture.observe(clock);
@@ -54,7 +60,25 @@ impl Writer<'_> {
             let sql = self.insert_sql(table, &values, true);
             self.execute(table, &sql, &values, None)?;
         }
-        self.fill_conflict_winners(table.name, id, row)
+        if conflicts_open {
+            self.fill_conflict_winners(table.name, id, row)?;
+        }
+        Ok(())
+    }
+
+    /// Whether anything waits in the outbox, and whether any conflict waits for its winner.
+    fn bookkeeping(&mut self) -> Result<(bool, bool)> {
+        if let Some(known) = self.bookkeeping {
+            return Ok(known);
+        }
+        let known = self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sync_outbox), \
+                    EXISTS (SELECT 1 FROM sync_conflicts WHERE winner_hlc IS NULL)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        self.bookkeeping = Some(known);
+        Ok(known)
     }
 
     /// Deletes a row the server deleted, or that left this device's scope. Local changes to it

@@ -24,12 +24,23 @@ pub struct Writer<'c> {
     bulk: bool,
     /// INSERT statements by table, column list and upsert, so bulk writes build each SQL text once.
     insert_sql: HashMap<(&'static str, Vec<&'static str>, bool), Rc<str>>,
+    /// Whether the outbox holds any change and the conflict log any open conflict, asked once
+    /// per transaction by pulls (a bootstrap of a fresh replica then skips two lookups a row);
+    /// forgotten when a local write adds to the outbox.
+    pub(crate) bookkeeping: Option<(bool, bool)>,
 }
 
 impl<'c> Writer<'c> {
     pub(crate) fn new(tx: Transaction<'c>) -> Result<Self> {
         let capture = Capture::load(&tx)?;
-        Ok(Writer { tx, capture, now: OffsetDateTime::now_utc(), bulk: false, insert_sql: HashMap::new() })
+        Ok(Writer {
+            tx,
+            capture,
+            now: OffsetDateTime::now_utc(),
+            bulk: false,
+            insert_sql: HashMap::new(),
+            bookkeeping: None,
+        })
     }
 
     pub(crate) fn commit(self) -> Result<()> {
@@ -150,6 +161,7 @@ impl<'c> Writer<'c> {
 
     /// Adds a change to the outbox when the workspace is connected.
     fn record(&mut self, table: &str, id: &str, op: Op, data: Option<&Row>) -> Result<()> {
+        self.bookkeeping = None;
         match self.capture.as_mut() {
             Some(capture) => capture.record(&self.tx, table, id, op, data),
             None => Ok(()),
