@@ -7,7 +7,7 @@ use eventos_store::Store;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{PAGE, Progress, Remote, Report, Scope, SyncError};
+use crate::{PAGE, Progress, Remote, RemoteError, Report, Row, Scope, SyncError};
 
 /// Where a bootstrap has got to, saved with every page it applies.
 #[derive(Serialize, Deserialize)]
@@ -34,7 +34,7 @@ pub(crate) fn bootstrap(
 ) -> Result<String, SyncError> {
     let name = scope.to_string();
     // Resume where an interrupted bootstrap stopped, with its cursor; else start now.
-    let mut at = match resume.and_then(|saved| serde_json::from_value::<Saved>(saved).ok()) {
+    let at = match resume.and_then(|saved| serde_json::from_value::<Saved>(saved).ok()) {
         Some(saved) => saved,
         None => {
             let cursor = remote.cursor()?;
@@ -52,31 +52,72 @@ pub(crate) fn bootstrap(
     // Search indexes are rebuilt once for the whole load (row by row is its slowest part) —
     // also when it fails half-way, so that search keeps working until it resumes.
     store.write(|w| w.suspend_search_index())?;
-    let mut load = || -> Result<(), SyncError> {
-        while let Some(table) = at.tables.get(at.table).cloned() {
-            let rows = remote.snapshot(&table, scope, at.after.as_deref(), PAGE)?;
-            at.after = rows.last().and_then(|r| r.get("id")).and_then(Value::as_str).map(str::to_owned);
-            if rows.len() < PAGE as usize {
-                at.table += 1;
-                at.after = None;
-            }
-            at.done += rows.len() as u64;
-            let saved = to_json(&at);
-            crate::apply(store, scope, |w| {
-                for row in &rows {
-                    w.apply_pulled(&table, row)?;
-                }
-                w.set_bootstrap_progress(&name, &saved)
-            })?;
-            report.bootstrapped += rows.len();
-            progress(Progress::Bootstrapping { scope: name.clone(), done: at.done, total: at.total.max(at.done) });
-        }
-        Ok(())
-    };
-    let loaded = load();
+    let cursor = at.cursor.clone();
+    let loaded = load(store, remote, scope, at, report, progress);
     store.write(|w| w.resume_search_index())?;
     loaded?;
-    Ok(at.cursor)
+    Ok(cursor)
+}
+
+/// One page read, with where the bootstrap is once it is applied.
+struct Fetched {
+    table: String,
+    rows: Vec<Row>,
+    at: Value,
+    done: u64,
+    total: u64,
+}
+
+/// Reads the pages on one thread and applies them on this one, a page or two behind: fetching
+/// (the server, HTTP, JSON) and applying (SQLite) take about as long as each other, so
+/// overlapping them nearly halves a bootstrap. Each page still lands in one transaction with
+/// the progress that follows it.
+fn load(
+    store: &mut Store,
+    remote: &mut dyn Remote,
+    scope: &Scope,
+    mut at: Saved,
+    report: &mut Report,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(), SyncError> {
+    let name = scope.to_string();
+    std::thread::scope(|threads| {
+        let (pages, received) = std::sync::mpsc::sync_channel::<Result<Fetched, RemoteError>>(2);
+        threads.spawn(move || {
+            while let Some(table) = at.tables.get(at.table).cloned() {
+                let rows = match remote.snapshot(&table, scope, at.after.as_deref(), PAGE) {
+                    Ok(rows) => rows,
+                    Err(e) => {
+                        let _ = pages.send(Err(e));
+                        return;
+                    }
+                };
+                at.after = rows.last().and_then(|r| r.get("id")).and_then(Value::as_str).map(str::to_owned);
+                if rows.len() < PAGE as usize {
+                    at.table += 1;
+                    at.after = None;
+                }
+                at.done += rows.len() as u64;
+                let page = Fetched { table, rows, at: to_json(&at), done: at.done, total: at.total.max(at.done) };
+                // The applier stopped (it failed): stop reading too.
+                if pages.send(Ok(page)).is_err() {
+                    return;
+                }
+            }
+        });
+        for page in received {
+            let page = page?;
+            crate::apply(store, scope, |w| {
+                for row in &page.rows {
+                    w.apply_pulled(&page.table, row)?;
+                }
+                w.set_bootstrap_progress(&name, &page.at)
+            })?;
+            report.bootstrapped += page.rows.len();
+            progress(Progress::Bootstrapping { scope: name.clone(), done: page.done, total: page.total });
+        }
+        Ok(())
+    })
 }
 
 fn to_json(saved: &Saved) -> Value {

@@ -99,8 +99,9 @@ pub enum RemoteError {
     Refused(String),
 }
 
-/// The server, as the engine sees it.
-pub trait Remote {
+/// The server, as the engine sees it. `Send`, so a bootstrap can fetch the next page on one
+/// thread while it applies the last one on another.
+pub trait Remote: Send {
     /// Pushes a batch (at most [`crate::PUSH_BATCH`]); one answer per change, in order.
     fn push(&mut self, changes: &[PushChange]) -> Result<Vec<PushAnswer>, RemoteError>;
     /// One page of changes of a scope after `cursor`.
