@@ -117,8 +117,10 @@ function bridgeSource(scenario) {
     const failed = outbox.filter((c) => c.error !== null).length;
     const base = { waiting, failed, conflicts: conflicts.filter((c) => c.winner !== null && !c.undone_at).length };
     if (!sync.connected) {
+      // As the facade: connecting puts the file aside when it holds data (the demo's; not "Start empty").
       return { state: "not_connected", project_url: null, email: null, ...base, last_synced_at: null,
-               error: null, progress: null, scopes: [], session_kept_in: null };
+               error: null, progress: null, scopes: [], session_kept_in: null,
+               connect_moves_aside: scenario !== "empty" };
     }
     let state = sync.phase, progress = null, error = null;
     if (sync.phase === "bootstrapping") {
@@ -134,7 +136,7 @@ function bridgeSource(scenario) {
     if (state === "error") error = { code: "server_refused", message: "push_changes: 503 Service Unavailable (the project is paused or restarting)" };
     if (state === "offline") error = { code: "unreachable", message: "error sending request for url (" + sync.url + "/rest/v1/rpc/pull_changes): dns error" };
     return { state, project_url: sync.url, email: sync.email, ...base, last_synced_at: sync.lastSyncedAt,
-             error, progress, scopes: sync.scopes, session_kept_in: "the system keychain" };
+             error, progress, scopes: sync.scopes, session_kept_in: "the system keychain", connect_moves_aside: false };
   };
   const queueChange = (table, rowId, fields) => {
     outbox.push({ change_id: crypto.randomUUID(), table, row_id: rowId, op: "update", fields,
@@ -448,6 +450,9 @@ async function screenshots() {
     await page.getByTestId("nav-events").click();
     await page.getByTestId("screen-events").getByText("No events yet").waitFor();
     await shot(page, "events-empty");
+    await page.getByTestId("nav-sync").click();
+    await page.getByTestId("sync-connect").waitFor();
+    if (await page.getByTestId("connect-moves-aside").count()) throw new Error("an empty workspace warned it would be put aside");
   });
 
   for (const colorScheme of ["light", "dark"]) {
