@@ -7,7 +7,8 @@ use eventos_store::Store;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{PAGE, Progress, Remote, RemoteError, Report, Row, Scope, SyncError};
+use crate::pipeline::pipelined;
+use crate::{PAGE, Progress, Remote, Report, Row, Scope, SyncError};
 
 /// Where a bootstrap has got to, saved with every page it applies.
 #[derive(Serialize, Deserialize)]
@@ -68,10 +69,8 @@ struct Fetched {
     total: u64,
 }
 
-/// Reads the pages on one thread and applies them on this one, a page or two behind: fetching
-/// (the server, HTTP, JSON) and applying (SQLite) take about as long as each other, so
-/// overlapping them nearly halves a bootstrap. Each page still lands in one transaction with
-/// the progress that follows it.
+/// Reads the pages and applies them, a page or two behind ([`pipelined`]); each page lands in
+/// one transaction with the progress that follows it.
 fn load(
     store: &mut Store,
     remote: &mut dyn Remote,
@@ -81,41 +80,29 @@ fn load(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(), SyncError> {
     let name = scope.to_string();
-    std::thread::scope(|threads| {
-        let (pages, received) = std::sync::mpsc::sync_channel::<Result<Fetched, RemoteError>>(2);
-        threads.spawn(move || {
-            while let Some(table) = at.tables.get(at.table).cloned() {
-                let rows = match remote.snapshot(&table, scope, at.after.as_deref(), PAGE) {
-                    Ok(rows) => rows,
-                    Err(e) => {
-                        let _ = pages.send(Err(e));
-                        return;
-                    }
-                };
-                at.after = rows.last().and_then(|r| r.get("id")).and_then(Value::as_str).map(str::to_owned);
-                if rows.len() < PAGE as usize {
-                    at.table += 1;
-                    at.after = None;
-                }
-                at.done += rows.len() as u64;
-                let page = Fetched { table, rows, at: to_json(&at), done: at.done, total: at.total.max(at.done) };
-                // The applier stopped (it failed): stop reading too.
-                if pages.send(Ok(page)).is_err() {
-                    return;
-                }
-            }
-        });
-        for page in received {
-            let page = page?;
-            crate::apply(store, scope, |w| {
-                for row in &page.rows {
-                    w.apply_pulled(&page.table, row)?;
-                }
-                w.set_bootstrap_progress(&name, &page.at)
-            })?;
-            report.bootstrapped += page.rows.len();
-            progress(Progress::Bootstrapping { scope: name.clone(), done: page.done, total: page.total });
+    let fetch = move || {
+        let table = at.tables.get(at.table).cloned()?;
+        let rows = match remote.snapshot(&table, scope, at.after.as_deref(), PAGE) {
+            Ok(rows) => rows,
+            Err(e) => return Some(Err(e)),
+        };
+        at.after = rows.last().and_then(|r| r.get("id")).and_then(Value::as_str).map(str::to_owned);
+        if rows.len() < PAGE as usize {
+            at.table += 1;
+            at.after = None;
         }
+        at.done += rows.len() as u64;
+        Some(Ok(Fetched { table, rows, at: to_json(&at), done: at.done, total: at.total.max(at.done) }))
+    };
+    pipelined(fetch, |page: Fetched| {
+        crate::apply(store, scope, |w| {
+            for row in &page.rows {
+                w.apply_pulled(&page.table, row)?;
+            }
+            w.set_bootstrap_progress(&name, &page.at)
+        })?;
+        report.bootstrapped += page.rows.len();
+        progress(Progress::Bootstrapping { scope: name.clone(), done: page.done, total: page.total });
         Ok(())
     })
 }

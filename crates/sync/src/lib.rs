@@ -7,6 +7,7 @@
 //!    transaction together with its cursor.
 
 mod bootstrap;
+mod pipeline;
 mod pull;
 mod push;
 mod remote;
