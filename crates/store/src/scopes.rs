@@ -38,18 +38,38 @@ impl Store {
     /// Starts replicating a scope (`account:<uuid>` or `event:<uuid>`); its bootstrap runs at
     /// the next sync.
     pub fn add_scope(&mut self, scope: &str) -> Result<()> {
-        let valid = scope
-            .split_once(':')
-            .is_some_and(|(kind, id)| matches!(kind, "account" | "event") && uuid::Uuid::parse_str(id).is_ok());
-        if !valid {
-            return Err(StoreError::Invalid(eventos_model::ValidationError::new(
-                "sync_scopes",
-                "scope",
-                format!("must be account:<uuid> or event:<uuid> (got '{scope}')"),
-            )));
-        }
+        check_scope(scope)?;
         self.conn.execute("INSERT INTO sync_scopes (scope) VALUES (?1) ON CONFLICT DO NOTHING", [scope])?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// Replicates exactly `scopes` from now on. New ones are bootstrapped at the next sync. If
+    /// one is dropped, the synced tables are emptied and every kept scope is bootstrapped again
+    /// (a row cannot be told apart by scope in general: a profile, a venue two events share):
+    /// one transaction, never recorded in the outbox. The caller makes sure nothing waits to go
+    /// up first. Returns whether the replica was emptied.
+    pub fn replace_scopes(&mut self, scopes: &[String]) -> Result<bool> {
+        for scope in scopes {
+            check_scope(scope)?;
+        }
+        let kept: Vec<String> = self.scopes()?.into_iter().map(|s| s.scope).collect();
+        let dropping = kept.iter().any(|s| !scopes.contains(s));
+        self.write_partial(|w| {
+            if dropping {
+                w.defer_search_index()?;
+                for table in eventos_model::schema::tables().iter().rev() {
+                    w.tx.execute(&format!("DELETE FROM {}", table.name), [])?;
+                }
+                w.tx.execute("DELETE FROM sync_scopes", [])?;
+            }
+            for scope in scopes {
+                w.tx.execute("INSERT INTO sync_scopes (scope) VALUES (?1) ON CONFLICT DO NOTHING", [scope])?;
+            }
+            Ok(())
+        })?;
+        Ok(dropping)
     }
 }
 
@@ -69,4 +89,18 @@ impl Writer<'_> {
             .execute("UPDATE sync_scopes SET bootstrap = ?2 WHERE scope = ?1", params![scope, progress.to_string()])?;
         Ok(())
     }
+}
+
+fn check_scope(scope: &str) -> Result<()> {
+    let valid = scope
+        .split_once(':')
+        .is_some_and(|(kind, id)| matches!(kind, "account" | "event") && uuid::Uuid::parse_str(id).is_ok());
+    if !valid {
+        return Err(StoreError::Invalid(eventos_model::ValidationError::new(
+            "sync_scopes",
+            "scope",
+            format!("must be account:<uuid> or event:<uuid> (got '{scope}')"),
+        )));
+    }
+    Ok(())
 }

@@ -213,3 +213,35 @@ pub fn default_scopes(client: &mut Client, user_id: &str) -> Result<Vec<Scope>, 
         other => Err(RemoteError::Refused(format!("door_events: unexpected answer {other}"))),
     }
 }
+
+/// What the user could replicate, with names for people: their accounts (`account:<uuid>`,
+/// named after the account) and those accounts' events plus the events they work the door of
+/// (`event:<uuid>`, named after the event, soonest first).
+pub fn scope_choices(client: &mut Client, user_id: &str) -> Result<Vec<(Scope, String)>, RemoteError> {
+    let scopes = default_scopes(client, user_id)?;
+    let ids =
+        |kind: fn(&Scope) -> Option<&String>| -> Vec<String> { scopes.iter().filter_map(kind).cloned().collect() };
+    let accounts = ids(|s| if let Scope::Account(id) = s { Some(id) } else { None });
+    let door = ids(|s| if let Scope::Event(id) = s { Some(id) } else { None });
+    let mut choices = Vec::new();
+    let mut get = |path: String| -> Result<Vec<Row>, RemoteError> {
+        let response = client.send(&|http, url| http.get(format!("{url}{path}")))?;
+        response.json().map_err(|e| RemoteError::Refused(format!("unexpected answer: {e}")))
+    };
+    let text = |row: &Row, key: &str| row.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+    if !accounts.is_empty() {
+        for row in get(format!("/rest/v1/accounts?select=id,name&id=in.({})&order=name", accounts.join(",")))? {
+            choices.push((Scope::Account(text(&row, "id")), text(&row, "name")));
+        }
+    }
+    let filter = match (accounts.is_empty(), door.is_empty()) {
+        (true, true) => return Ok(choices),
+        (false, _) => format!("account_id=in.({})", accounts.join(",")),
+        (true, false) => format!("id=in.({})", door.join(",")),
+    };
+    for row in get(format!("/rest/v1/events?select=id,name,start_at&{filter}&order=start_at"))? {
+        let label = format!("{} ({})", text(&row, "name"), text(&row, "start_at").get(..10).unwrap_or_default());
+        choices.push((Scope::Event(text(&row, "id")), label));
+    }
+    Ok(choices)
+}

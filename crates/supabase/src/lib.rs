@@ -7,5 +7,5 @@ mod auth;
 mod client;
 
 pub use auth::{AuthError, Session};
-pub use client::{Client, Project, default_scopes};
+pub use client::{Client, Project, default_scopes, scope_choices};
 pub use eventos_sync::{Remote, RemoteError};
