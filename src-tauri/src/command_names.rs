@@ -19,4 +19,6 @@ const COMMAND_NAMES: &[&str] = &[
     "discard_change",
     "conflicts",
     "undo_conflict",
+    "scope_choices",
+    "set_scopes",
 ];

@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use eventos_app::crm::CompanySummary;
 use eventos_app::dashboard::Dashboard;
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
-use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, SyncStatus};
+use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncStatus};
 use eventos_app::{App, AppError, Status};
 use tauri::State;
 
@@ -124,6 +124,16 @@ pub fn conflicts(state: State<'_, Shared>) -> Reply<Vec<ConflictItem>> {
 #[tauri::command(async)]
 pub fn undo_conflict(state: State<'_, Shared>, id: i64) -> Reply<Vec<ConflictItem>> {
     with(&state, |app| app.undo_conflict(id))
+}
+
+#[tauri::command(async)]
+pub fn scope_choices(state: State<'_, Shared>) -> Reply<Vec<ScopeChoice>> {
+    with(&state, |app| app.scope_choices())
+}
+
+#[tauri::command(async)]
+pub fn set_scopes(state: State<'_, Shared>, scopes: Vec<String>) -> Reply<SyncStatus> {
+    with(&state, |app| app.set_scopes(scopes))
 }
 
 #[cfg(test)]

@@ -37,6 +37,8 @@ fn main() -> ExitCode {
             commands::discard_change,
             commands::conflicts,
             commands::undo_conflict,
+            commands::scope_choices,
+            commands::set_scopes,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

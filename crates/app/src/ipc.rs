@@ -10,7 +10,7 @@ use ts_rs::{Config, TS};
 use crate::crm::CompanySummary;
 use crate::dashboard::{DailySales, Dashboard};
 use crate::events::{EventDetail, EventEdit, EventQuery, EventSort, EventSummary, SessionItem, TicketStats};
-use crate::sync::{ConflictItem, ConnectForm, OutboxItem, SyncProgress, SyncState, SyncStatus};
+use crate::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncProgress, SyncState, SyncStatus};
 use crate::{AppError, ErrorCode, Status, WorkspaceState};
 
 /// Where the generated file lives, from the repository root.
@@ -46,6 +46,8 @@ pub fn commands() -> Vec<Command> {
         command("discard_change", "changeId: string", Vec::<OutboxItem>::name(&cfg)),
         command("conflicts", "", Vec::<ConflictItem>::name(&cfg)),
         command("undo_conflict", "id: number", Vec::<ConflictItem>::name(&cfg)),
+        command("scope_choices", "", Vec::<ScopeChoice>::name(&cfg)),
+        command("set_scopes", "scopes: string[]", SyncStatus::name(&cfg)),
     ]
 }
 
@@ -78,6 +80,7 @@ pub fn typescript() -> String {
         ConnectForm::decl(&cfg),
         OutboxItem::decl(&cfg),
         ConflictItem::decl(&cfg),
+        ScopeChoice::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for decl in types {

@@ -330,3 +330,40 @@ fn the_facade_connects_and_signs_out_from_inside_an_async_runtime_as_the_shell_c
     });
     assert_eq!(app.sync_status().unwrap().state, SyncState::SignedOut);
 }
+
+#[test]
+fn what_this_computer_keeps_can_change_after_connecting() {
+    let (_pg, emulator) = start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(&dir);
+    app.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
+    wait_for(&app, "synced", synced);
+    let everything = event_count(&app);
+    assert!(everything > 1);
+
+    let choices = app.scope_choices().unwrap();
+    let account = choices.iter().find(|c| c.scope.starts_with("account:")).expect("the account is a choice");
+    assert!(account.kept);
+    assert_eq!(account.label, "EventOS Demo");
+    let event = choices.iter().find(|c| c.scope == format!("event:{EVENT}")).expect("its events are choices");
+    assert!(!event.kept);
+    assert!(event.label.starts_with(&app.event(EVENT).unwrap().summary.name), "{}", event.label);
+
+    // Nothing leaves this computer while a change of it waits to go up.
+    app.sign_out().unwrap();
+    rename(&mut app, "Waiting");
+    let refused = app.set_scopes(vec![format!("event:{EVENT}")]).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Invalid);
+    assert!(refused.message.contains("1 change"), "{}", refused.message);
+    assert_eq!(event_count(&app), everything);
+    app.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
+    wait_for(&app, "sent the edit", synced);
+
+    // A door laptop now: only that event, downloaded again.
+    let status = app.set_scopes(vec![format!("event:{EVENT}")]).unwrap();
+    assert_eq!(status.scopes, [format!("event:{EVENT}")]);
+    wait_for(&app, "synced", |s| synced(s) && s.last_synced_at.is_some());
+    assert_eq!(event_count(&app), 1);
+    assert_eq!(app.event(EVENT).unwrap().summary.name, "Waiting");
+    assert_eq!(app.set_scopes(Vec::new()).unwrap_err().code, ErrorCode::Invalid);
+}

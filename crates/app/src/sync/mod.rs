@@ -3,6 +3,7 @@
 //! conflict log (undo). The work itself runs on a background thread ([`worker`]); the session
 //! is kept by [`secrets`].
 
+mod scopes;
 mod secrets;
 mod worker;
 
@@ -13,6 +14,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use crate::{App, AppError, ErrorCode, Result};
+pub use scopes::ScopeChoice;
 pub(crate) use secrets::Secrets;
 pub use secrets::SessionStore;
 use worker::Phase;
@@ -311,7 +313,7 @@ impl App {
 
 /// Runs network work on a thread of its own: the shell calls the facade from inside an async
 /// runtime, where reqwest's blocking client may not block (or be dropped).
-fn off_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+pub(crate) fn off_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     std::thread::scope(|s| s.spawn(f).join()).unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
@@ -360,7 +362,7 @@ fn who(hlc: &str) -> String {
     }
 }
 
-fn not_connected() -> AppError {
+pub(crate) fn not_connected() -> AppError {
     AppError::new(ErrorCode::NotConnected, "this workspace is not connected to Supabase")
 }
 

@@ -127,6 +127,12 @@ impl Drop for Worker {
 }
 
 impl Shared {
+    /// Holds syncing off (a sync in flight finishes first) while the guard lives; the client
+    /// is the one the worker uses, for the facade's own calls to the server.
+    pub(crate) fn pause(&self) -> MutexGuard<'_, Option<Client>> {
+        lock(&self.client)
+    }
+
     fn live(&self) -> MutexGuard<'_, Live> {
         lock(&self.live)
     }

@@ -169,6 +169,20 @@ winner: string | null,
  */
 winner_by: string | null, at: string, undone_at: string | null, };
 
+export type ScopeChoice = { 
+/**
+ * `account:<uuid>` or `event:<uuid>`.
+ */
+scope: string, 
+/**
+ * The account's or the event's name.
+ */
+label: string, 
+/**
+ * Kept now.
+ */
+kept: boolean, };
+
 /** Whether a thrown value is the app's typed error. */
 export function isAppError(e: unknown): e is AppError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -202,4 +216,6 @@ export const commands = {
   discardChange: (changeId: string): Promise<Array<OutboxItem>> => call("discard_change", { changeId }),
   conflicts: (): Promise<Array<ConflictItem>> => call("conflicts"),
   undoConflict: (id: number): Promise<Array<ConflictItem>> => call("undo_conflict", { id }),
+  scopeChoices: (): Promise<Array<ScopeChoice>> => call("scope_choices"),
+  setScopes: (scopes: string[]): Promise<SyncStatus> => call("set_scopes", { scopes }),
 };
