@@ -55,14 +55,18 @@ fn main() {
         })
         .collect();
     let started = Instant::now();
+    let mut batches = Vec::new();
     for batch in changes.chunks(1000) {
+        let batch_started = Instant::now();
         let answer = call(&mut as_door, &format!("public.push_changes($j${}$j$::jsonb)", Value::from(batch.to_vec())));
         assert!(answer["results"].as_array().unwrap().iter().all(|r| r["status"] == "applied"), "{answer}");
+        batches.push(format!("{:.0}", batch_started.elapsed().as_secs_f64() * 1000.0));
     }
     let seconds = started.elapsed().as_secs_f64();
     println!(
-        "push_changes: {CHECK_INS} check-ins in batches of 1000: {seconds:.2} s, {:.0} changes/s",
-        f64::from(CHECK_INS) / seconds
+        "push_changes: {CHECK_INS} check-ins in batches of 1000: {seconds:.2} s, {:.0} changes/s (batches, ms: {})",
+        f64::from(CHECK_INS) / seconds,
+        batches.join(" ")
     );
     let used = pg
         .psql(&format!("SELECT count(*) FROM public.tickets WHERE event_id = '{event}' AND status = 'used'"))
