@@ -9,7 +9,7 @@
 //
 // Options (env): FIXTURES=/tmp/ui-fixtures  SHOTS=/tmp/ui-shots  CHROMIUM=/usr/bin/chromium
 // In --serve mode, ?scenario=first_run|broken|ready|today|failing|empty picks the bridge's answers;
-// the sync scenarios (ready, sync not as "not connected") are synced|offline|signed_out|bootstrapping|sync_error.
+// the sync scenarios (ready, sync not as "not connected") are synced|offline|signed_out|bootstrapping|sync_error|door.
 
 import { createServer } from "node:http";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
@@ -51,7 +51,9 @@ const fixtures = {
  * scenario above is "not connected", and connect() works (password "wrong" fails sign-in,
  * a URL with "unreachable" in it can't be reached). These start connected (ready workspace):
  * synced (one change waiting, one refused, one conflict), offline, signed_out, sync_error,
- * bootstrapping (a first download in progress, moving on with each status poll).
+ * bootstrapping (a first download in progress, moving on with each status poll), door (synced,
+ * keeping one event, nothing waiting). scope_choices lists the account and three of its events;
+ * set_scopes keeps them and starts a download again (refused while changes wait and one is dropped).
  */
 function bridgeSource(scenario) {
   return `(() => {
@@ -82,28 +84,34 @@ function bridgeSource(scenario) {
   // ---- Sync stand-in ----
   const nowIso = (offsetMs = 0) => new Date(Date.now() + offsetMs).toISOString().replace("Z", "000Z");
   const ACCOUNT = "7c0e3b52-4a8e-4f8a-9d1c-2b5e6f7a8b9c";
-  const connectedScenarios = ["synced", "offline", "signed_out", "sync_error", "bootstrapping"];
+  const connectedScenarios = ["synced", "offline", "signed_out", "sync_error", "bootstrapping", "door"];
+  const eventId = F.event.summary.id;
   const sync = {
     connected: connectedScenarios.includes(scenario),
     phase: scenario === "bootstrapping" ? "bootstrapping" : scenario === "sync_error" ? "error"
-      : connectedScenarios.includes(scenario) ? scenario : "synced",
+      : connectedScenarios.includes(scenario) && scenario !== "door" ? scenario : "synced",
     url: "https://qzkxbnvtrelmwpoa.supabase.co",
     email: "maya.chen@northwind-events.ca",
     lastSyncedAt: scenario === "bootstrapping" ? null : nowIso(-2 * 60 * 1000),
     done: 12000,
     total: 300000,
     syncingPolls: 0,
-    scopes: connectedScenarios.includes(scenario) ? ["account:" + ACCOUNT] : [],
+    scopes: scenario === "door" ? ["event:" + eventId] : connectedScenarios.includes(scenario) ? ["account:" + ACCOUNT] : [],
+    /** The scope the download in progress fills. */
+    downloading: null,
   };
-  const eventId = F.event.summary.id;
-  let outbox = sync.connected && scenario !== "bootstrapping" ? [
+  const scopeChoices = () => [
+    { scope: "account:" + ACCOUNT, label: "Northwind Events" },
+    ...F.events.slice(1, 4).map((e) => ({ scope: "event:" + e.id, label: e.name + " (" + e.start_at.slice(0, 10) + ")" })),
+  ].map((c) => ({ ...c, kept: sync.scopes.includes(c.scope) }));
+  let outbox = sync.connected && !["bootstrapping", "door"].includes(scenario) ? [
     { change_id: "0193a5c2-7d1e-7b4a-9f3e-5c2d1a0b9e8f", table: "events", row_id: eventId, op: "update",
       fields: ["capacity", "name"], created_at: nowIso(-4 * 60 * 1000), error: null, attempts: 0 },
     { change_id: "0193a5c2-8a2f-7c5b-8e4d-6d3e2b1c0f9a", table: "tickets", row_id: "5b1f0e2d-3c4b-4a59-8687-9a0b1c2d3e4f", op: "update",
       fields: ["status"], created_at: nowIso(-35 * 60 * 1000),
       error: "new row violates row-level security policy for table \\"tickets\\"", attempts: 3 },
   ] : [];
-  let conflicts = sync.connected && scenario !== "bootstrapping" ? [
+  let conflicts = sync.connected && !["bootstrapping", "door"].includes(scenario) ? [
     { id: 2, table: "events", row_id: eventId, field: "description",
       mine: JSON.stringify("Talks and workshops on applied AI, with an evening mixer."),
       winner: JSON.stringify(F.event.description), winner_by: "the web", at: nowIso(-50 * 60 * 1000), undone_at: null },
@@ -125,9 +133,9 @@ function bridgeSource(scenario) {
     let state = sync.phase, progress = null, error = null;
     if (sync.phase === "bootstrapping") {
       state = "syncing";
-      progress = { scope: sync.scopes[0], done: sync.done, total: sync.total };
+      progress = { scope: sync.downloading || sync.scopes[0], done: sync.done, total: sync.total };
       sync.done = Math.min(sync.total, sync.done + 4000);
-      if (sync.done >= sync.total) { sync.phase = "synced"; sync.lastSyncedAt = nowIso(); }
+      if (sync.done >= sync.total) { sync.phase = "synced"; sync.lastSyncedAt = nowIso(); sync.downloading = null; }
     } else if (sync.syncingPolls > 0 && sync.phase === "synced") {
       state = "syncing";
       sync.syncingPolls -= 1;
@@ -253,7 +261,7 @@ function bridgeSource(scenario) {
         conflicts = [];
       }
       setState("ready");
-      Object.assign(sync, { connected: true, url, email: form.email.trim(), scopes: ["account:" + ACCOUNT] });
+      Object.assign(sync, { connected: true, url, email: form.email.trim(), scopes: ["account:" + ACCOUNT], downloading: null });
       if (same) { sync.phase = "synced"; sync.syncingPolls = 2; }
       else { sync.phase = "bootstrapping"; sync.done = 0; sync.lastSyncedAt = null; }
       return syncStatus();
@@ -269,6 +277,30 @@ function bridgeSource(scenario) {
       if (!sync.connected) fail("not_connected", "this workspace is not connected to Supabase");
       if (sync.phase === "signed_out") fail("session_ended", "the session ended: sign in again");
       if (sync.phase !== "bootstrapping" && sync.phase !== "offline") { sync.phase = "synced"; sync.syncingPolls = 2; }
+      return syncStatus();
+    },
+    scope_choices: async () => {
+      if (!sync.connected) fail("not_connected", "this workspace is not connected to Supabase");
+      await sleep(600);
+      if (sync.phase === "signed_out") fail("session_ended", "sign in again to see what this computer can keep");
+      if (sync.phase === "offline") fail("unreachable", "error sending request for url (" + sync.url + "/rest/v1/rpc/scope_choices): dns error");
+      return scopeChoices();
+    },
+    set_scopes: async ({ scopes }) => {
+      if (!sync.connected) fail("not_connected", "this workspace is not connected to Supabase");
+      if (!scopes.length) fail("invalid", "choose at least one thing for this computer to keep");
+      await sleep(300);
+      const dropping = sync.scopes.some((s) => !scopes.includes(s));
+      if (dropping && outbox.length > 0) {
+        fail("invalid", outbox.length + " change(s) still wait to go up: sync them (or discard them) before this computer stops keeping something");
+      }
+      const added = scopes.filter((s) => !sync.scopes.includes(s));
+      sync.scopes = [...scopes];
+      if (dropping) conflicts = [];
+      if (dropping || added.length) {
+        Object.assign(sync, { phase: "bootstrapping", done: 0, total: 48000, downloading: dropping ? scopes[0] : added[0] });
+        if (dropping) sync.lastSyncedAt = null;
+      }
       return syncStatus();
     },
     outbox: async () => { needReady(); return clone(outbox); },
@@ -582,6 +614,63 @@ async function screenshots() {
     await page.getByTestId("confirm-sign-out").click();
     await page.getByTestId("sign-in-again").waitFor();
     if ((await page.getByTestId("connect-email").inputValue()) !== "maya.chen@northwind-events.ca") throw new Error("email not pre-filled");
+  });
+
+  for (const colorScheme of ["light", "dark"]) {
+    await run(`sync-scopes-${colorScheme}`, { scenario: "door", hash: "#/sync", colorScheme, height: 900 }, async (page) => {
+      const choice = (scope) => page.locator(`[data-testid=scope-choice][data-scope="${scope}"]`);
+      const eventScope = `event:${fixtures.event.summary.id}`;
+      const accountScope = "account:7c0e3b52-4a8e-4f8a-9d1c-2b5e6f7a8b9c";
+      await page.getByTestId("scopes-change").click();
+      if (colorScheme === "light") await shot(page, "sync-scopes-loading");
+      await page.getByTestId("scope-choice").nth(3).waitFor();
+      if ((await page.getByTestId("scope-choice").count()) !== 4) throw new Error("not an account and 3 events");
+      if (!(await choice(eventScope).isChecked())) throw new Error("the kept event is not checked");
+      if (await choice(accountScope).isChecked()) throw new Error("the account is checked");
+      if (!(await page.getByTestId("scopes-save").isDisabled())) throw new Error("Save enabled with nothing changed");
+      await shot(page, `sync-scopes-dialog-${colorScheme}`);
+      await page.keyboard.press("Escape");
+      await page.getByTestId("scopes-save").waitFor({ state: "detached" });
+      if (!(await page.getByTestId("screen-sync").isVisible())) throw new Error("Esc left the Sync screen");
+      await page.getByTestId("scopes-change").click();
+      await choice(accountScope).check();
+      if (await page.getByTestId("scopes-drop-warning").count()) throw new Error("adding warned of a drop");
+      await choice(eventScope).uncheck();
+      await page.getByTestId("scopes-drop-warning").waitFor();
+      await shot(page, `sync-scopes-drop-${colorScheme}`);
+      await choice(accountScope).uncheck();
+      if (!(await page.getByTestId("scopes-save").isDisabled())) throw new Error("Save enabled with nothing checked");
+      await choice(accountScope).check();
+      await page.getByTestId("scopes-save").click();
+      await page.getByTestId("scopes-save").waitFor({ state: "detached" });
+      await page.getByTestId("sync-progress").waitFor();
+      await page.locator("[data-testid=sync-scope]", { hasText: "Northwind Events" }).waitFor();
+      if ((await page.getByTestId("sync-scope").count()) !== 1) throw new Error("the event is still kept");
+      await shot(page, `sync-scopes-saved-${colorScheme}`);
+    });
+  }
+
+  await run("sync-scopes-refused", { scenario: "synced", hash: "#/sync", height: 900 }, async (page) => {
+    await page.getByTestId("scopes-change").click();
+    await page.getByTestId("scope-choice").nth(3).waitFor();
+    await page.getByTestId("scope-choice").nth(0).uncheck();
+    await page.getByTestId("scope-choice").nth(2).check();
+    await page.getByTestId("scopes-drop-warning").getByText("2 changes waiting").waitFor();
+    await page.getByTestId("scopes-save").click();
+    await page.locator("dialog [data-testid=error]").getByText("2 change(s) still wait").waitFor();
+    await shot(page, "sync-scopes-refused");
+  });
+
+  await run("sync-scopes-offline", { scenario: "offline", hash: "#/sync" }, async (page) => {
+    await page.getByTestId("scopes-change").click();
+    await page.locator("dialog [data-testid=error]").getByText("needs a connection").waitFor();
+    if (!(await page.getByTestId("scopes-save").isDisabled())) throw new Error("Save enabled without choices");
+    await shot(page, "sync-scopes-offline");
+  });
+
+  await run("sync-scopes-signed-out", { scenario: "signed_out", hash: "#/sync" }, async (page) => {
+    await page.getByTestId("sync-scopes").waitFor();
+    if (await page.getByTestId("scopes-change").count()) throw new Error("Change… shown while signed out");
   });
 
   for (const scenario of ["bootstrapping", "signed_out", "offline", "sync_error"]) {

@@ -17,6 +17,13 @@ export function scopeParts(scope: string): { kind: string; id: string } {
   }
 }
 
+/** What keeping a scope is for, in a line ("" for a kind without one). */
+export function scopePurpose(scope: string): string {
+  if (scope.startsWith("account:")) return "Everything, for organizers and sales.";
+  if (scope.startsWith("event:")) return "Its attendees, tickets and check-ins, for a door laptop.";
+  return "";
+}
+
 /** A uuid's first block, enough to tell rows apart on screen ("3f2a9c1e…"). */
 export function shortId(id: string): string {
   return id.length > 9 ? `${id.slice(0, 8)}…` : id;

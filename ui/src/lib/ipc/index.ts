@@ -15,6 +15,7 @@ export type {
   EventSort,
   EventSummary,
   OutboxItem,
+  ScopeChoice,
   SessionItem,
   Status,
   SyncProgress,

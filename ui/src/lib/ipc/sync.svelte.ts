@@ -1,11 +1,11 @@
-import { commands, type AppError, type ConnectForm, type SyncStatus } from "./bindings";
+import { commands, type AppError, type ConnectForm, type ScopeChoice, type SyncStatus } from "./bindings";
 import { toAppError } from "./resource.svelte";
 import { workspace } from "./workspace.svelte";
 
 /** How often the status is asked for; the command only reads counters, so this is cheap. */
 const POLL_MS = 1000;
 
-type Action = "connect" | "sign_out" | "sync_now";
+type Action = "connect" | "sign_out" | "sync_now" | "set_scopes";
 
 /**
  * The sync status, polled while the app shows a workspace: one store for the nav badge,
@@ -21,6 +21,8 @@ class Sync {
   movedAside: string | null = $state(null);
   /** The time of the last poll, so "2 minutes ago" moves on by itself. */
   now: Date = $state(new Date());
+  /** Scopes' names (accounts', events'), as the last list of choices gave them; empty until then. */
+  scopeLabels: ReadonlyMap<string, string> = $state(new Map());
 
   #users = 0;
   #timer: number | undefined;
@@ -84,6 +86,18 @@ class Sync {
 
   syncNow(): Promise<AppError | null> {
     return this.#run("sync_now", async () => this.#acceptAnswer(await commands.syncNow()));
+  }
+
+  /** What this computer could keep, from the server (throws); their names are remembered. */
+  async scopeChoices(): Promise<ScopeChoice[]> {
+    const choices = await commands.scopeChoices();
+    this.scopeLabels = new Map([...this.scopeLabels, ...choices.map((c): [string, string] => [c.scope, c.label])]);
+    return choices;
+  }
+
+  /** Keeps exactly these scopes; the answer's status shows the new download. */
+  setScopes(scopes: string[]): Promise<AppError | null> {
+    return this.#run("set_scopes", async () => this.#acceptAnswer(await commands.setScopes(scopes)));
   }
 
   /** Runs one action at a time; its failure is returned for the screen that started it to show. */
