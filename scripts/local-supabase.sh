@@ -8,12 +8,15 @@
 #                                           SUPABASE_SERVICE_ROLE_KEY and PG* lines
 #   scripts/local-supabase.sh db DIR        the database alone (what the server tests use)
 #   scripts/local-supabase.sh stop [DIR]    stops both and removes DIR
+#   scripts/local-supabase.sh api-stop [DIR] / api-start [DIR]
+#                                           stops the API alone (the app goes offline; the data
+#                                           stays) / starts it again on the same port
 # DIR defaults to /tmp/eventos-local-supabase.
 set -euo pipefail
 
-usage() { echo "usage: $0 start [DIR] | db DIR | stop [DIR]" >&2; exit 2; }
+usage() { echo "usage: $0 start [DIR] | db DIR | stop [DIR] | api-stop [DIR] | api-start [DIR]" >&2; exit 2; }
 cmd="${1:-}"; dir="${2:-/tmp/eventos-local-supabase}"
-case "$cmd" in start|stop) ;; db) [ -n "${2:-}" ] || usage ;; *) usage ;; esac
+case "$cmd" in start|stop|api-stop|api-start) ;; db) [ -n "${2:-}" ] || usage ;; *) usage ;; esac
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
 if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
@@ -48,7 +51,7 @@ start_database() {
       [ -e "$migration" ] && psql -q -v ON_ERROR_STOP=1 -f "$migration" >/dev/null
     done
     [ -f "$root/supabase/seed.sql" ] && psql -q -v ON_ERROR_STOP=1 -f "$root/supabase/seed.sql" >/dev/null
-    printf 'PGHOST=%s\nPGPORT=%s\nPGUSER=%s\nPGDATABASE=%s\n' "$PGHOST" "$PGPORT" "$PGUSER" "$PGDATABASE"
+    printf 'PGHOST=%s\nPGPORT=%s\nPGUSER=%s\nPGDATABASE=%s\n' "$PGHOST" "$PGPORT" "$PGUSER" "$PGDATABASE" | tee "$dir/pg.env"
 }
 
 # The emulator's GoTrue side uses the admin connection; its PostgREST side connects as
@@ -56,7 +59,7 @@ start_database() {
 start_api() {
     (cd "$root" && cargo build -q -p eventos-supabase-emulator --bin supabase-emulator)
     local target="${CARGO_TARGET_DIR:-$root/target}"
-    setsid "$target/debug/supabase-emulator" --port 0 \
+    setsid "$target/debug/supabase-emulator" --port "${api_port:-0}" \
       --database-url "postgres://postgres@127.0.0.1:$PGPORT/postgres" >"$dir/api.env" 2>"$dir/api.log" &
     echo $! >"$dir/api.pid"
     for _ in $(seq 100); do
@@ -72,6 +75,15 @@ case "$cmd" in
   start)
     [ ! -e "$dir" ] || { echo "error: $dir exists: run '$0 stop $dir' first" >&2; exit 1; }
     start_database
+    start_api
+    ;;
+  api-stop)
+    kill "$(cat "$dir/api.pid")" 2>/dev/null || true
+    ;;
+  api-start)
+    [ -f "$dir/pg.env" ] || { echo "error: nothing started in $dir: run '$0 start $dir' first" >&2; exit 1; }
+    PGPORT="$(sed -n 's/^PGPORT=//p' "$dir/pg.env")"
+    api_port="$(sed -n 's|^SUPABASE_URL=.*:\([0-9]*\)$|\1|p' "$dir/api.env")"
     start_api
     ;;
   stop)
