@@ -1,5 +1,5 @@
 //! Bootstrapping a scope: a cursor taken first (every change after it comes through pulls),
-//! then the scope's tables read page by page in id order, each page applied in one transaction
+//! then the scope's tables read page by page in id order, a few pages applied in one transaction
 //! together with where the bootstrap has got to — so an interrupted one resumes there.
 
 use eventos_model::schema;
@@ -60,16 +60,19 @@ pub(crate) fn bootstrap(
     Ok(cursor)
 }
 
-/// One page read, with where the bootstrap is once it is applied.
+/// Pages applied in one transaction: fewer, larger commits write each index page to the WAL
+/// once instead of once a page (uuids scatter every page's rows over the whole index).
+const PAGES_PER_TRANSACTION: usize = 5;
+
+/// A few pages read, with where the bootstrap is once they are applied.
 struct Fetched {
-    table: String,
-    rows: Vec<Row>,
+    pages: Vec<(String, Vec<Row>)>,
     at: Value,
     done: u64,
     total: u64,
 }
 
-/// Reads the pages and applies them, a page or two behind ([`pipelined`]); each page lands in
+/// Reads the pages and applies them a group or two behind ([`pipelined`]); each group lands in
 /// one transaction with the progress that follows it.
 fn load(
     store: &mut Store,
@@ -81,28 +84,37 @@ fn load(
 ) -> Result<(), SyncError> {
     let name = scope.to_string();
     let fetch = move || {
-        let table = at.tables.get(at.table).cloned()?;
-        let rows = match remote.snapshot(&table, scope, at.after.as_deref(), PAGE) {
-            Ok(rows) => rows,
-            Err(e) => return Some(Err(e)),
-        };
-        at.after = rows.last().and_then(|r| r.get("id")).and_then(Value::as_str).map(str::to_owned);
-        if rows.len() < PAGE as usize {
-            at.table += 1;
-            at.after = None;
-        }
-        at.done += rows.len() as u64;
-        Some(Ok(Fetched { table, rows, at: to_json(&at), done: at.done, total: at.total.max(at.done) }))
-    };
-    pipelined(fetch, |page: Fetched| {
-        crate::apply(store, scope, |w| {
-            for row in &page.rows {
-                w.apply_pulled(&page.table, row)?;
+        let mut pages = Vec::new();
+        while pages.len() < PAGES_PER_TRANSACTION {
+            let Some(table) = at.tables.get(at.table).cloned() else { break };
+            let rows = match remote.snapshot(&table, scope, at.after.as_deref(), PAGE) {
+                Ok(rows) => rows,
+                // What was read applies first; the failed page is asked for again next time.
+                Err(_) if !pages.is_empty() => break,
+                Err(e) => return Some(Err(e)),
+            };
+            at.after = rows.last().and_then(|r| r.get("id")).and_then(Value::as_str).map(str::to_owned);
+            if rows.len() < PAGE as usize {
+                at.table += 1;
+                at.after = None;
             }
-            w.set_bootstrap_progress(&name, &page.at)
+            at.done += rows.len() as u64;
+            pages.push((table, rows));
+        }
+        (!pages.is_empty())
+            .then(|| Ok(Fetched { pages, at: to_json(&at), done: at.done, total: at.total.max(at.done) }))
+    };
+    pipelined(fetch, |group: Fetched| {
+        crate::apply(store, scope, |w| {
+            for (table, rows) in &group.pages {
+                for row in rows {
+                    w.apply_pulled(table, row)?;
+                }
+            }
+            w.set_bootstrap_progress(&name, &group.at)
         })?;
-        report.bootstrapped += page.rows.len();
-        progress(Progress::Bootstrapping { scope: name.clone(), done: page.done, total: page.total });
+        report.bootstrapped += group.pages.iter().map(|(_, rows)| rows.len()).sum::<usize>();
+        progress(Progress::Bootstrapping { scope: name.clone(), done: group.done, total: group.total });
         Ok(())
     })
 }
