@@ -162,34 +162,51 @@ impl App {
             Ok::<_, AppError>((client, session, scopes))
         })?;
 
-        let same = match self.store() {
-            Ok(store) => {
-                let previous = store.sync_connection()?;
-                match previous {
-                    Some(c) => c.url == url && c.user_id == session.user_id,
-                    None => !store.has_data()?,
-                }
+        let secrets = match self.adopt_connection(&url, &anon_key, &email, &session, scopes) {
+            Ok(secrets) => secrets,
+            Err(e) => {
+                drop_off_runtime(Some(client));
+                return Err(e);
             }
-            Err(_) => false,
         };
-        if !same {
-            self.replace_workspace("before-connect")?;
-        }
-        let store = self.store_mut()?;
-        store.connect(&url, &anon_key, &email, &session.user_id)?;
-        if store.scopes()?.is_empty() {
-            for scope in scopes {
-                store.add_scope(&scope.to_string())?;
-            }
-        }
-        let secrets = Secrets::for_data_dir(&self.data_dir, self.session_store);
-        secrets.save(&session)?;
         let client = self.keep_rotations(client);
         match &self.sync {
             Some(worker) => worker.signed_in(client),
             None => self.sync = Some(Worker::start(self.db_path(), url, Some(client), secrets)),
         }
         self.sync_status()
+    }
+
+    /// Records a signed-in connection: the workspace (moved aside first when it holds other
+    /// data), its connection and scopes, and the session where sessions are kept.
+    fn adopt_connection(
+        &mut self,
+        url: &str,
+        anon_key: &str,
+        email: &str,
+        session: &Session,
+        scopes: Vec<Scope>,
+    ) -> Result<Secrets> {
+        let same = match self.store() {
+            Ok(store) => match store.sync_connection()? {
+                Some(c) => c.url == url && c.user_id == session.user_id,
+                None => !store.has_data()?,
+            },
+            Err(_) => false,
+        };
+        if !same {
+            self.replace_workspace("before-connect")?;
+        }
+        let store = self.store_mut()?;
+        store.connect(url, anon_key, email, &session.user_id)?;
+        if store.scopes()?.is_empty() {
+            for scope in scopes {
+                store.add_scope(&scope.to_string())?;
+            }
+        }
+        let secrets = Secrets::for_data_dir(&self.data_dir, self.session_store);
+        secrets.save(session)?;
+        Ok(secrets)
     }
 
     /// Forgets the session (the keychain entry or file); the workspace, its outbox and the
