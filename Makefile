@@ -6,7 +6,7 @@ CLI := $(TARGET_DIR)/debug/eventos-cli
 APP := $(TARGET_DIR)/debug/eventos
 DEMO_DIR := .demo
 
-.PHONY: run test ui app bench bench-start bench-sync fixture screenshots deps
+.PHONY: run test ui app bench bench-start bench-sync bench-scan fixture screenshots deps
 
 ## Build the UI and the app, then open the app on a demo workspace (.demo/, made afresh each
 ## day so that its "live today" event is today).
@@ -56,6 +56,10 @@ bench-start: ui
 bench-sync:
 	scripts/install-deps.sh test
 	$(CARGO) bench -p eventos-server-tests --bench sync --bench client_sync
+
+## The QR decoders side by side over crates/scan/samples (bars: ≥ 90 % read, ≤ 5 ms a 720p frame).
+bench-scan:
+	$(CARGO) bench -p eventos-scan --bench decoders
 
 ## The 100k-attendee benchmark fixture, timed (bar: 10 s).
 fixture: deps

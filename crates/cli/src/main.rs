@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 use eventos_demo::DemoOptions;
 use eventos_store::{Store, StoreError};
 
+mod decode;
 mod sync;
 
 /// `println!` into the output buffer (writing to a String cannot fail).
@@ -65,6 +66,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The text a QR decoder reads in each image file (needs no replica).
+    Decode(decode::DecodeArgs),
 }
 
 fn parse_date(text: &str) -> Result<time::Date, String> {
@@ -95,6 +98,9 @@ fn main() -> ExitCode {
 }
 
 fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), CliError> {
+    if let Command::Decode(args) = command {
+        return decode::run(args, out);
+    }
     let (mut store, report) = Store::open_with_report(db)?;
     match command {
         Command::Migrate => {
@@ -166,6 +172,7 @@ fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), C
         }
         Command::Sync(args) => sync::run(&mut store, args, out)?,
         Command::Outbox { json } => sync::outbox(&store, json, out)?,
+        Command::Decode(_) => unreachable!("decode needs no replica: handled above"),
     }
     Ok(())
 }
@@ -179,6 +186,8 @@ enum CliError {
     Sync(#[from] eventos_sync::SyncError),
     #[error(transparent)]
     Auth(#[from] eventos_supabase::AuthError),
+    #[error(transparent)]
+    Scan(#[from] eventos_scan::ScanError),
     #[error("{0}")]
     Usage(String),
 }
@@ -196,6 +205,7 @@ impl CliError {
             CliError::Auth(eventos_supabase::AuthError::InvalidCredentials) => "invalid_credentials",
             CliError::Auth(eventos_supabase::AuthError::Unreachable(_)) => "offline",
             CliError::Auth(_) => "signed_out",
+            CliError::Scan(_) => "unreadable",
         }
     }
 }

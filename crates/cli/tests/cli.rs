@@ -129,3 +129,29 @@ fn out_of_range_input_is_refused_before_anything_is_written() {
     let tables: Value = serde_json::from_str(&stdout(&cli(&db, &["tables", "--json"]))).unwrap();
     assert!(tables.as_array().unwrap().iter().all(|t| t["rows"] == 0), "nothing was written");
 }
+
+#[test]
+fn decode_prints_what_the_decoder_reads_in_each_image() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.db");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scan/samples/qrcode-1");
+    let photo = samples.join("13.webp");
+    let expected = std::fs::read_to_string(samples.join("13.txt")).unwrap();
+    let out = stdout(&cli(&db, &["decode", photo.to_str().unwrap()]));
+    assert_eq!(out, format!("{}: {expected}\n", photo.display()));
+    assert!(!db.exists(), "decoding needs no replica");
+
+    let blank = dir.path().join("blank.png");
+    std::fs::write(&blank, include_bytes!("../../../icons/icon.png")).unwrap();
+    let not_image = dir.path().join("notes.txt");
+    std::fs::write(&not_image, "hello").unwrap();
+    let out = cli(&db, &["decode", blank.to_str().unwrap(), not_image.to_str().unwrap()]);
+    assert!(!out.status.success(), "an unreadable file fails the command");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("blank.png: nothing read"), "{text}");
+    assert!(text.contains("notes.txt: not an image this can read"), "{text}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("(code: unreadable)"));
+
+    let out = cli(&db, &["decode", "--decoder", "zbar", photo.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("there are: rxing, rqrr"));
+}

@@ -1,0 +1,10 @@
+//! Reading ticket QR codes: one [`QrDecoder`] trait with the decoders we compared behind it
+//! (`benches/decoders.rs` runs them side by side over the sample photos in `samples/`), and
+//! grayscale images from files. No decoder's panic gets past [`QrDecoder::decode`].
+
+mod decoders;
+mod frame;
+pub mod samples;
+
+pub use decoders::{DEFAULT_DECODER, QrDecoder, decoder, decoder_names};
+pub use frame::{Gray, ScanError, load};
