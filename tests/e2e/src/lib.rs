@@ -86,6 +86,8 @@ impl LocalSupabase {
                 self.url = url.to_owned();
             } else if let Some(key) = line.strip_prefix("SUPABASE_ANON_KEY=") {
                 self.anon_key = key.to_owned();
+            } else if line.starts_with("SUPABASE_SERVICE_ROLE_KEY=") {
+                // Its last line: closing the pipe before it is written makes the emulator exit.
                 self.process = Some(group);
                 return Ok(());
             }
