@@ -17,16 +17,17 @@ pub trait QrDecoder: Send + Sync {
 }
 
 /// The one the app uses (see ARCHITECTURE.md for why).
-pub const DEFAULT_DECODER: &str = "rxing";
+pub const DEFAULT_DECODER: &str = "zxing-cpp";
 
 /// Every decoder by name, the default first.
 pub fn decoder_names() -> &'static [&'static str] {
-    &["rxing", "rqrr"]
+    &["zxing-cpp", "rxing", "rqrr"]
 }
 
 pub fn decoder(name: &str) -> Option<Box<dyn QrDecoder>> {
     match name {
         "rxing" => Some(Box::new(Rxing)),
+        "zxing-cpp" => Some(Box::new(ZxingCpp)),
         "rqrr" => Some(Box::new(Rqrr)),
         _ => None,
     }
@@ -66,5 +67,23 @@ impl QrDecoder for Rqrr {
         let (w, h) = (frame.width as usize, frame.height as usize);
         let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| frame.pixels[y * w + x]);
         prepared.detect_grids().iter().find_map(|grid| grid.decode().ok().map(|(_, text)| text))
+    }
+}
+
+/// zxing-cpp: ZXing's C++ successor, through its Rust wrapper.
+struct ZxingCpp;
+
+impl QrDecoder for ZxingCpp {
+    fn name(&self) -> &'static str {
+        "zxing-cpp"
+    }
+
+    fn read(&self, frame: &Gray) -> Option<String> {
+        let view =
+            zxingcpp::ImageView::from_slice(&frame.pixels, frame.width, frame.height, zxingcpp::ImageFormat::Lum)
+                .ok()?;
+        let reader =
+            zxingcpp::read().formats([zxingcpp::BarcodeFormat::QRCode]).try_harder(true).max_number_of_symbols(1);
+        reader.from(view).ok()?.into_iter().next().map(|code| code.text())
     }
 }
