@@ -106,6 +106,15 @@ impl Store {
     pub fn conflict(&self, id: i64) -> Result<Option<Conflict>> {
         Ok(self.conflicts()?.into_iter().find(|c| c.id == id))
     }
+
+    /// Conflicts with a known winner that were not undone (what the Sync screen counts).
+    pub fn open_conflicts(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM sync_conflicts WHERE winner_hlc IS NOT NULL AND undone_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?)
+    }
 }
 
 impl crate::Writer<'_> {

@@ -233,9 +233,4 @@ impl Store {
     pub fn discard_change(&mut self, change_id: &str) -> Result<bool> {
         Ok(self.conn.execute("DELETE FROM sync_outbox WHERE change_id = ?1", [change_id])? == 1)
     }
-
-    /// The change with this id, if it is still in the outbox.
-    pub fn change(&self, change_id: &str) -> Result<Option<Change>> {
-        Ok(self.changes("WHERE change_id = ?1", change_id)?.into_iter().next())
-    }
 }

@@ -39,12 +39,10 @@ impl Store {
     /// the next sync.
     pub fn add_scope(&mut self, scope: &str) -> Result<()> {
         check_scope(scope)?;
-        self.conn.execute("INSERT INTO sync_scopes (scope) VALUES (?1) ON CONFLICT DO NOTHING", [scope])?;
+        self.conn.execute(ADD_SCOPE, [scope])?;
         Ok(())
     }
-}
 
-impl Store {
     /// Replicates exactly `scopes` from now on. New ones are bootstrapped at the next sync. If
     /// one is dropped, the synced tables are emptied and every kept scope is bootstrapped again
     /// (a row cannot be told apart by scope in general: a profile, a venue two events share):
@@ -65,7 +63,7 @@ impl Store {
                 w.tx.execute("DELETE FROM sync_scopes", [])?;
             }
             for scope in scopes {
-                w.tx.execute("INSERT INTO sync_scopes (scope) VALUES (?1) ON CONFLICT DO NOTHING", [scope])?;
+                w.tx.execute(ADD_SCOPE, [scope])?;
             }
             Ok(())
         })?;
@@ -90,6 +88,8 @@ impl Writer<'_> {
         Ok(())
     }
 }
+
+const ADD_SCOPE: &str = "INSERT INTO sync_scopes (scope) VALUES (?1) ON CONFLICT DO NOTHING";
 
 fn check_scope(scope: &str) -> Result<()> {
     let valid = scope
