@@ -99,7 +99,7 @@ impl App {
         if let Err(e) = eventos_demo::generate(&mut store, &options) {
             // Nothing was written (one transaction); leave no half-made file behind either.
             drop(store);
-            remove_db_files(&self.data_dir.join(DB_FILE_NAME));
+            remove_db_files(&self.db_path());
             return Err(e.into());
         }
         self.workspace = Workspace::Ready(store);
@@ -146,7 +146,7 @@ impl App {
 
     /// Renames the replica `eventos.db.<why>-<UTC time>` (with its WAL files) and notes where.
     fn move_db_aside(&mut self, why: &str) -> Result<()> {
-        let db = self.data_dir.join(DB_FILE_NAME);
+        let db = self.db_path();
         let stamp = OffsetDateTime::now_utc().unix_timestamp();
         // A name no earlier move took (two moves within one second get -2, -3, …).
         let target = (1..)
@@ -193,11 +193,16 @@ impl App {
         }
     }
 
+    /// The replica file in the data folder.
+    pub(crate) fn db_path(&self) -> PathBuf {
+        self.data_dir.join(DB_FILE_NAME)
+    }
+
     fn create(&self) -> Result<Store> {
         if !matches!(self.workspace, Workspace::FirstRun) {
             return Err(AppError::new(ErrorCode::WorkspaceExists, "a workspace is already open"));
         }
-        Ok(Store::open(&self.data_dir.join(DB_FILE_NAME))?)
+        Ok(Store::open(&self.db_path())?)
     }
 }
 

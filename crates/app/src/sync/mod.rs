@@ -7,6 +7,8 @@ mod scopes;
 mod secrets;
 mod worker;
 
+use std::sync::Arc;
+
 use eventos_supabase::{AuthError, Client, Project, Session};
 use eventos_sync::{RemoteError, Scope, SyncError};
 use serde::{Deserialize, Serialize};
@@ -115,14 +117,13 @@ impl App {
         let store = self.store()?;
         let connection = store.sync_connection()?;
         let (waiting, failed) = store.outbox_counts()?;
-        let conflicts = store.conflicts()?.iter().filter(|c| c.winner_hlc.is_some() && c.undone_at.is_none()).count();
         let mut status = SyncStatus {
             state: SyncState::NotConnected,
             project_url: connection.as_ref().map(|c| c.url.clone()),
             email: connection.as_ref().map(|c| c.email.clone()),
             waiting,
             failed,
-            conflicts: i64::try_from(conflicts).unwrap_or(i64::MAX),
+            conflicts: store.open_conflicts()?,
             last_synced_at: store.last_synced_at()?,
             error: None,
             progress: None,
@@ -169,7 +170,7 @@ impl App {
                 return Err(e);
             }
         };
-        let client = self.keep_rotations(client);
+        let client = keep_rotations(client, Arc::clone(&secrets));
         match &self.sync {
             Some(worker) => worker.signed_in(client),
             None => self.sync = Some(Worker::start(self.db_path(), url, Some(client), secrets)),
@@ -186,7 +187,7 @@ impl App {
         email: &str,
         session: &Session,
         scopes: Vec<Scope>,
-    ) -> Result<Secrets> {
+    ) -> Result<Arc<Secrets>> {
         let same = match self.store() {
             Ok(store) => match store.sync_connection()? {
                 Some(c) => c.url == url && c.user_id == session.user_id,
@@ -204,7 +205,7 @@ impl App {
                 store.add_scope(&scope.to_string())?;
             }
         }
-        let secrets = Secrets::for_data_dir(&self.data_dir, self.session_store);
+        let secrets = self.secrets();
         secrets.save(session)?;
         Ok(secrets)
     }
@@ -311,21 +312,29 @@ impl App {
     pub(crate) fn resume_sync(&mut self) {
         let Ok(store) = self.store() else { return };
         let Ok(Some(connection)) = store.sync_connection() else { return };
-        let secrets = Secrets::for_data_dir(&self.data_dir, self.session_store);
+        let secrets = self.secrets();
         let client = secrets.load().and_then(|session| {
             let client = Client::new(Project { url: connection.url.clone(), anon_key: connection.anon_key.clone() });
-            client.ok().map(|c| self.keep_rotations(c.with_session(session)))
+            client.ok().map(|c| keep_rotations(c.with_session(session), Arc::clone(&secrets)))
         });
         self.sync = Some(Worker::start(self.db_path(), connection.url, client, secrets));
     }
 
-    /// Every rotated session is stored before it is used (a crash between loses nothing).
-    fn keep_rotations(&self, client: Client) -> Client {
-        let secrets = Secrets::for_data_dir(&self.data_dir, self.session_store);
-        client.on_refresh(move |session| {
-            let _ = secrets.save(session);
-        })
+    /// Where this workspace's session is kept: the running worker's, else found now (finding
+    /// it asks the keychain whether it answers, so once per worker).
+    fn secrets(&self) -> Arc<Secrets> {
+        match &self.sync {
+            Some(worker) => Arc::clone(&worker.shared.secrets),
+            None => Arc::new(Secrets::for_data_dir(&self.data_dir, self.session_store)),
+        }
     }
+}
+
+/// Every rotated session is stored before it is used (a crash between loses nothing).
+fn keep_rotations(client: Client, secrets: Arc<Secrets>) -> Client {
+    client.on_refresh(move |session| {
+        let _ = secrets.save(session);
+    })
 }
 
 /// Runs network work on a thread of its own: the shell calls the facade from inside an async
@@ -408,11 +417,5 @@ pub(crate) fn sync_error(e: SyncError) -> AppError {
         SyncError::Store(e) => e.into(),
         e @ SyncError::BadScope(_) => AppError::new(ErrorCode::Internal, e.to_string()),
         e @ SyncError::ScopeLost(_) => AppError::new(ErrorCode::ServerRefused, e.to_string()),
-    }
-}
-
-impl App {
-    fn db_path(&self) -> std::path::PathBuf {
-        self.data_dir.join(eventos_store::DB_FILE_NAME)
     }
 }

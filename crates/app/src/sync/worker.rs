@@ -49,7 +49,7 @@ pub(crate) struct Shared {
     /// The one client (and so the one refresh token in use): the worker and the facade's own
     /// server calls take turns, so a rotation is never raced.
     pub(crate) client: Mutex<Option<Client>>,
-    pub(crate) secrets: Secrets,
+    pub(crate) secrets: Arc<Secrets>,
     url: String,
 }
 
@@ -60,7 +60,7 @@ pub(crate) struct Worker {
 }
 
 impl Worker {
-    pub(crate) fn start(db: PathBuf, url: String, client: Option<Client>, secrets: Secrets) -> Worker {
+    pub(crate) fn start(db: PathBuf, url: String, client: Option<Client>, secrets: Arc<Secrets>) -> Worker {
         let now = Instant::now();
         let mut schedule = Schedule::new(timing(), now);
         let phase = if client.is_some() {
