@@ -116,6 +116,12 @@ impl Client {
         Err(RemoteError::Unauthorized("the refreshed session was refused".into()))
     }
 
+    /// `GET /rest/v1/…` rows as JSON objects.
+    fn rows(&mut self, path: &str) -> Result<Vec<Row>, RemoteError> {
+        let response = self.send(&|http, url| http.get(format!("{url}{path}")))?;
+        response.json().map_err(|e| RemoteError::Refused(format!("{path}: unexpected answer: {e}")))
+    }
+
     fn rpc(&mut self, name: &str, body: &Value) -> Result<Value, RemoteError> {
         let path = format!("/rest/v1/rpc/{name}");
         let response = self.send(&|http, url| http.post(format!("{url}{path}")).json(body))?;
@@ -183,9 +189,7 @@ impl Remote for Client {
         let mut query = vec![format!("order=id.asc"), format!("limit={limit}")];
         query.extend(Client::scope_filter(table, scope));
         query.extend(after.map(|id| format!("id=gt.{id}")));
-        let path = format!("/rest/v1/{table}?{}", query.join("&"));
-        let response = self.send(&|http, url| http.get(format!("{url}{path}")))?;
-        response.json().map_err(|e| RemoteError::Refused(format!("{table}: unexpected answer: {e}")))
+        self.rows(&format!("/rest/v1/{table}?{}", query.join("&")))
     }
 
     fn counts(&mut self, scope: &Scope) -> Result<Row, RemoteError> {
@@ -199,9 +203,8 @@ impl Remote for Client {
 /// What a device replicates unless told otherwise: the accounts the user is an active member
 /// of; for door staff, who belong to none, the events they work the door of (`rpc/door_events`).
 pub fn default_scopes(client: &mut Client, user_id: &str) -> Result<Vec<Scope>, RemoteError> {
-    let path = format!("/rest/v1/account_users?select=account_id&status=eq.active&user_id=eq.{user_id}");
-    let response = client.send(&|http, url| http.get(format!("{url}{path}")))?;
-    let rows: Vec<Row> = response.json().map_err(|e| RemoteError::Refused(format!("account_users: {e}")))?;
+    let rows =
+        client.rows(&format!("/rest/v1/account_users?select=account_id&status=eq.active&user_id=eq.{user_id}"))?;
     let accounts: Vec<Scope> =
         rows.iter().filter_map(|r| r.get("account_id")?.as_str()).map(|id| Scope::Account(id.to_owned())).collect();
     if !accounts.is_empty() {
@@ -218,19 +221,19 @@ pub fn default_scopes(client: &mut Client, user_id: &str) -> Result<Vec<Scope>, 
 /// named after the account) and those accounts' events plus the events they work the door of
 /// (`event:<uuid>`, named after the event, soonest first).
 pub fn scope_choices(client: &mut Client, user_id: &str) -> Result<Vec<(Scope, String)>, RemoteError> {
-    let scopes = default_scopes(client, user_id)?;
-    let ids =
-        |kind: fn(&Scope) -> Option<&String>| -> Vec<String> { scopes.iter().filter_map(kind).cloned().collect() };
-    let accounts = ids(|s| if let Scope::Account(id) = s { Some(id) } else { None });
-    let door = ids(|s| if let Scope::Event(id) = s { Some(id) } else { None });
-    let mut choices = Vec::new();
-    let mut get = |path: String| -> Result<Vec<Row>, RemoteError> {
-        let response = client.send(&|http, url| http.get(format!("{url}{path}")))?;
-        response.json().map_err(|e| RemoteError::Refused(format!("unexpected answer: {e}")))
-    };
+    let (mut accounts, mut door) = (Vec::new(), Vec::new());
+    for scope in default_scopes(client, user_id)? {
+        match scope {
+            Scope::Account(id) => accounts.push(id),
+            Scope::Event(id) => door.push(id),
+        }
+    }
     let text = |row: &Row, key: &str| row.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let mut choices = Vec::new();
     if !accounts.is_empty() {
-        for row in get(format!("/rest/v1/accounts?select=id,name&id=in.({})&order=name", accounts.join(",")))? {
+        for row in
+            client.rows(&format!("/rest/v1/accounts?select=id,name&id=in.({})&order=name", accounts.join(",")))?
+        {
             choices.push((Scope::Account(text(&row, "id")), text(&row, "name")));
         }
     }
@@ -239,7 +242,7 @@ pub fn scope_choices(client: &mut Client, user_id: &str) -> Result<Vec<(Scope, S
         (false, _) => format!("account_id=in.({})", accounts.join(",")),
         (true, false) => format!("id=in.({})", door.join(",")),
     };
-    for row in get(format!("/rest/v1/events?select=id,name,start_at&{filter}&order=start_at"))? {
+    for row in client.rows(&format!("/rest/v1/events?select=id,name,start_at&{filter}&order=start_at"))? {
         let label = format!("{} ({})", text(&row, "name"), text(&row, "start_at").get(..10).unwrap_or_default());
         choices.push((Scope::Event(text(&row, "id")), label));
     }
