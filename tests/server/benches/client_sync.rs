@@ -10,9 +10,8 @@
 
 use std::time::Instant;
 
-use eventos_server_tests::{BigEvent, Postgres, big_event};
-use eventos_store::{Row, Store};
-use eventos_supabase::{Client, Project};
+use eventos_server_tests::{BigEvent, Device, Postgres, big_event};
+use eventos_store::Row;
 use eventos_supabase_emulator::{Config, Emulator};
 use eventos_sync::Progress;
 use serde_json::json;
@@ -20,25 +19,8 @@ use serde_json::json;
 const ROWS: u32 = 100_000;
 const CHECK_INS: usize = 10_000;
 
-struct Device {
-    _dir: tempfile::TempDir,
-    store: Store,
-    client: Client,
-}
-
 fn device(emulator: &Emulator, email: &str, scope: &str) -> Device {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("eventos.db")).unwrap();
-    let project = Project { url: emulator.url().to_owned(), anon_key: emulator.anon_key().to_owned() };
-    let mut client = Client::new(project).unwrap();
-    client.sign_in(email, "eventos-demo").unwrap();
-    store.add_scope(scope).unwrap();
-    store.set_capture(true).unwrap();
-    Device { _dir: dir, store, client }
-}
-
-fn sync(device: &mut Device) -> eventos_sync::Report {
-    eventos_sync::sync(&mut device.store, &mut device.client, &mut |_| {}).unwrap()
+    Device::new(emulator.url(), emulator.anon_key(), email, scope)
 }
 
 fn main() {
@@ -50,7 +32,7 @@ fn main() {
 
     let mut organizer = device(&emulator, "organizer@demo.eventos.test", &format!("account:{account}"));
     let started = Instant::now();
-    let report = sync(&mut organizer);
+    let report = organizer.sync();
     let seconds = started.elapsed().as_secs_f64();
     println!(
         "bootstrap, account scope: {} rows in {seconds:.1} s ({:.0} rows/s)",
@@ -60,7 +42,7 @@ fn main() {
 
     let mut door = device(&emulator, "door@demo.eventos.test", &format!("event:{event}"));
     let started = Instant::now();
-    let report = sync(&mut door);
+    let report = door.sync();
     println!("bootstrap, door's event scope: {} rows in {:.1} s", report.bootstrapped, started.elapsed().as_secs_f64());
 
     let scans: Vec<(String, String)> = {
@@ -106,8 +88,8 @@ fn main() {
 
     // Round trip: the organizer renames a venue; a second device of the account sees it.
     let mut second = device(&emulator, "owner@demo.eventos.test", &format!("account:{account}"));
-    sync(&mut organizer);
-    sync(&mut second);
+    organizer.sync();
+    second.sync();
     let venue =
         pg.psql(&format!("SELECT id FROM public.venues WHERE account_id = '{account}' ORDER BY id LIMIT 1")).unwrap();
     let mut times = Vec::new();
@@ -116,8 +98,8 @@ fn main() {
         let started = Instant::now();
         let patch: Row = json!({"name": name}).as_object().unwrap().clone();
         organizer.store.write(|w| w.update("venues", &venue, patch)).unwrap();
-        sync(&mut organizer);
-        sync(&mut second);
+        organizer.sync();
+        second.sync();
         times.push(started.elapsed().as_secs_f64() * 1000.0);
         assert_eq!(second.store.get("venues", &venue).unwrap().unwrap()["name"], name.as_str());
     }

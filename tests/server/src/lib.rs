@@ -2,8 +2,10 @@
 //! removed when dropped, and `psql` to talk to it. Test infrastructure only.
 
 mod cable;
+mod device;
 
 pub use cable::Cable;
+pub use device::Device;
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};

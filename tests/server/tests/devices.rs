@@ -3,7 +3,7 @@
 //! devices and a web write converging, a lost field in the conflict log.
 #![allow(clippy::unwrap_used)]
 
-use eventos_server_tests::Postgres;
+use eventos_server_tests::{Device, Postgres};
 use eventos_store::{Row, Store};
 use eventos_supabase::{Client, Project};
 use eventos_supabase_emulator::{Config, Emulator};
@@ -11,38 +11,11 @@ use serde_json::{Value, json};
 
 const ACCOUNT: &str = "aa000001-0000-4000-8000-000000000001";
 
-struct Device {
-    _dir: tempfile::TempDir,
-    store: Store,
-    client: Client,
-}
-
-impl Device {
-    fn connect(emulator: &Emulator, email: &str) -> Device {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("eventos.db")).unwrap();
-        let project = Project { url: emulator.url().to_owned(), anon_key: emulator.anon_key().to_owned() };
-        let mut client = Client::new(project).unwrap();
-        client.sign_in(email, "eventos-demo").unwrap();
-        store.add_scope(&format!("account:{ACCOUNT}")).unwrap();
-        store.set_capture(true).unwrap();
-        let mut device = Device { _dir: dir, store, client };
-        device.sync();
-        device
-    }
-
-    fn sync(&mut self) -> eventos_sync::Report {
-        eventos_sync::sync(&mut self.store, &mut self.client, &mut |_| {}).unwrap()
-    }
-
-    fn edit(&mut self, table: &str, id: &str, patch: Value) {
-        let patch: Row = patch.as_object().unwrap().clone();
-        self.store.write(|w| w.update(table, id, patch)).unwrap();
-    }
-
-    fn get(&self, table: &str, id: &str) -> Row {
-        self.store.get(table, id).unwrap().unwrap()
-    }
+/// A laptop of the demo account, bootstrapped.
+fn connect(emulator: &Emulator, email: &str) -> Device {
+    let mut device = Device::new(emulator.url(), emulator.anon_key(), email, &format!("account:{ACCOUNT}"));
+    device.sync();
+    device
 }
 
 fn start() -> (Postgres, Emulator) {
@@ -67,7 +40,7 @@ fn local_venue(device: &Device, id: &str) -> String {
 #[test]
 fn a_new_device_bootstraps_the_account_it_signs_in_to() {
     let (pg, emulator) = start();
-    let device = Device::connect(&emulator, "organizer@demo.eventos.test");
+    let device = connect(&emulator, "organizer@demo.eventos.test");
     for table in ["venues", "events", "orders", "tickets", "crm_organizers", "crm_contacts", "profiles"] {
         let filter = if table == "profiles" {
             // The people the account's rows name: members, customers, team members, speakers.
@@ -98,8 +71,8 @@ fn a_new_device_bootstraps_the_account_it_signs_in_to() {
 #[test]
 fn two_offline_devices_and_the_web_converge_field_by_field() {
     let (pg, emulator) = start();
-    let mut a = Device::connect(&emulator, "organizer@demo.eventos.test");
-    let mut b = Device::connect(&emulator, "owner@demo.eventos.test");
+    let mut a = connect(&emulator, "organizer@demo.eventos.test");
+    let mut b = connect(&emulator, "owner@demo.eventos.test");
     let venue =
         pg.psql(&format!("SELECT id FROM public.venues WHERE account_id = '{ACCOUNT}' ORDER BY id LIMIT 1")).unwrap();
 
@@ -126,8 +99,8 @@ fn two_offline_devices_and_the_web_converge_field_by_field() {
 #[test]
 fn the_same_field_goes_to_the_later_edit_and_the_loser_sees_a_conflict() {
     let (pg, emulator) = start();
-    let mut a = Device::connect(&emulator, "organizer@demo.eventos.test");
-    let mut b = Device::connect(&emulator, "owner@demo.eventos.test");
+    let mut a = connect(&emulator, "organizer@demo.eventos.test");
+    let mut b = connect(&emulator, "owner@demo.eventos.test");
     let venue =
         pg.psql(&format!("SELECT id FROM public.venues WHERE account_id = '{ACCOUNT}' ORDER BY id LIMIT 1")).unwrap();
 
@@ -150,8 +123,8 @@ fn the_same_field_goes_to_the_later_edit_and_the_loser_sees_a_conflict() {
 #[test]
 fn deletes_and_inserts_travel_both_ways() {
     let (pg, emulator) = start();
-    let mut a = Device::connect(&emulator, "organizer@demo.eventos.test");
-    let mut b = Device::connect(&emulator, "owner@demo.eventos.test");
+    let mut a = connect(&emulator, "organizer@demo.eventos.test");
+    let mut b = connect(&emulator, "owner@demo.eventos.test");
     let new_venue = a
         .store
         .write(|w| {
