@@ -1,6 +1,17 @@
-// Sync's bookkeeping in words: scopes, stored values, changes.
+// Sync's bookkeeping in words: states, scopes, stored values, changes.
 
 import { humanize } from "./format";
+import type { SyncState } from "./ipc";
+
+/** A state's colour, for the nav badge and the Sync screen's status mark. */
+export const syncTone: Record<SyncState, "neutral" | "warning" | "accent" | "success" | "danger"> = {
+  not_connected: "neutral",
+  signed_out: "warning",
+  offline: "neutral",
+  syncing: "accent",
+  synced: "success",
+  error: "danger",
+};
 
 /** A scope (`account:<uuid>`, `event:<uuid>`) as a kind in words and its id. */
 export function scopeParts(scope: string): { kind: string; id: string } {

@@ -1,3 +1,4 @@
+import { untrack } from "svelte";
 import { isAppError, type AppError } from "./bindings";
 import { workspace } from "./workspace.svelte";
 
@@ -48,6 +49,19 @@ export class Resource<T> {
     } finally {
       if (seq === this.#seq) this.loading = false;
     }
+  }
+
+  /**
+   * Loads now, and again whenever `key()` gives a different value (a count from the sync poll,
+   * say). Only the value counts: a key read from a new but equal status object reloads nothing.
+   * Call it while a component initialises; it stops with the component.
+   */
+  reloadOn(key: () => string | number | null): void {
+    const current = $derived(key());
+    $effect(() => {
+      void current;
+      untrack(() => void this.load());
+    });
   }
 
   dismissError(): void {

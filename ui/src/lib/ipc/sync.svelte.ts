@@ -24,26 +24,15 @@ class Sync {
   /** Scopes' names (accounts', events'), as the last list of choices gave them; empty until then. */
   scopeLabels: ReadonlyMap<string, string> = $state(new Map());
 
-  #users = 0;
-  #timer: number | undefined;
   #inFlight = false;
   /** Bumped by every action's answer, so a poll started before it can't overwrite it. */
   #epoch = 0;
 
-  /** Starts polling (counted, so nested users share one timer); call the returned function to stop. */
+  /** Starts polling (the shell does, once); call the returned function to stop. */
   watch(): () => void {
-    this.#users += 1;
-    if (this.#users === 1) {
-      void this.refresh();
-      this.#timer = window.setInterval(() => void this.refresh(), POLL_MS);
-    }
-    return () => {
-      this.#users -= 1;
-      if (this.#users === 0) {
-        window.clearInterval(this.#timer);
-        this.#timer = undefined;
-      }
-    };
+    void this.refresh();
+    const timer = window.setInterval(() => void this.refresh(), POLL_MS);
+    return () => window.clearInterval(timer);
   }
 
   /** Reads the status now; never throws. A slow answer is not asked for twice. */
