@@ -11,7 +11,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = std::path::PathBuf::from(std::env::args().nth(1).ok_or("usage: ui_fixtures OUT_DIR")?);
     std::fs::create_dir_all(&out)?;
     let data = tempfile_dir()?;
-    let mut app = App::open(&data);
+    let mut app = App::open_with(&data, eventos_app::sync::SessionStore::File);
     let write =
         |name: &str, value: serde_json::Value| std::fs::write(out.join(format!("{name}.json")), value.to_string());
     write("status_first_run", serde_json::to_value(app.status())?)?;

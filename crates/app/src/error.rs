@@ -40,6 +40,32 @@ pub enum ErrorCode {
     Internal,
 }
 
+impl ErrorCode {
+    /// The code as the UI sees it (its serde name): for the CLI's error lines.
+    pub fn as_str(self) -> &'static str {
+        use ErrorCode::*;
+        match self {
+            Invalid => "invalid",
+            Duplicate => "duplicate",
+            Reference => "reference",
+            NotFound => "not_found",
+            NoWorkspace => "no_workspace",
+            WorkspaceExists => "workspace_exists",
+            CorruptDatabase => "corrupt_database",
+            DatabaseTooNew => "database_too_new",
+            DiskFull => "disk_full",
+            Busy => "busy",
+            Io => "io",
+            SignInFailed => "sign_in_failed",
+            SessionEnded => "session_ended",
+            Unreachable => "unreachable",
+            ServerRefused => "server_refused",
+            NotConnected => "not_connected",
+            Internal => "internal",
+        }
+    }
+}
+
 /// The error every use case returns, and what crosses into the UI as `{code, message}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct AppError {
@@ -86,5 +112,36 @@ impl From<StoreError> for AppError {
 impl From<rusqlite::Error> for AppError {
     fn from(e: rusqlite::Error) -> Self {
         StoreError::from(e).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorCode::*;
+
+    #[test]
+    fn as_str_is_the_serde_name() {
+        let all = [
+            Invalid,
+            Duplicate,
+            Reference,
+            NotFound,
+            NoWorkspace,
+            WorkspaceExists,
+            CorruptDatabase,
+            DatabaseTooNew,
+            DiskFull,
+            Busy,
+            Io,
+            SignInFailed,
+            SessionEnded,
+            Unreachable,
+            ServerRefused,
+            NotConnected,
+            Internal,
+        ];
+        for code in all {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+        }
     }
 }

@@ -4,11 +4,13 @@
 //!
 //! - [`workspace`]: where the replica lives and its life: first run, demo, empty, broken;
 //! - [`dashboard`], [`events`], [`crm`]: the read models of the screens;
+//! - [`door`]: check-in at the door: verdicts, counts, search, duplicates, ticket keys;
 //! - [`sync`]: connecting to Supabase, the background sync, the outbox and the conflict log;
 //! - [`ipc`]: the TypeScript bindings of all of the above, generated for the UI.
 
 pub mod crm;
 pub mod dashboard;
+pub mod door;
 mod error;
 pub mod events;
 pub mod ipc;

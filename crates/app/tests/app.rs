@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 use eventos_app::events::{EventQuery, EventSort};
+use eventos_app::sync::SessionStore;
 use eventos_app::{App, ErrorCode, WorkspaceState};
 use time::macros::{date, datetime};
 
@@ -9,7 +10,7 @@ const TORONTO_WINTER: i32 = -300;
 
 fn demo() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::open(dir.path());
+    let mut app = App::open_with(dir.path(), SessionStore::File);
     assert_eq!(app.status().state, WorkspaceState::FirstRun);
     assert_eq!(app.open_demo_on(date!(2026 - 11 - 22)).unwrap().state, WorkspaceState::Ready);
     (dir, app)
@@ -23,7 +24,7 @@ fn sql_i64(app_dir: &std::path::Path, sql: &str) -> i64 {
 #[test]
 fn a_first_run_has_no_workspace_until_one_is_chosen() {
     let dir = tempfile::tempdir().unwrap();
-    let app = App::open(dir.path().join("new-folder"));
+    let app = App::open_with(dir.path().join("new-folder"), SessionStore::File);
     let status = app.status();
     assert_eq!(status.state, WorkspaceState::FirstRun);
     assert!(status.data_dir.ends_with("new-folder"));
@@ -121,7 +122,7 @@ fn companies_with_contacts_and_exact_open_pipeline() {
 #[test]
 fn start_empty_gives_an_empty_dashboard_and_the_choice_is_made_once() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::open(dir.path());
+    let mut app = App::open_with(dir.path(), SessionStore::File);
     assert_eq!(app.start_empty().unwrap().state, WorkspaceState::Ready);
     let board = app.dashboard(0).unwrap();
     assert!(board.today.is_empty() && board.upcoming.is_empty());
@@ -129,7 +130,7 @@ fn start_empty_gives_an_empty_dashboard_and_the_choice_is_made_once() {
     assert!(app.companies().unwrap().is_empty());
     assert_eq!(app.open_demo(0).unwrap_err().code, ErrorCode::WorkspaceExists);
     // Reopening the folder finds the workspace.
-    assert_eq!(App::open(dir.path()).status().state, WorkspaceState::Ready);
+    assert_eq!(App::open_with(dir.path(), SessionStore::File).status().state, WorkspaceState::Ready);
 }
 
 #[test]
@@ -137,7 +138,7 @@ fn a_broken_database_is_reported_then_moved_aside_never_deleted() {
     let dir = tempfile::tempdir().unwrap();
     let garbage = b"not a database at all".repeat(500);
     std::fs::write(dir.path().join("eventos.db"), &garbage).unwrap();
-    let mut app = App::open(dir.path());
+    let mut app = App::open_with(dir.path(), SessionStore::File);
     let status = app.status();
     assert_eq!(status.state, WorkspaceState::Broken);
     assert_eq!(status.problem.as_ref().unwrap().code, ErrorCode::CorruptDatabase);

@@ -13,6 +13,7 @@ use eventos_store::{Store, StoreError};
 
 mod decode;
 mod sync;
+mod tickets;
 
 /// `println!` into the output buffer (writing to a String cannot fail).
 macro_rules! outln {
@@ -68,6 +69,9 @@ enum Command {
     },
     /// The text a QR decoder reads in each image file (needs no replica).
     Decode(decode::DecodeArgs),
+    /// Draw an event's tickets as QR images (PNG, one per ticket, named by ticket number):
+    /// signed when this computer holds the event's key, else the tickets' stored codes.
+    Tickets(tickets::TicketsArgs),
 }
 
 fn parse_date(text: &str) -> Result<time::Date, String> {
@@ -134,6 +138,12 @@ fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), C
                     }
                 }
             })?;
+            // The demo stands for an organizer's computer: its events sign their tickets here.
+            drop(store);
+            match tickets::app(db) {
+                Ok(mut app) => app.ensure_ticket_keys()?,
+                Err(e) => eprintln!("note: the tickets are not signed: {e}"),
+            }
             outln!(
                 out,
                 "Demo workspace ready in {:.2} s: {} events, {} attendees. Live today: {}",
@@ -172,6 +182,10 @@ fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), C
         }
         Command::Sync(args) => sync::run(&mut store, args, out)?,
         Command::Outbox { json } => sync::outbox(&store, json, out)?,
+        Command::Tickets(args) => {
+            drop(store);
+            tickets::run(db, args, out)?;
+        }
         Command::Decode(_) => unreachable!("decode needs no replica: handled above"),
     }
     Ok(())
@@ -188,6 +202,8 @@ enum CliError {
     Auth(#[from] eventos_supabase::AuthError),
     #[error(transparent)]
     Scan(#[from] eventos_scan::ScanError),
+    #[error(transparent)]
+    App(#[from] eventos_app::AppError),
     #[error("{0}")]
     Usage(String),
 }
@@ -206,6 +222,7 @@ impl CliError {
             CliError::Auth(eventos_supabase::AuthError::Unreachable(_)) => "offline",
             CliError::Auth(_) => "signed_out",
             CliError::Scan(_) => "unreadable",
+            CliError::App(e) => e.code.as_str(),
         }
     }
 }

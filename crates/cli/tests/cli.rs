@@ -7,7 +7,14 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_eventos-cli")).arg("--db").arg(db).args(args).output().expect("the binary runs")
+    // Keys and sessions in files, never in the keychain of whoever runs the tests.
+    Command::new(env!("CARGO_BIN_EXE_eventos-cli"))
+        .env("EVENTOS_SECRET_STORE", "file")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 fn stdout(out: &Output) -> String {
@@ -21,9 +28,9 @@ fn migrate_creates_then_is_a_no_op() {
     let db = dir.path().join("new/x.db");
     assert!(
         stdout(&cli(&db, &["migrate"]))
-            .contains("applied V1__replica_schema, V2__sync_bookkeeping, V3__sync_connection")
+            .contains("applied V1__replica_schema, V2__sync_bookkeeping, V3__sync_connection, V4__door_checkins")
     );
-    assert!(stdout(&cli(&db, &["migrate"])).contains("is up to date (schema version 3)"));
+    assert!(stdout(&cli(&db, &["migrate"])).contains("is up to date (schema version 4)"));
 }
 
 #[test]
@@ -154,4 +161,32 @@ fn decode_prints_what_the_decoder_reads_in_each_image() {
 
     let out = cli(&db, &["decode", "--decoder", "zbar", photo.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("there are: zxing-cpp, rxing, rqrr"));
+}
+
+#[test]
+fn tickets_draws_signed_codes_the_decoder_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("eventos.db");
+    let out = stdout(&cli(&db, &["demo", "--attendees", "120", "--today", "2026-11-22"]));
+    let slug = out.trim().rsplit(' ').next().unwrap().to_owned();
+    let folder = dir.path().join("tickets");
+    let listed = stdout(&cli(&db, &["tickets", &slug, "--out", folder.to_str().unwrap(), "--limit", "3"]));
+    let files: Vec<&str> = listed.lines().map(|l| l.split("  ").next().unwrap()).collect();
+    assert_eq!(files.len(), 3, "{listed}");
+    for file in files {
+        assert!(file.contains("TKT-") && file.ends_with(".png"), "{file}");
+        let read = stdout(&cli(&db, &["decode", file]));
+        assert!(read.contains("EOS1."), "a signed code: {read}");
+    }
+    let kept_keys = dir
+        .path()
+        .read_dir()
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("ticket-key-"));
+    assert!(kept_keys.count() > 1, "each event's private key beside the replica (no keychain in tests)");
+    // Another replica file name has no keys beside it: the demo says so and goes on.
+    let other = dir.path().join("other.db");
+    let demo = cli(&other, &["demo", "--attendees", "10"]);
+    assert!(demo.status.success());
+    assert!(String::from_utf8_lossy(&demo.stderr).contains("not signed"));
 }

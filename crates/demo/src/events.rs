@@ -244,7 +244,7 @@ impl Demo<'_, '_> {
             {
                 let row = json!({"id": self.id(), "event_id": event.id, "attendee_id": attendee, "check_in_time": time,
                     "check_out_time": out, "location": gate, "qr_code_scanned": qr,
-                    "check_in_method": if self.rng.chance(90) { "qr_code" } else { "manual" },
+                    "check_in_method": if self.rng.chance(90) { "qr_code" } else { "manual" }, "ticket_id": ticket_id,
                     "attendance_duration": past.then_some(stayed), "is_present": !past, "created_at": time});
                 self.insert_owned("event_checkins", row)
             }?;

@@ -6,6 +6,7 @@
 //!   numbers, QR codes), made identically offline;
 //! - [`timestamp`], [`decimal`]: the replica's text formats for time and exact money;
 //! - [`validate`]: turning a JSON value into a column value, or a typed error naming the field;
+//! - [`signed_ticket`]: QR payloads a door verifies with the event's public key (Ed25519);
 //! - [`hlc`]: hybrid logical clocks, the order of edits across devices and the server.
 
 pub mod codes;
@@ -13,6 +14,7 @@ pub mod decimal;
 pub mod hlc;
 pub mod prepare;
 pub mod schema;
+pub mod signed_ticket;
 pub mod timestamp;
 pub mod validate;
 

@@ -304,6 +304,8 @@ static TABLES: &[Table] = &[
             one_of("visibility", &["public", "private"]).not_null().default(),
             CREATED_AT,
             UPDATED_AT,
+            // The Ed25519 key signed ticket codes verify with (migration V4).
+            text("ticket_public_key"),
         ],
     },
     Table {
@@ -481,6 +483,10 @@ static TABLES: &[Table] = &[
             int("attendance_duration"),
             boolean("is_present"),
             CREATED_AT,
+            // Added for the door (migration V4, after the seed's columns): see
+            // migrations/V4__door_checkins.sql.
+            col("ticket_id", Uuid),
+            text("device_id"),
         ],
     },
     Table {

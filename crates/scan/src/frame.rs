@@ -14,6 +14,8 @@ pub struct Gray {
 pub enum ScanError {
     #[error("cannot read {path}: {message}")]
     Unreadable { path: String, message: String },
+    #[error("cannot draw this QR code: {0}")]
+    Encode(String),
 }
 
 /// Loads a PNG, JPEG or WebP file as a grayscale frame.

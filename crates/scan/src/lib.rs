@@ -1,10 +1,13 @@
 //! Reading ticket QR codes: one [`QrDecoder`] trait with the decoders we compared behind it
 //! (`benches/decoders.rs` runs them side by side over the sample photos in `samples/`), and
 //! grayscale images from files. No decoder's panic gets past [`QrDecoder::decode`].
+//! [`qr_image`] draws codes (ticket images, test frames).
 
 mod decoders;
+mod encode;
 mod frame;
 pub mod samples;
 
 pub use decoders::{DEFAULT_DECODER, QrDecoder, decoder, decoder_names};
+pub use encode::{qr_image, save_png};
 pub use frame::{Gray, ScanError, load};

@@ -6,12 +6,14 @@
 //!   the field ([`StoreError`]);
 //! - the read side: [`Store::get`], [`Store::table_counts`], [`Store::event_stats`], ticket
 //!   lookups and full-text search;
+//! - the door: tickets as a door sees them, presence, live counts, duplicate entries;
 //! - sync bookkeeping: the outbox every local write feeds once the workspace is connected
 //!   ([`Store::pending_changes`], [`Store::settle`]), pulled rows applied without feeding it
 //!   ([`Writer::apply_pulled`]), scopes and their cursors.
 
 mod apply;
 mod connection;
+mod door;
 mod error;
 mod explain;
 mod open;
@@ -23,10 +25,11 @@ mod writer;
 
 pub use apply::ROW_GONE;
 pub use connection::{Conflict, Connection as SyncConnection};
+pub use door::{DoorCounts, DuplicateEntry, Presence, Scan, TicketLookup};
 pub use error::{ConstraintKind, StoreError};
 pub use open::{DB_FILE_NAME, MigrationReport, default_data_dir, default_db_path};
 pub use outbox::{Change, Op, Outcome};
-pub use queries::{EventStats, TicketLookup};
+pub use queries::EventStats;
 pub use scopes::ScopeState;
 pub use search::{AttendeeHit, RANK_WINDOW};
 pub use writer::Writer;

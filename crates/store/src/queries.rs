@@ -22,18 +22,6 @@ pub struct EventStats {
     pub tickets_cancelled: i64,
 }
 
-/// A ticket as the door sees it: enough to decide and to greet the person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TicketLookup {
-    pub ticket_id: String,
-    pub event_id: String,
-    pub ticket_number: String,
-    pub status: String,
-    pub checked_in_at: Option<String>,
-    pub attendee_name: Option<String>,
-    pub order_number: String,
-}
-
 impl Store {
     /// One row by id, as JSON typed by the schema registry.
     pub fn get(&self, table: &str, id: &str) -> Result<Option<Row>> {
@@ -72,39 +60,6 @@ impl Store {
             })
             .optional()?
             .ok_or_else(|| StoreError::NotFound { table: "events".into(), id: id_or_slug.into() })
-    }
-
-    /// The ticket whose `qr_code` is exactly `code` (the seed's random-code format).
-    pub fn ticket_by_qr_code(&self, code: &str) -> Result<Option<TicketLookup>> {
-        self.ticket_where("t.qr_code = ?1", code)
-    }
-
-    /// The ticket with this number (`TKT-B1111111-251013`), ignoring letter case.
-    pub fn ticket_by_number(&self, number: &str) -> Result<Option<TicketLookup>> {
-        self.ticket_where("t.ticket_number = ?1", &number.trim().to_ascii_uppercase())
-    }
-
-    fn ticket_where(&self, condition: &str, value: &str) -> Result<Option<TicketLookup>> {
-        let sql = format!(
-            "SELECT t.id, t.event_id, t.ticket_number, t.status, t.checked_in_at, a.full_name, o.order_number \
-             FROM tickets t JOIN orders o ON o.id = t.order_id LEFT JOIN attendees a ON a.id = t.attendee_id \
-             WHERE {condition}"
-        );
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([value], |r| {
-                Ok(TicketLookup {
-                    ticket_id: r.get(0)?,
-                    event_id: r.get(1)?,
-                    ticket_number: r.get(2)?,
-                    status: r.get(3)?,
-                    checked_in_at: r.get(4)?,
-                    attendee_name: r.get(5)?,
-                    order_number: r.get(6)?,
-                })
-            })
-            .optional()?)
     }
 }
 

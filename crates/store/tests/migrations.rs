@@ -17,11 +17,14 @@ fn fresh() -> (tempfile::TempDir, std::path::PathBuf) {
 fn applies_to_an_empty_file_then_is_a_no_op() {
     let (_dir, path) = fresh();
     let (_, first) = Store::open_with_report(&path).unwrap();
-    assert_eq!(first.applied, ["V1__replica_schema", "V2__sync_bookkeeping", "V3__sync_connection"]);
-    assert_eq!(first.version, 3);
+    assert_eq!(
+        first.applied,
+        ["V1__replica_schema", "V2__sync_bookkeeping", "V3__sync_connection", "V4__door_checkins"]
+    );
+    assert_eq!(first.version, 4);
     let (store, second) = Store::open_with_report(&path).unwrap();
     assert!(second.applied.is_empty(), "second open applied {:?}", second.applied);
-    assert_eq!(second.version, 3);
+    assert_eq!(second.version, 4);
     let pragma = |name: &str| -> String {
         store
             .connection()
@@ -133,7 +136,7 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
         .unwrap();
     let before = std::fs::read(&path).unwrap();
     match Store::open(&path) {
-        Err(e @ StoreError::TooNew { found: 99, known: 3 }) => assert_eq!(e.code(), "database_too_new"),
+        Err(e @ StoreError::TooNew { found: 99, known: 4 }) => assert_eq!(e.code(), "database_too_new"),
         other => panic!("expected TooNew, got {:?}", other.err()),
     }
     assert_eq!(std::fs::read(&path).unwrap(), before, "the newer file is left as it was");

@@ -558,6 +558,44 @@ fn check_ins_derive_the_ticket_and_the_earliest_entry_wins() {
 }
 
 #[test]
+fn a_ticket_admitted_before_it_arrives_takes_its_status_from_the_door() {
+    let pg = start();
+    // A door admitted a signed ticket the server has not seen yet (sold on a laptop that has
+    // not synced); its exit and a session check-in do not count as entries.
+    let ticket = "0badcafe-1234-4abc-8def-0123456789ab";
+    as_service_role(
+        &pg,
+        &format!(
+            "INSERT INTO event_checkins (event_id, ticket_id, check_in_time, check_out_time, is_present, device_id, location) VALUES \
+               ('{LIVE_EVENT}', '{ticket}', NULL, '2030-01-01 09:00Z', false, 'door-1', 'Gate B'), \
+               ('{LIVE_EVENT}', '{ticket}', '2030-01-01 10:05Z', NULL, true, 'door-1', 'Gate B'), \
+               ('{LIVE_EVENT}', '{ticket}', '2030-01-01 11:00Z', NULL, true, 'door-2', 'Gate A')"
+        ),
+    );
+    as_service_role(
+        &pg,
+        &format!(
+            "INSERT INTO event_checkins (event_id, ticket_id, session_id, check_in_time) \
+             SELECT '{LIVE_EVENT}', '{ticket}', id, '2030-01-01 08:00Z' FROM sessions WHERE event_id = '{LIVE_EVENT}' LIMIT 1"
+        ),
+    );
+    // The ticket arrives (an order of the same event).
+    as_service_role(
+        &pg,
+        &format!(
+            "INSERT INTO tickets (id, event_id, order_id) \
+             SELECT '{ticket}', event_id, order_id FROM tickets WHERE event_id = '{LIVE_EVENT}' LIMIT 1"
+        ),
+    );
+    let state = pg
+        .psql(&format!(
+            "SELECT status, to_char(checked_in_at AT TIME ZONE 'UTC', 'HH24:MI') FROM tickets WHERE id = '{ticket}'"
+        ))
+        .unwrap();
+    assert_eq!(state, "used|10:05", "the earliest entry, not the exit or the session");
+}
+
+#[test]
 fn event_stats_is_security_invoker_and_counts_tickets() {
     let pg = start();
     assert_eq!(

@@ -1,4 +1,5 @@
-//! Where the signed-in session (its refresh token above all) is kept: the OS keychain, or —
+//! Where secrets are kept — the signed-in session (its refresh token above all), and an
+//! organizer's ticket-signing keys: the OS keychain, or —
 //! only where there is none (a headless Linux box without a Secret Service) — a file in the
 //! data folder that only this user can read (0600), replaced atomically.
 //!
@@ -41,12 +42,23 @@ pub(crate) enum Secrets {
 }
 
 impl Secrets {
+    /// The signed-in session of the workspace in `data_dir`.
     pub(crate) fn for_data_dir(data_dir: &Path, choice: SessionStore) -> Secrets {
-        let file = Secrets::File(data_dir.join(FILE_NAME));
+        Secrets::slot(data_dir, choice, "session", FILE_NAME)
+    }
+
+    /// An event's private ticket-signing key (organizer machines only; see `crate::door`).
+    pub(crate) fn ticket_key(data_dir: &Path, choice: SessionStore, event_id: &str) -> Secrets {
+        Secrets::slot(data_dir, choice, &format!("ticket-key:{event_id}"), &format!("ticket-key-{event_id}.secret"))
+    }
+
+    /// One keychain entry per data folder and `name`, or the private file `file_name` in it.
+    fn slot(data_dir: &Path, choice: SessionStore, name: &str, file_name: &str) -> Secrets {
+        let file = Secrets::File(data_dir.join(file_name));
         if choice == SessionStore::File {
             return file;
         }
-        let user = format!("session:{}", std::path::absolute(data_dir).unwrap_or_else(|_| data_dir.into()).display());
+        let user = format!("{name}:{}", std::path::absolute(data_dir).unwrap_or_else(|_| data_dir.into()).display());
         match keyring::Entry::new(SERVICE, &user) {
             // Asking once tells whether a keychain answers at all.
             Ok(entry) => match entry.get_password() {
@@ -57,7 +69,7 @@ impl Secrets {
         }
     }
 
-    /// Where the session is kept, in words for the Sync screen.
+    /// Where the secret is kept, in words for the Sync screen.
     pub(crate) fn describe(&self) -> &'static str {
         match self {
             Secrets::Keychain(_) => "the system keychain",
@@ -66,23 +78,30 @@ impl Secrets {
     }
 
     pub(crate) fn load(&self) -> Option<Session> {
-        let text = match self {
-            Secrets::Keychain(entry) => entry.get_password().ok()?,
-            Secrets::File(path) => std::fs::read_to_string(path).ok()?,
-        };
-        serde_json::from_str(&text).ok()
+        serde_json::from_str(&self.load_text()?).ok()
     }
 
     /// Stores a session, replacing the one before in one step (a crash leaves one or the other).
     pub(crate) fn save(&self, session: &Session) -> Result<()> {
         let text = serde_json::to_string(session).map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
+        self.save_text(&text, "the session")
+    }
+
+    pub(crate) fn load_text(&self) -> Option<String> {
+        match self {
+            Secrets::Keychain(entry) => entry.get_password().ok(),
+            Secrets::File(path) => std::fs::read_to_string(path).ok(),
+        }
+    }
+
+    /// Stores `text` (`what` names it in errors), replacing what was there in one step.
+    pub(crate) fn save_text(&self, text: &str, what: &str) -> Result<()> {
         match self {
             Secrets::Keychain(entry) => entry
-                .set_password(&text)
-                .map_err(|e| AppError::new(ErrorCode::Io, format!("the keychain did not keep the session: {e}"))),
-            Secrets::File(path) => write_private(path, &text).map_err(|e| {
-                AppError::new(ErrorCode::Io, format!("cannot keep the session in {}: {e}", path.display()))
-            }),
+                .set_password(text)
+                .map_err(|e| AppError::new(ErrorCode::Io, format!("the keychain did not keep {what}: {e}"))),
+            Secrets::File(path) => write_private(path, text)
+                .map_err(|e| AppError::new(ErrorCode::Io, format!("cannot keep {what} in {}: {e}", path.display()))),
         }
     }
 
@@ -103,7 +122,7 @@ impl Secrets {
 
 /// Writes a file only its owner can read: a 0600 temporary file beside it, synced, renamed over.
 fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
-    let tmp = path.with_extension("json.tmp");
+    let tmp = path.with_extension("tmp");
     // A leftover from a crash may have other permissions; the mode applies only to a new file.
     let _ = std::fs::remove_file(&tmp);
     let mut options = std::fs::OpenOptions::new();

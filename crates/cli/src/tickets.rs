@@ -1,0 +1,53 @@
+//! `eventos-cli tickets EVENT --out DIR`: an event's tickets as QR images, for printing or for
+//! pointing the door's scanner at a folder (`EVENTOS_CAMERA=dir:DIR`).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use eventos_app::App;
+
+use crate::CliError;
+
+#[derive(clap::Args)]
+pub struct TicketsArgs {
+    /// The event's id or slug.
+    event: String,
+    /// The folder to write into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// At most this many tickets (in ticket-number order).
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+}
+
+/// The app facade over the replica at `db` (its folder is the data folder, where the keys are).
+pub fn app(db: &Path) -> Result<App, CliError> {
+    let dir = db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if db.file_name().is_some_and(|n| n != eventos_store::DB_FILE_NAME) {
+        return Err(CliError::Usage(format!(
+            "ticket keys live beside a replica named {}; {} is not one",
+            eventos_store::DB_FILE_NAME,
+            db.display()
+        )));
+    }
+    Ok(App::open(dir))
+}
+
+pub fn run(db: &Path, args: TicketsArgs, out: &mut String) -> Result<(), CliError> {
+    let app = app(db)?;
+    let event_id = eventos_store::Store::open(db)?.event_stats(&args.event)?.event_id;
+    let codes = app.ticket_codes(&event_id, args.limit)?;
+    std::fs::create_dir_all(&args.out).map_err(|e| io_error(&args.out, e))?;
+    for code in &codes {
+        let path = args.out.join(format!("{}.png", code.ticket_number));
+        eventos_scan::save_png(&eventos_scan::qr_image(&code.payload)?, &path)?;
+        let _ = writeln!(out, "{}  {}", path.display(), code.name.as_deref().unwrap_or(""));
+    }
+    let kind = if codes.first().is_some_and(|c| c.signed) { "signed" } else { "stored (unsigned)" };
+    eprintln!("{} tickets with {kind} codes in {}", codes.len(), args.out.display());
+    Ok(())
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> CliError {
+    CliError::Usage(format!("cannot write to {}: {e}", path.display()))
+}
