@@ -24,8 +24,9 @@ install_packages() {
 # A C compiler for the bundled SQLite; WebKitGTK and friends for the Tauri shell.
 # libdbus-1-dev: the keyring crate talks to the Secret Service (the Linux keychain) over D-Bus.
 # cmake: the zxing-cpp QR decoder (C++, built from the crate's bundled source).
+# libclang-dev: bindgen, for the webcam's Video4Linux bindings (nokhwa).
 packages=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev libxdo-dev
-          libayatana-appindicator3-dev librsvg2-dev libdbus-1-dev cmake)
+          libayatana-appindicator3-dev librsvg2-dev libdbus-1-dev cmake libclang-dev)
 if [ "$purpose" = "test" ]; then
   packages+=(xvfb xauth webkit2gtk-driver procps)  # the end-to-end tests drive the real window
   packages+=(postgresql)                       # server-side tests run on a real PostgreSQL

@@ -21,4 +21,12 @@ const COMMAND_NAMES: &[&str] = &[
     "undo_conflict",
     "scope_choices",
     "set_scopes",
+    "check_in",
+    "door_counts",
+    "door_search",
+    "duplicate_entries",
+    "cameras",
+    "start_scanner",
+    "stop_scanner",
+    "scanner_poll",
 ];

@@ -5,10 +5,56 @@ use std::sync::Mutex;
 
 use eventos_app::crm::CompanySummary;
 use eventos_app::dashboard::Dashboard;
+use eventos_app::door::{
+    CameraChoice, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, ScannerPoll, Verdict,
+};
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
 use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncStatus};
 use eventos_app::{App, AppError, Status};
 use tauri::State;
+
+#[tauri::command(async)]
+pub fn check_in(state: State<'_, Shared>, scan: DoorScan) -> Reply<Verdict> {
+    with(&state, |app| app.check_in(&scan))
+}
+
+#[tauri::command(async)]
+pub fn door_counts(state: State<'_, Shared>, event_id: String) -> Reply<DoorCounts> {
+    with(&state, |app| app.door_counts(&event_id))
+}
+
+#[tauri::command(async)]
+pub fn door_search(state: State<'_, Shared>, event_id: String, query: String) -> Reply<Vec<DoorHit>> {
+    with(&state, |app| app.door_search(&event_id, &query))
+}
+
+#[tauri::command(async)]
+pub fn duplicate_entries(state: State<'_, Shared>, event_id: String) -> Reply<Vec<DuplicateEntry>> {
+    with(&state, |app| app.duplicate_entries(&event_id))
+}
+
+#[tauri::command(async)]
+pub fn cameras(state: State<'_, Shared>) -> Reply<Vec<CameraChoice>> {
+    with(&state, |app| app.cameras())
+}
+
+#[tauri::command(async)]
+pub fn start_scanner(state: State<'_, Shared>, door: DoorSetup, camera_id: String) -> Reply<()> {
+    with(&state, |app| app.start_scanner(door, &camera_id))
+}
+
+#[tauri::command(async)]
+pub fn stop_scanner(state: State<'_, Shared>) -> Reply<()> {
+    with(&state, |app| {
+        app.stop_scanner();
+        Ok(())
+    })
+}
+
+#[tauri::command(async)]
+pub fn scanner_poll(state: State<'_, Shared>, after: u64) -> Reply<ScannerPoll> {
+    with(&state, |app| Ok(app.scanner_poll(after)))
+}
 
 #[cfg(test)]
 include!("command_names.rs");

@@ -39,6 +39,14 @@ fn main() -> ExitCode {
             commands::undo_conflict,
             commands::scope_choices,
             commands::set_scopes,
+            commands::check_in,
+            commands::door_counts,
+            commands::door_search,
+            commands::duplicate_entries,
+            commands::cameras,
+            commands::start_scanner,
+            commands::stop_scanner,
+            commands::scanner_poll,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

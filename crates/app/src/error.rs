@@ -36,6 +36,8 @@ pub enum ErrorCode {
     ServerRefused,
     /// The workspace is not connected to Supabase.
     NotConnected,
+    /// The camera cannot be used (none, busy, no permission, stopped); the message says which.
+    Camera,
     /// A fault of ours; the message has the detail for a bug report.
     Internal,
 }
@@ -61,6 +63,7 @@ impl ErrorCode {
             Unreachable => "unreachable",
             ServerRefused => "server_refused",
             NotConnected => "not_connected",
+            Camera => "camera",
             Internal => "internal",
         }
     }

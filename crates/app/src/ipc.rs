@@ -9,6 +9,10 @@ use ts_rs::{Config, TS};
 
 use crate::crm::CompanySummary;
 use crate::dashboard::{DailySales, Dashboard};
+use crate::door::{
+    CameraChoice, DoorCounts, DoorHit, DoorMode, DoorScan, DoorSetup, DuplicateEntry, PastScan, ScanMethod,
+    ScannedVerdict, ScannerPoll, Verdict, VerdictKind,
+};
 use crate::events::{EventDetail, EventEdit, EventQuery, EventSort, EventSummary, SessionItem, TicketStats};
 use crate::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncProgress, SyncState, SyncStatus};
 use crate::{AppError, ErrorCode, Status, WorkspaceState};
@@ -48,6 +52,14 @@ pub fn commands() -> Vec<Command> {
         command("undo_conflict", "id: number", Vec::<ConflictItem>::name(&cfg)),
         command("scope_choices", "", Vec::<ScopeChoice>::name(&cfg)),
         command("set_scopes", "scopes: string[]", SyncStatus::name(&cfg)),
+        command("check_in", "scan: DoorScan", Verdict::name(&cfg)),
+        command("door_counts", "eventId: string", DoorCounts::name(&cfg)),
+        command("door_search", "eventId: string, query: string", Vec::<DoorHit>::name(&cfg)),
+        command("duplicate_entries", "eventId: string", Vec::<DuplicateEntry>::name(&cfg)),
+        command("cameras", "", Vec::<CameraChoice>::name(&cfg)),
+        command("start_scanner", "door: DoorSetup, cameraId: string", "null".to_owned()),
+        command("stop_scanner", "", "null".to_owned()),
+        command("scanner_poll", "after: number", ScannerPoll::name(&cfg)),
     ]
 }
 
@@ -81,6 +93,19 @@ pub fn typescript() -> String {
         OutboxItem::decl(&cfg),
         ConflictItem::decl(&cfg),
         ScopeChoice::decl(&cfg),
+        DoorMode::decl(&cfg),
+        ScanMethod::decl(&cfg),
+        DoorSetup::decl(&cfg),
+        DoorScan::decl(&cfg),
+        VerdictKind::decl(&cfg),
+        PastScan::decl(&cfg),
+        Verdict::decl(&cfg),
+        DoorCounts::decl(&cfg),
+        DoorHit::decl(&cfg),
+        DuplicateEntry::decl(&cfg),
+        CameraChoice::decl(&cfg),
+        ScannedVerdict::decl(&cfg),
+        ScannerPoll::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for decl in types {

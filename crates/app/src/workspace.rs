@@ -45,6 +45,8 @@ pub struct App {
     /// The background sync of a connected workspace.
     pub(crate) sync: Option<crate::sync::Worker>,
     pub(crate) session_store: SessionStore,
+    /// The door's camera, while the Check-in screen scans.
+    pub(crate) camera: Option<crate::door::DoorCamera>,
 }
 
 impl App {
@@ -66,7 +68,7 @@ impl App {
         } else {
             Workspace::FirstRun
         };
-        let mut app = App { data_dir, workspace, moved_to: None, sync: None, session_store };
+        let mut app = App { data_dir, workspace, moved_to: None, sync: None, session_store, camera: None };
         app.resume_sync();
         app
     }
@@ -136,6 +138,7 @@ impl App {
             Workspace::Broken(e) => return Err(e.clone()),
             Workspace::Ready(_) => {
                 self.sync = None;
+                self.camera = None;
                 // Close the file before moving it.
                 self.workspace = Workspace::FirstRun;
                 self.move_db_aside(why)?;

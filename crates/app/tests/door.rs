@@ -1,7 +1,7 @@
 //! Check-in at the door, over the demo replica, offline (nothing here has a network).
 #![allow(clippy::unwrap_used)]
 
-use eventos_app::door::{DoorMode, DoorScan, ScanMethod, Verdict, VerdictKind};
+use eventos_app::door::{DoorMode, DoorScan, DoorSetup, ScanMethod, Verdict, VerdictKind};
 use eventos_app::sync::SessionStore;
 use eventos_app::{App, ErrorCode};
 use eventos_model::signed_ticket::{TicketClaim, TicketKey};
@@ -56,14 +56,8 @@ impl Door {
     }
 
     fn scan_as(&mut self, payload: &str, mode: DoorMode, method: ScanMethod, session: Option<&str>) -> Verdict {
-        let scan = DoorScan {
-            event_id: self.event.clone(),
-            gate: " Gate B ".into(),
-            mode,
-            session_id: session.map(str::to_owned),
-            method,
-            payload: payload.into(),
-        };
+        let door = DoorSetup { event_id: self.event.clone(), gate: " Gate B ".into(), mode, session_id: session.map(str::to_owned) };
+        let scan = DoorScan { door, method, payload: payload.into() };
         self.app.check_in(&scan).unwrap()
     }
 
@@ -254,14 +248,8 @@ fn session_checkins_are_per_session_and_leave_the_ticket_alone() {
     assert_eq!(door.scan(&qr).kind, VerdictKind::Admitted, "the event's door is another matter");
 
     let elsewhere = text(&door.db, &format!("SELECT id FROM sessions WHERE event_id <> '{}' LIMIT 1", door.event));
-    let scan = DoorScan {
-        event_id: door.event.clone(),
-        gate: String::new(),
-        mode: DoorMode::Entry,
-        session_id: Some(elsewhere),
-        method: ScanMethod::QrCode,
-        payload: qr,
-    };
+    let setup = DoorSetup { event_id: door.event.clone(), gate: String::new(), mode: DoorMode::Entry, session_id: Some(elsewhere) };
+    let scan = DoorScan { door: setup, method: ScanMethod::QrCode, payload: qr };
     assert_eq!(door.app.check_in(&scan).unwrap_err().code, ErrorCode::NotFound);
 }
 
@@ -355,7 +343,8 @@ fn two_doors_admitting_one_ticket_are_reported_as_a_duplicate_on_both() {
     assert_eq!(gate_a.event, gate_b.event, "the same demo");
     let (_, qr, number, name) = gate_b.ticket("active", 6);
     let first = gate_b.scan(&qr);
-    let scan_a = DoorScan { gate: "Gate A".into(), ..scan(&gate_a, &qr) };
+    let mut scan_a = scan(&gate_a, &qr);
+    scan_a.door.gate = "Gate A".into();
     let again = gate_a.app.check_in(&scan_a).unwrap();
     assert_eq!((first.kind, again.kind), (VerdictKind::Admitted, VerdictKind::Admitted), "neither door saw the other");
     assert!(gate_b.app.duplicate_entries(&gate_b.event).unwrap().is_empty());
@@ -389,14 +378,8 @@ fn two_doors_admitting_one_ticket_are_reported_as_a_duplicate_on_both() {
 }
 
 fn scan(door: &Door, payload: &str) -> DoorScan {
-    DoorScan {
-        event_id: door.event.clone(),
-        gate: "Gate B".into(),
-        mode: DoorMode::Entry,
-        session_id: None,
-        method: ScanMethod::QrCode,
-        payload: payload.into(),
-    }
+    let setup = DoorSetup { event_id: door.event.clone(), gate: "Gate B".into(), mode: DoorMode::Entry, session_id: None };
+    DoorScan { door: setup, method: ScanMethod::QrCode, payload: payload.into() }
 }
 
 /// Copies each replica's door check-ins (those with a device) into the other.
@@ -411,4 +394,42 @@ fn exchange_checkins(a: &Door, b: &Door) {
         )
         .unwrap();
     }
+}
+
+#[test]
+fn the_camera_scans_a_folder_of_tickets_into_verdicts_with_a_preview() {
+    let mut door = door();
+    let folder = door._dir.path().join("camera");
+    std::fs::create_dir(&folder).unwrap();
+    let (id, qr, number, holder) = door.ticket("active", 7);
+    let signed = door.key().sign(&door.claim(&id, &number, &holder));
+    let (_, cancelled, _, _) = door.ticket("cancelled", 0);
+    for (name, payload) in [("1.png", &signed), ("2.png", &cancelled), ("3.png", &"not a ticket".to_owned()), ("4.png", &qr)] {
+        eventos_scan::save_png(&eventos_scan::qr_image(payload).unwrap(), &folder.join(name)).unwrap();
+    }
+    let setup = DoorSetup { event_id: door.event.clone(), gate: "Gate C".into(), mode: DoorMode::Entry, session_id: None };
+    assert_eq!(door.app.start_scanner(setup.clone(), "camera:7").unwrap_err().code, ErrorCode::Camera, "no such camera here");
+    assert_eq!(door.app.start_scanner(setup.clone(), "dir:/no/such/folder").unwrap_err().code, ErrorCode::Camera);
+    door.app.start_scanner(setup, &format!("dir:{}", folder.display())).unwrap();
+    let mut verdicts = Vec::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while verdicts.len() < 4 && std::time::Instant::now() < deadline {
+        let after = verdicts.last().map_or(0, |v: &eventos_app::door::ScannedVerdict| v.seq);
+        let poll = door.app.scanner_poll(after);
+        assert!(poll.running && poll.error.is_none(), "{:?}", poll.error);
+        verdicts.extend(poll.verdicts);
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let kinds: Vec<VerdictKind> = verdicts.iter().map(|v| v.verdict.kind).collect();
+    let expected = [VerdictKind::Admitted, VerdictKind::Cancelled, VerdictKind::NotATicket, VerdictKind::AlreadyCheckedIn];
+    assert_eq!(kinds, expected, "the same ticket's stored code after its signed one: already in");
+    assert_eq!(verdicts[0].verdict.name.as_deref(), Some(holder.as_str()));
+    let poll = door.app.scanner_poll(verdicts[3].seq);
+    assert!(poll.verdicts.is_empty() && poll.frames > 0);
+    assert!(poll.frame.unwrap().starts_with("data:image/jpeg;base64,"));
+    assert!(poll.source.contains("camera"));
+    door.app.stop_scanner();
+    assert!(!door.app.scanner_poll(0).running);
+    let gate: String = text(&door.db, "SELECT location FROM event_checkins WHERE device_id IS NOT NULL");
+    assert_eq!(gate, "Gate C");
 }

@@ -1,13 +1,20 @@
 //! Reading ticket QR codes: one [`QrDecoder`] trait with the decoders we compared behind it
 //! (`benches/decoders.rs` runs them side by side over the sample photos in `samples/`), and
 //! grayscale images from files. No decoder's panic gets past [`QrDecoder::decode`].
-//! [`qr_image`] draws codes (ticket images, test frames).
+//! [`qr_image`] draws codes (ticket images, test frames). [`Scanner`] runs the door's loop on
+//! its own thread over a [`FrameSource`]: a webcam ([`CameraSource`]) or a folder of images.
 
+mod camera;
 mod decoders;
 mod encode;
+mod scanner;
+mod source;
 mod frame;
 pub mod samples;
 
 pub use decoders::{DEFAULT_DECODER, QrDecoder, decoder, decoder_names};
+pub use camera::{CameraInfo, CameraSource, cameras};
 pub use encode::{qr_image, save_png};
+pub use scanner::{OnCode, OpenSource, REPEAT_WINDOW, Repeats, Scanner, ScannerView, read};
+pub use source::{FolderSource, Frame, FrameSource, SourceError};
 pub use frame::{Gray, ScanError, load};

@@ -4,10 +4,12 @@
 //! - [`App::check_in`]: the verdict, and the row it writes (the ticket's status follows by a
 //!   trigger in the same transaction);
 //! - [`lookup`]: the door's live counts, manual search, duplicate entries across devices;
-//! - [`keys`]: events' ticket-signing keys and the codes they sign.
+//! - [`keys`]: events' ticket-signing keys and the codes they sign;
+//! - [`scanning`]: the camera (or a folder of images) scanning on its own thread.
 
 mod keys;
 mod lookup;
+mod scanning;
 
 use eventos_model::signed_ticket::{self, Scanned, SignedCode, TicketClaim};
 use eventos_store::{Presence, Store, TicketLookup};
@@ -17,6 +19,8 @@ use ts_rs::TS;
 
 pub use keys::TicketCode;
 pub use lookup::{DoorCounts, DoorHit, DuplicateEntry, PastScan};
+pub(crate) use scanning::DoorCamera;
+pub use scanning::{CameraChoice, ScannedVerdict, ScannerPoll};
 
 use crate::{App, AppError, ErrorCode, Result};
 
@@ -36,15 +40,22 @@ pub enum ScanMethod {
     Manual,
 }
 
-/// One scan at one door.
+/// A door as staff set it up: which event (or session), which gate, entry or exit.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
-pub struct DoorScan {
+pub struct DoorSetup {
     pub event_id: String,
     /// The gate's name, as staff typed it ("Gate B"); recorded as the check-in's `location`.
     pub gate: String,
     pub mode: DoorMode,
     /// Checking people into one session instead of the event.
     pub session_id: Option<String>,
+}
+
+/// One scan at one door.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+pub struct DoorScan {
+    #[serde(flatten)]
+    pub door: DoorSetup,
     pub method: ScanMethod,
     /// What the scanner read or the person typed.
     pub payload: String,
@@ -157,42 +168,58 @@ impl App {
     /// Decides a scan and, when it admits (or lets out), records it: one `event_checkins` row
     /// (and the ticket's derived status) in one transaction. A rejected scan writes nothing.
     pub fn check_in(&mut self, scan: &DoorScan) -> Result<Verdict> {
-        let store = self.store()?;
-        let event_name = event_name(store, &scan.event_id)?
-            .ok_or_else(|| AppError::new(ErrorCode::NotFound, "this event is not on this computer"))?;
-        if let Some(session) = &scan.session_id {
-            let in_event = store.get("sessions", session)?.is_some_and(|s| s["event_id"] == scan.event_id.as_str());
-            if !in_event {
-                return Err(AppError::new(ErrorCode::NotFound, format!("this session is not part of {event_name}")));
-            }
+        let verdict = check_in(self.store_mut()?, scan)?;
+        if verdict.recorded() {
+            self.edited();
         }
-        let ticket = match identify(store, &scan.event_id, &scan.payload)? {
-            Ok(ticket) => ticket,
-            Err(verdict) => return Ok(verdict),
-        };
-        if let Some(refusal) = refusal(&ticket) {
-            return Ok(refusal);
-        }
-        let presence = presence(store, &ticket, scan.session_id.as_deref())?;
-        let inside = presence.as_ref().is_some_and(|p| p.inside);
-        let verdict = match (scan.mode, inside) {
-            (DoorMode::Entry, true) => {
-                let mut verdict = Verdict::about(VerdictKind::AlreadyCheckedIn, &ticket);
-                verdict.previous = presence.map(|p| PastScan::from_presence(p, store));
-                return Ok(verdict);
-            }
-            (DoorMode::Exit, false) => {
-                let mut verdict = Verdict::about(VerdictKind::NotInside, &ticket);
-                verdict.previous = presence.map(|p| PastScan::from_presence(p, store));
-                return Ok(verdict.with_detail("This ticket has not been checked in, or has already left."));
-            }
-            (DoorMode::Entry, false) => Verdict::about(VerdictKind::Admitted, &ticket),
-            (DoorMode::Exit, true) => Verdict::about(VerdictKind::Exited, &ticket),
-        };
-        let row = checkin_row(scan, &ticket, &verdict, store.device_node()?);
-        self.store_mut()?.write(|w| w.insert("event_checkins", row))?;
         Ok(verdict)
     }
+}
+
+impl Verdict {
+    /// Whether the scan wrote a check-in (an entry or an exit).
+    pub fn recorded(&self) -> bool {
+        matches!(self.kind, VerdictKind::Admitted | VerdictKind::Exited)
+    }
+}
+
+/// [`App::check_in`] on any connection to the replica (the scanner thread has its own).
+pub(crate) fn check_in(store: &mut Store, scan: &DoorScan) -> Result<Verdict> {
+    let door = &scan.door;
+    let event_name = event_name(store, &door.event_id)?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "this event is not on this computer"))?;
+    if let Some(session) = &door.session_id {
+        let in_event = store.get("sessions", session)?.is_some_and(|s| s["event_id"] == door.event_id.as_str());
+        if !in_event {
+            return Err(AppError::new(ErrorCode::NotFound, format!("this session is not part of {event_name}")));
+        }
+    }
+    let ticket = match identify(store, &door.event_id, &scan.payload)? {
+        Ok(ticket) => ticket,
+        Err(verdict) => return Ok(verdict),
+    };
+    if let Some(refusal) = refusal(&ticket) {
+        return Ok(refusal);
+    }
+    let presence = presence(store, &ticket, door.session_id.as_deref())?;
+    let inside = presence.as_ref().is_some_and(|p| p.inside);
+    let verdict = match (door.mode, inside) {
+        (DoorMode::Entry, true) => {
+            let mut verdict = Verdict::about(VerdictKind::AlreadyCheckedIn, &ticket);
+            verdict.previous = presence.map(|p| PastScan::from_presence(p, store));
+            return Ok(verdict);
+        }
+        (DoorMode::Exit, false) => {
+            let mut verdict = Verdict::about(VerdictKind::NotInside, &ticket);
+            verdict.previous = presence.map(|p| PastScan::from_presence(p, store));
+            return Ok(verdict.with_detail("This ticket has not been checked in, or has already left."));
+        }
+        (DoorMode::Entry, false) => Verdict::about(VerdictKind::Admitted, &ticket),
+        (DoorMode::Exit, true) => Verdict::about(VerdictKind::Exited, &ticket),
+    };
+    let row = checkin_row(scan, &ticket, &verdict, store.device_node()?);
+    store.write(|w| w.insert("event_checkins", row))?;
+    Ok(verdict)
 }
 
 /// The ticket a payload stands for, or the verdict that ends the scan there.
@@ -281,11 +308,12 @@ fn presence(store: &Store, ticket: &DoorTicket, session: Option<&str>) -> Result
 fn checkin_row(scan: &DoorScan, ticket: &DoorTicket, verdict: &Verdict, device: String) -> eventos_store::Row {
     let now = &verdict.scanned_at;
     let entry = verdict.kind == VerdictKind::Admitted;
-    let gate = scan.gate.trim();
+    let door = &scan.door;
+    let gate = door.gate.trim();
     json!({
-        "event_id": scan.event_id,
+        "event_id": door.event_id,
         "attendee_id": ticket.lookup.as_ref().and_then(|t| t.attendee_id.clone()),
-        "session_id": scan.session_id,
+        "session_id": door.session_id,
         "ticket_id": ticket.id,
         "device_id": device,
         "check_in_time": if entry { Some(now) } else { None },

@@ -87,7 +87,7 @@ impl Worker {
 
     /// A local edit was made: sync once edits pause.
     pub(crate) fn edited(&self) {
-        self.shared.tell(|s| s.edited(Instant::now()));
+        self.shared.edited();
     }
 
     pub(crate) fn sync_now(&self) {
@@ -135,6 +135,11 @@ impl Shared {
 
     fn live(&self) -> MutexGuard<'_, Live> {
         lock(&self.live)
+    }
+
+    /// A local edit was made (also from threads other than the facade's: the door's scanner).
+    pub(crate) fn edited(&self) {
+        self.tell(|s| s.edited(Instant::now()));
     }
 
     fn tell(&self, f: impl FnOnce(&mut Schedule)) {

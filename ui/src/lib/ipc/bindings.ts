@@ -4,7 +4,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 
-export type ErrorCode = "invalid" | "duplicate" | "reference" | "not_found" | "no_workspace" | "workspace_exists" | "corrupt_database" | "database_too_new" | "disk_full" | "busy" | "io" | "sign_in_failed" | "session_ended" | "unreachable" | "server_refused" | "not_connected" | "internal";
+export type ErrorCode = "invalid" | "duplicate" | "reference" | "not_found" | "no_workspace" | "workspace_exists" | "corrupt_database" | "database_too_new" | "disk_full" | "busy" | "io" | "sign_in_failed" | "session_ended" | "unreachable" | "server_refused" | "not_connected" | "camera" | "internal";
 
 export type AppError = { code: ErrorCode, message: string, };
 
@@ -183,6 +183,88 @@ label: string,
  */
 kept: boolean, };
 
+export type DoorMode = "entry" | "exit";
+
+export type ScanMethod = "qr_code" | "manual";
+
+export type DoorSetup = { event_id: string, 
+/**
+ * The gate's name, as staff typed it ("Gate B"); recorded as the check-in's `location`.
+ */
+gate: string, mode: DoorMode, 
+/**
+ * Checking people into one session instead of the event.
+ */
+session_id: string | null, };
+
+export type DoorScan = { method: ScanMethod, 
+/**
+ * What the scanner read or the person typed.
+ */
+payload: string, event_id: string, 
+/**
+ * The gate's name, as staff typed it ("Gate B"); recorded as the check-in's `location`.
+ */
+gate: string, mode: DoorMode, 
+/**
+ * Checking people into one session instead of the event.
+ */
+session_id: string | null, };
+
+export type VerdictKind = "admitted" | "exited" | "already_checked_in" | "not_inside" | "wrong_event" | "cancelled" | "refunded" | "unknown" | "invalid_signature" | "not_a_ticket";
+
+export type PastScan = { at: string, gate: string | null, device_id: string | null, 
+/**
+ * Whether this computer recorded it.
+ */
+this_device: boolean, };
+
+export type Verdict = { kind: VerdictKind, name: string | null, ticket_number: string | null, order_number: string | null, 
+/**
+ * Already checked in: the entry that let them in. Not inside: their last exit.
+ */
+previous: PastScan | null, other_event: string | null, 
+/**
+ * One sentence more, for the cases a person needs told why.
+ */
+detail: string | null, 
+/**
+ * Admitted on its signature alone: the ticket's row has not reached this computer yet.
+ */
+not_yet_synced: boolean, scanned_at: string, };
+
+export type DoorCounts = { checked_in: number, sold: number, inside: number, };
+
+export type DoorHit = { ticket_id: string, ticket_number: string, name: string | null, email: string | null, order_number: string | null, 
+/**
+ * `active`, `used`, `cancelled` or `refunded`.
+ */
+status: string, inside: boolean, };
+
+export type DuplicateEntry = { ticket_id: string, ticket_number: string | null, name: string | null, first: PastScan, again: PastScan, };
+
+export type CameraChoice = { 
+/**
+ * `camera:0`, or `dir:/path` for a folder of images.
+ */
+id: string, name: string, };
+
+export type ScannedVerdict = { seq: number, verdict: Verdict, };
+
+export type ScannerPoll = { running: boolean, source: string, frames: number, 
+/**
+ * The latest preview, a JPEG as a `data:` URL.
+ */
+frame: string | null, 
+/**
+ * Verdicts after the `after` asked for, oldest first.
+ */
+verdicts: Array<ScannedVerdict>, 
+/**
+ * Why the camera stopped, or why a scan could not be decided.
+ */
+error: AppError | null, };
+
 /** Whether a thrown value is the app's typed error. */
 export function isAppError(e: unknown): e is AppError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -218,4 +300,12 @@ export const commands = {
   undoConflict: (id: number): Promise<Array<ConflictItem>> => call("undo_conflict", { id }),
   scopeChoices: (): Promise<Array<ScopeChoice>> => call("scope_choices"),
   setScopes: (scopes: string[]): Promise<SyncStatus> => call("set_scopes", { scopes }),
+  checkIn: (scan: DoorScan): Promise<Verdict> => call("check_in", { scan }),
+  doorCounts: (eventId: string): Promise<DoorCounts> => call("door_counts", { eventId }),
+  doorSearch: (eventId: string, query: string): Promise<Array<DoorHit>> => call("door_search", { eventId, query }),
+  duplicateEntries: (eventId: string): Promise<Array<DuplicateEntry>> => call("duplicate_entries", { eventId }),
+  cameras: (): Promise<Array<CameraChoice>> => call("cameras"),
+  startScanner: (door: DoorSetup, cameraId: string): Promise<null> => call("start_scanner", { door, cameraId }),
+  stopScanner: (): Promise<null> => call("stop_scanner"),
+  scannerPoll: (after: number): Promise<ScannerPoll> => call("scanner_poll", { after }),
 };

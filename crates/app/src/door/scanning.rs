@@ -1,0 +1,174 @@
+//! The door's camera: a [`Scanner`] thread reading frames, whose codes become verdicts on the
+//! same thread (with its own connection to the replica), queued for the screen to collect with
+//! the latest preview frame. `EVENTOS_CAMERA=dir:/path` offers a folder of images as a camera
+//! (tests, demos, support).
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use base64::Engine as _;
+use eventos_scan::{CameraSource, FolderSource, Scanner, SourceError};
+use eventos_store::Store;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{DoorScan, DoorSetup, ScanMethod, Verdict};
+use crate::{App, AppError, ErrorCode, Result};
+
+/// The camera resolution asked for: what the decoders are measured at.
+const CAMERA_SIZE: (u32, u32) = (1280, 720);
+/// A folder's images: frames a second, and how long each is held up.
+const FOLDER_FPS: u32 = 20;
+const FOLDER_HOLD: Duration = Duration::from_millis(800);
+/// Verdicts kept for the screen to collect.
+const KEPT_VERDICTS: usize = 50;
+
+/// A camera to choose on the Check-in screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CameraChoice {
+    /// `camera:0`, or `dir:/path` for a folder of images.
+    pub id: String,
+    pub name: String,
+}
+
+/// A verdict with its place in the scanner's sequence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ScannedVerdict {
+    pub seq: u64,
+    pub verdict: Verdict,
+}
+
+/// What the Check-in screen collects from the camera, many times a second.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ScannerPoll {
+    pub running: bool,
+    pub source: String,
+    pub frames: u64,
+    /// The latest preview, a JPEG as a `data:` URL.
+    pub frame: Option<String>,
+    /// Verdicts after the `after` asked for, oldest first.
+    pub verdicts: Vec<ScannedVerdict>,
+    /// Why the camera stopped, or why a scan could not be decided.
+    pub error: Option<AppError>,
+}
+
+/// A running door camera.
+pub(crate) struct DoorCamera {
+    scanner: Scanner,
+    results: Arc<Mutex<Results>>,
+}
+
+#[derive(Default)]
+struct Results {
+    next_seq: u64,
+    verdicts: VecDeque<ScannedVerdict>,
+    error: Option<AppError>,
+}
+
+impl App {
+    /// The cameras to choose from: a folder first when `EVENTOS_CAMERA=dir:/path` is set.
+    pub fn cameras(&self) -> Result<Vec<CameraChoice>> {
+        let mut choices = Vec::new();
+        if let Some(dir) = folder_from_env() {
+            choices.push(CameraChoice { id: format!("dir:{}", dir.display()), name: format!("Images in {}", dir.display()) });
+        }
+        let cameras = eventos_scan::cameras().map_err(camera_error)?;
+        choices.extend(cameras.into_iter().map(|c| CameraChoice { id: format!("camera:{}", c.index), name: c.name }));
+        Ok(choices)
+    }
+
+    /// Starts scanning with `camera_id` (from [`App::cameras`]) for this door; a scanner
+    /// already running is stopped first.
+    pub fn start_scanner(&mut self, door: DoorSetup, camera_id: &str) -> Result<()> {
+        self.camera = None;
+        let source = source(camera_id)?;
+        let mut store = Store::open(&self.db_path())?;
+        let sync = self.sync.as_ref().map(|worker| Arc::clone(&worker.shared));
+        let results = Arc::new(Mutex::new(Results::default()));
+        let on_code = {
+            let results = Arc::clone(&results);
+            Box::new(move |payload: String, _arrived| {
+                let scan = DoorScan { door: door.clone(), method: ScanMethod::QrCode, payload };
+                let outcome = super::check_in(&mut store, &scan);
+                if outcome.as_ref().is_ok_and(Verdict::recorded)
+                    && let Some(sync) = &sync
+                {
+                    sync.edited();
+                }
+                lock(&results).add(outcome);
+            })
+        };
+        let decoder = eventos_scan::decoder(eventos_scan::DEFAULT_DECODER)
+            .ok_or_else(|| AppError::new(ErrorCode::Internal, "the default QR decoder is missing"))?;
+        let scanner = Scanner::start(source, decoder, on_code).map_err(camera_error)?;
+        self.camera = Some(DoorCamera { scanner, results });
+        Ok(())
+    }
+
+    pub fn stop_scanner(&mut self) {
+        self.camera = None;
+    }
+
+    /// The latest preview and the verdicts numbered after `after`.
+    pub fn scanner_poll(&self, after: u64) -> ScannerPoll {
+        let Some(camera) = &self.camera else {
+            return ScannerPoll { running: false, source: String::new(), frames: 0, frame: None, verdicts: vec![], error: None };
+        };
+        let view = camera.scanner.view();
+        let results = lock(&camera.results);
+        let error = view.error.map(camera_error).or_else(|| results.error.clone());
+        ScannerPoll {
+            running: error.is_none(),
+            source: view.source,
+            frames: view.frames,
+            frame: view.preview.map(|jpeg| {
+                format!("data:image/jpeg;base64,{}", base64::engine::general_purpose::STANDARD.encode(jpeg.as_slice()))
+            }),
+            verdicts: results.verdicts.iter().filter(|v| v.seq > after).cloned().collect(),
+            error,
+        }
+    }
+}
+
+impl Results {
+    fn add(&mut self, outcome: Result<Verdict>) {
+        match outcome {
+            Ok(verdict) => {
+                self.next_seq += 1;
+                self.verdicts.push_back(ScannedVerdict { seq: self.next_seq, verdict });
+                if self.verdicts.len() > KEPT_VERDICTS {
+                    self.verdicts.pop_front();
+                }
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+}
+
+fn source(camera_id: &str) -> Result<eventos_scan::OpenSource> {
+    if let Some(dir) = camera_id.strip_prefix("dir:") {
+        let dir = PathBuf::from(dir);
+        return Ok(Box::new(move || Ok(Box::new(FolderSource::open(&dir, FOLDER_FPS, FOLDER_HOLD)?) as _)));
+    }
+    let index: u32 = camera_id
+        .strip_prefix("camera:")
+        .and_then(|i| i.parse().ok())
+        .ok_or_else(|| AppError::new(ErrorCode::Invalid, format!("no camera {camera_id}")))?;
+    Ok(Box::new(move || Ok(Box::new(CameraSource::open(index, CAMERA_SIZE.0, CAMERA_SIZE.1)?) as _)))
+}
+
+fn folder_from_env() -> Option<PathBuf> {
+    let value = std::env::var("EVENTOS_CAMERA").ok()?;
+    value.strip_prefix("dir:").map(PathBuf::from)
+}
+
+fn camera_error(e: SourceError) -> AppError {
+    AppError::new(ErrorCode::Camera, e.to_string())
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
