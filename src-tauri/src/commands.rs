@@ -5,9 +5,7 @@ use std::sync::Mutex;
 
 use eventos_app::crm::CompanySummary;
 use eventos_app::dashboard::Dashboard;
-use eventos_app::door::{
-    CameraChoice, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, ScannerPoll, Verdict,
-};
+use eventos_app::door::{CameraChoice, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, ScannerPoll, Verdict};
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
 use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncStatus};
 use eventos_app::{App, AppError, Status};

@@ -9,7 +9,8 @@
 //
 // Options (env): FIXTURES=/tmp/ui-fixtures  SHOTS=/tmp/ui-shots  CHROMIUM=/usr/bin/chromium
 // In --serve mode, ?scenario=first_run|broken|ready|today|failing|empty picks the bridge's answers;
-// the sync scenarios (ready, sync not as "not connected") are synced|offline|signed_out|bootstrapping|sync_error|door.
+// the sync scenarios (ready, sync not as "not connected") are synced|offline|signed_out|bootstrapping|sync_error|door;
+// the Check-in screen's camera: no_camera (none found), camera_busy (one, in use by another program).
 
 import { createServer } from "node:http";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
@@ -21,7 +22,8 @@ const DIST = resolve(here, "..", "dist");
 const FIXTURES = process.env.FIXTURES ?? "/tmp/ui-fixtures";
 const SHOTS = process.env.SHOTS ?? "/tmp/ui-shots";
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const CSP = "default-src 'self'; style-src 'self'; script-src 'self'";
+// As the app's (tauri.conf.json), less what only the desktop app needs (the IPC origins).
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const args = process.argv.slice(2);
 const serveOnly = args.includes("--serve");
@@ -328,6 +330,153 @@ function bridgeSource(scenario) {
       return clone(conflicts);
     },
   };
+  // ---- Door stand-in (Check-in screen) ----
+  // A few fake tickets for whichever event the door checks: the first scan of one is admitted,
+  // the next says already checked in; "CANCELLED…", "REFUNDED…", "WRONG…", "EOS1.FORGED…" and
+  // "EOS1.…" give those verdicts, an unknown TKT-… number "unknown", anything else "not a ticket".
+  // The camera is a folder of images (scenario no_camera: none; camera_busy: one, in use);
+  // window.__previewCameraRead(payload) makes it read a code.
+  const ago = (minutes) => nowIso(-minutes * 60 * 1000);
+  const tickets = [
+    { ticket_id: "a1f3c2d4-0001", ticket_number: "TKT-B1111111-251013", name: "Priya Ramanathan",
+      email: "priya.ramanathan@northwind.example", order_number: "ORD-20251013-0042", status: "active",
+      // A legacy QR code (base64) that starts with "/", the search's key: the screen must still scan it.
+      qr: "/x1Hq9ZpLm0aQe3Rt7YuIo2Pb5Nc8Vd4Wf6Gh1Jk0Ls=" },
+    { ticket_id: "a1f3c2d4-0002", ticket_number: "TKT-C2222222-251014", name: "Jonathan Okonkwo-Bellamy",
+      email: "j.okonkwo-bellamy@example.ca", order_number: "ORD-20251014-0107", status: "active" },
+    { ticket_id: "a1f3c2d4-0003", ticket_number: "TKT-D3333333-251020", name: "Mei Lin",
+      email: "mei.lin@example.com", order_number: "ORD-20251020-0311", status: "used",
+      entry: { at: ago(38), gate: "Gate B", device_id: "device-4f9a", this_device: false } },
+    { ticket_id: "a1f3c2d4-0004", ticket_number: "TKT-E4444444-251021", name: "Alex Tremblay",
+      email: "alex.tremblay@example.ca", order_number: "ORD-20251021-0099", status: "cancelled" },
+    { ticket_id: "a1f3c2d4-0005", ticket_number: "TKT-F5555555-251022", name: "Sofia Marchetti",
+      email: "sofia.marchetti@example.it", order_number: "ORD-20251022-0150", status: "active" },
+    { ticket_id: "a1f3c2d4-0006", ticket_number: "TKT-A6666666-251023", name: "Daniel Park",
+      email: "daniel.park@example.com", order_number: "ORD-20251023-0201", status: "refunded" },
+    { ticket_id: "a1f3c2d4-0007", ticket_number: "TKT-B7777777-251024", name: "Mei-Ling Chow",
+      email: "meiling.chow@example.ca", order_number: "ORD-20251020-0311", status: "active" },
+  ];
+  const door = { admitted: 0, exited: 0, camera: null, verdicts: [], seq: 0, frames: 0, frame: null };
+  const inside = (t) => Boolean(t.entry) && !t.exit;
+  const hit = (t) => ({ ticket_id: t.ticket_id, ticket_number: t.ticket_number, name: t.name, email: t.email,
+                        order_number: t.order_number, status: t.status, inside: inside(t) });
+  const verdict = (kind, t, extra = {}) => ({
+    kind, name: t ? t.name : null, ticket_number: t ? t.ticket_number : null, order_number: t ? t.order_number : null,
+    previous: null, other_event: null, detail: null, not_yet_synced: false, scanned_at: nowIso(), ...extra });
+  const decide = (scan) => {
+    if (!F.events.some((e) => e.id === scan.event_id)) fail("not_found", "this event is not on this computer");
+    const text = String(scan.payload || "").trim();
+    const upper = text.toUpperCase();
+    const t = tickets.find((x) => x.ticket_number === upper || x.qr === text);
+    if (upper.startsWith("CANCELLED")) return verdict("cancelled", tickets[3], { detail: "This ticket was cancelled." });
+    if (upper.startsWith("REFUNDED")) return verdict("refunded", tickets[5], { detail: "This ticket was refunded." });
+    if (upper.startsWith("WRONG")) {
+      const other = F.events.find((e) => e.id !== scan.event_id);
+      return verdict("wrong_event", { ...tickets[4], name: "Hannah Schultz", ticket_number: "TKT-9C0FFEE1-251001" },
+                     { other_event: other ? other.name : null });
+    }
+    if (upper.startsWith("EOS1.FORGED")) {
+      return verdict("invalid_signature", null, { detail: "the signature does not match the event's key: it may be forged." });
+    }
+    if (upper.startsWith("EOS1.")) {
+      return verdict(scan.mode === "exit" ? "exited" : "admitted",
+                     { name: "Oliver Bennett", ticket_number: "TKT-0B1E55ED-251101", order_number: null },
+                     { not_yet_synced: true });
+    }
+    if (!t) {
+      if (/^TKT-/.test(upper)) return verdict("unknown", null, { detail: "No ticket with this code is on this computer." });
+      return verdict("not_a_ticket", null, { detail: "What was read is not an EventOS ticket code." });
+    }
+    if (t.status === "cancelled") return verdict("cancelled", t, { detail: "This ticket was cancelled." });
+    if (t.status === "refunded") return verdict("refunded", t, { detail: "This ticket was refunded." });
+    const here = { at: nowIso(), gate: scan.gate, device_id: "this-device", this_device: true };
+    if (scan.mode === "exit") {
+      if (!inside(t)) return verdict("not_inside", t, { previous: t.exit || null,
+        detail: "This ticket has not been checked in, or has already left." });
+      t.exit = here; door.exited += 1;
+      return verdict("exited", t);
+    }
+    if (inside(t)) return verdict("already_checked_in", t, { previous: t.entry });
+    t.entry = here; t.exit = null; t.status = "used"; door.admitted += 1;
+    return verdict("admitted", t);
+  };
+  const previewFrame = () => {
+    if (door.frame) return door.frame;
+    // A ticket held up to the camera: a dark room, a white card, a QR-like pattern.
+    const c = document.createElement("canvas");
+    c.width = 640; c.height = 360;
+    const g = c.getContext("2d");
+    const bg = g.createLinearGradient(0, 0, 640, 360);
+    bg.addColorStop(0, "#2b3140"); bg.addColorStop(1, "#151821");
+    g.fillStyle = bg; g.fillRect(0, 0, 640, 360);
+    g.save(); g.translate(320, 180); g.rotate(-0.06);
+    g.fillStyle = "#f4f1ea"; g.fillRect(-150, -125, 300, 250);
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const n = 25, m = 7, x0 = -n * m / 2 + 40, y0 = -n * m / 2;
+    g.fillStyle = "#111";
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (rnd() > 0.5) g.fillRect(x0 + i * m, y0 + j * m, m, m);
+    for (const [fx, fy] of [[0, 0], [n - 7, 0], [0, n - 7]]) {
+      g.fillStyle = "#111"; g.fillRect(x0 + fx * m, y0 + fy * m, 7 * m, 7 * m);
+      g.fillStyle = "#f4f1ea"; g.fillRect(x0 + (fx + 1) * m, y0 + (fy + 1) * m, 5 * m, 5 * m);
+      g.fillStyle = "#111"; g.fillRect(x0 + (fx + 2) * m, y0 + (fy + 2) * m, 3 * m, 3 * m);
+    }
+    g.fillStyle = "#6b7280"; g.fillRect(-135, -100, 40, 8); g.fillRect(-135, -85, 30, 8);
+    g.restore();
+    door.frame = c.toDataURL("image/jpeg", 0.8);
+    return door.frame;
+  };
+  window.__previewCameraRead = (payload) => {
+    if (!door.camera) return false;
+    door.seq += 1;
+    door.verdicts.push({ seq: door.seq, verdict: decide({ ...door.camera.door, method: "qr_code", payload }) });
+    return true;
+  };
+  Object.assign(handlers, {
+    check_in: async ({ scan }) => { needReady(); await sleep(15); return decide(scan); },
+    door_counts: async ({ eventId: id }) => {
+      needReady();
+      const e = F.events.find((x) => x.id === id);
+      if (!e) fail("not_found", "this event is not on this computer");
+      const checkedIn = e.tickets_used + door.admitted;
+      return { checked_in: checkedIn, sold: e.tickets_sold, inside: Math.max(0, checkedIn - 6 - door.exited) };
+    },
+    door_search: async ({ query }) => {
+      needReady();
+      await sleep(30);
+      const words = String(query || "").toLowerCase().split(" ").filter(Boolean);
+      return tickets.filter((t) => {
+        const hay = [t.name, t.email, t.ticket_number, t.order_number].join(" ").toLowerCase();
+        return words.length > 0 && words.every((w) => hay.includes(w));
+      }).map(hit);
+    },
+    duplicate_entries: async () => {
+      needReady();
+      return [{ ticket_id: "a1f3c2d4-0099", ticket_number: "TKT-F00D1234-251009", name: "Grace Oduya",
+                first: { at: ago(52), gate: "Gate B", device_id: "device-4f9a", this_device: false },
+                again: { at: ago(9), gate: "Main entrance", device_id: "this-device", this_device: true } }];
+    },
+    cameras: async () => {
+      await sleep(50);
+      if (scenario === "no_camera") return [];
+      if (scenario === "camera_busy") return [{ id: "camera:0", name: "HD Pro Webcam C920" }];
+      return [{ id: "dir:/tmp/door-demo", name: "Images in /tmp/door-demo" }, { id: "camera:0", name: "Integrated Camera" }];
+    },
+    start_scanner: async ({ door: setup, cameraId }) => {
+      await sleep(120);
+      if (scenario === "camera_busy") fail("camera", "the camera is in use by another program; close it and try again");
+      door.camera = { door: setup, source: cameraId.startsWith("dir:") ? "/tmp/door-demo (6 images)" : "Integrated Camera" };
+      door.verdicts = []; door.seq = 0; door.frames = 0;
+      return null;
+    },
+    stop_scanner: async () => { door.camera = null; return null; },
+    scanner_poll: async ({ after }) => {
+      if (!door.camera) return { running: false, source: "", frames: 0, frame: null, verdicts: [], error: null };
+      door.frames += 1;
+      return { running: true, source: door.camera.source, frames: door.frames, frame: previewFrame(),
+               verdicts: door.verdicts.filter((v) => v.seq > after), error: null };
+    },
+  });
   let nextId = 1;
   window.__TAURI_INTERNALS__ = {
     invoke: async (cmd, args = {}) => {
@@ -415,6 +564,8 @@ async function screenshots() {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      // The door beeps on verdicts the camera decided, with no key pressed first.
+      "--autoplay-policy=no-user-gesture-required",
     ],
   });
   // The demo's "today" is the last day of the sales series; look at it in the afternoon, Toronto time.
@@ -557,10 +708,127 @@ async function screenshots() {
     if (await page.getByTestId("error").count()) throw new Error("error banner still shown after a good retry");
   });
 
-  await run("checkin", { hash: "#/checkin" }, async (page) => {
-    await page.getByTestId("screen-checkin").waitFor();
-    await shot(page, "checkin");
+  // ---- Check-in (the door) ----
+  const verdictKind = (page) => page.getByTestId("checkin-verdict").getAttribute("data-kind");
+  const waitKind = async (page, kind) => {
+    await page.waitForFunction((k) => document.querySelector("[data-testid=checkin-verdict]")?.dataset.kind === k, kind);
+    await page.waitForTimeout(400); // the verdict's flash
+  };
+  const scannerFocused = (page) =>
+    page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "checkin-scanner-input");
+  /** What a keyboard-wedge scanner does: the code typed fast, then Enter, into whatever has the focus. */
+  const wedge = async (page, code) => {
+    await page.keyboard.type(code, { delay: 5 });
+    await page.keyboard.press("Enter");
+  };
+  const checkinReady = async (page) => {
+    await page.getByTestId("checkin-preview").waitFor();
+    await page.waitForFunction(() => document.querySelector("[data-testid=checkin-count-sold]")?.textContent !== "–");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "checkin-scanner-input");
+  };
+
+  for (const colorScheme of ["light", "dark"]) {
+    const suffix = colorScheme === "dark" ? "-dark" : "";
+    await run(`checkin-${colorScheme}`, { hash: "#/checkin", colorScheme }, async (page) => {
+      await checkinReady(page);
+      if ((await verdictKind(page)) !== "ready") throw new Error("not ready before any scan");
+      await shot(page, `checkin-ready${suffix}`);
+      await wedge(page, "TKT-B1111111-251013");
+      await waitKind(page, "admitted");
+      if ((await page.getByTestId("checkin-verdict-name").textContent()) !== "Priya Ramanathan") throw new Error("name");
+      if ((await page.getByTestId("checkin-scanner-input").inputValue()) !== "") throw new Error("scanner input not cleared");
+      await page.waitForFunction(() => document.querySelector("[data-testid=checkin-count-checked-in]")?.textContent === "82");
+      await shot(page, `checkin-admitted${suffix}`);
+      await wedge(page, "tkt-b1111111-251013");
+      await waitKind(page, "already_checked_in");
+      await shot(page, `checkin-already${suffix}`);
+      await wedge(page, "hello world");
+      await waitKind(page, "not_a_ticket");
+      if ((await page.getByTestId("checkin-history-item").count()) !== 3) throw new Error("history is not 3 scans");
+      await shot(page, `checkin-not-a-ticket${suffix}`);
+    });
+  }
+
+  await run("checkin-more", { hash: "#/checkin", height: 1000 }, async (page) => {
+    await checkinReady(page);
+    await wedge(page, "TKT-C2222222-251014");
+    await waitKind(page, "admitted");
+    await shot(page, "checkin-long-name");
+    await wedge(page, "WRONG-TICKET");
+    await waitKind(page, "wrong_event");
+    await shot(page, "checkin-wrong-event");
+    await wedge(page, "EOS1.eyJ0IjoiYWJjIn0.c2ln");
+    await waitKind(page, "admitted");
+    await shot(page, "checkin-not-yet-synced");
+    // A code that starts with "/" typed at scanner speed is a scan, not the search shortcut.
+    await wedge(page, "/x1Hq9ZpLm0aQe3Rt7YuIo2Pb5Nc8Vd4Wf6Gh1Jk0Ls=");
+    await waitKind(page, "admitted");
+    if ((await page.getByTestId("checkin-verdict-name").textContent()) !== "Priya Ramanathan") throw new Error("the / code");
+    if ((await page.getByTestId("checkin-search").inputValue()) !== "") throw new Error("the / code stayed in the search");
+    if (!(await scannerFocused(page))) throw new Error("focus not back on the scanner after the / code");
+    // Search: "/" from the scanner input, type, ↓, Enter; then back to the scanner.
+    await page.keyboard.press("/");
+    if ((await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))) !== "checkin-search") {
+      throw new Error("/ did not focus the search");
+    }
+    await page.keyboard.type("mei");
+    await page.getByTestId("checkin-search-result").nth(1).waitFor();
+    await page.keyboard.press("ArrowDown");
+    await shot(page, "checkin-search");
+    await page.keyboard.press("Enter");
+    await waitKind(page, "admitted");
+    if ((await page.getByTestId("checkin-verdict-name").textContent()) !== "Mei-Ling Chow") throw new Error("↓ Enter checked in the wrong ticket");
+    if (!(await scannerFocused(page))) throw new Error("focus not back on the scanner after a search check-in");
+    await page.getByTestId("checkin-search-result").getByRole("button").first().click();
+    await waitKind(page, "already_checked_in");
+    if (!(await scannerFocused(page))) throw new Error("focus not back on the scanner after Check in");
+    // Keys typed while a button has the focus still reach the scanner input.
+    await page.getByTestId("checkin-mode-exit").click();
+    if (!(await scannerFocused(page))) throw new Error("focus not back on the scanner after the mode");
+    await page.getByTestId("checkin-mode-exit").focus();
+    await wedge(page, "TKT-F5555555-251022");
+    await waitKind(page, "not_inside");
+    await wedge(page, "TKT-C2222222-251014");
+    await waitKind(page, "exited");
+    await shot(page, "checkin-exit");
+    // The camera reads a code.
+    await page.getByTestId("checkin-mode-entry").click();
+    // The camera restarts for the new mode first.
+    await page.waitForTimeout(500);
+    await page.evaluate(() => window.__previewCameraRead("TKT-F5555555-251022"));
+    await waitKind(page, "admitted");
+    if ((await page.getByTestId("checkin-verdict-name").textContent()) !== "Sofia Marchetti") throw new Error("camera verdict");
+    await page.getByTestId("checkin-gate").fill("Gate C");
+    await page.getByTestId("checkin-gate").press("Enter");
+    if (!(await scannerFocused(page))) throw new Error("focus not back on the scanner after the gate");
+    await page.getByTestId("checkin-duplicate").waitFor();
+    await shot(page, "checkin-camera-verdict");
+    await page.getByTestId("checkin-camera-toggle").click();
+    await page.getByTestId("checkin-preview").waitFor({ state: "detached" });
   });
+
+  for (const scenario of ["camera_busy", "no_camera"]) {
+    await run(`checkin-${scenario}`, { hash: "#/checkin", scenario }, async (page) => {
+      await page.waitForFunction(() => document.querySelector("[data-testid=checkin-count-sold]")?.textContent !== "–");
+      if (scenario === "camera_busy") await page.getByTestId("checkin-camera-error").waitFor();
+      else await page.getByText("The USB scanner still works.").waitFor();
+      await wedge(page, "CANCELLED-1");
+      await waitKind(page, "cancelled");
+      await shot(page, `checkin-${scenario.replace("_", "-")}`);
+    });
+  }
+
+  for (const [width, height] of [
+    [1024, 700],
+    [1920, 1080],
+  ]) {
+    await run(`checkin-${width}`, { hash: "#/checkin", width, height }, async (page) => {
+      await checkinReady(page);
+      await wedge(page, "TKT-C2222222-251014");
+      await waitKind(page, "admitted");
+      await shot(page, `checkin-admitted-${width}x${height}`);
+    });
+  }
 
   await run("sync-not-connected", { hash: "#/sync" }, async (page) => {
     await page.getByTestId("connect-moves-aside").waitFor();

@@ -8,6 +8,7 @@
 //! - [`sync`]: connecting to Supabase, the background sync, the outbox and the conflict log;
 //! - [`ipc`]: the TypeScript bindings of all of the above, generated for the UI.
 
+mod checkpoints;
 pub mod crm;
 pub mod dashboard;
 pub mod door;

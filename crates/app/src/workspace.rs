@@ -47,6 +47,8 @@ pub struct App {
     pub(crate) session_store: SessionStore,
     /// The door's camera, while the Check-in screen scans.
     pub(crate) camera: Option<crate::door::DoorCamera>,
+    /// WAL checkpoints off the facade's thread, while a workspace is open.
+    checkpoints: Option<crate::checkpoints::Checkpoints>,
 }
 
 impl App {
@@ -68,7 +70,16 @@ impl App {
         } else {
             Workspace::FirstRun
         };
-        let mut app = App { data_dir, workspace, moved_to: None, sync: None, session_store, camera: None };
+        let mut app = App {
+            data_dir,
+            workspace: Workspace::FirstRun,
+            moved_to: None,
+            sync: None,
+            session_store,
+            camera: None,
+            checkpoints: None,
+        };
+        app.set_workspace(workspace);
         app.resume_sync();
         app
     }
@@ -104,7 +115,7 @@ impl App {
             remove_db_files(&self.db_path());
             return Err(e.into());
         }
-        self.workspace = Workspace::Ready(store);
+        self.set_workspace(Workspace::Ready(store));
         // The demo stands for an organizer's computer: its events sign their tickets here.
         self.ensure_ticket_keys()?;
         Ok(self.status())
@@ -113,7 +124,7 @@ impl App {
     /// First run: creates an empty replica.
     pub fn start_empty(&mut self) -> Result<Status> {
         let store = self.create()?;
-        self.workspace = Workspace::Ready(store);
+        self.set_workspace(Workspace::Ready(store));
         Ok(self.status())
     }
 
@@ -127,7 +138,7 @@ impl App {
             ));
         }
         self.move_db_aside("broken")?;
-        self.workspace = Workspace::FirstRun;
+        self.set_workspace(Workspace::FirstRun);
         Ok(self.status())
     }
 
@@ -140,12 +151,13 @@ impl App {
                 self.sync = None;
                 self.camera = None;
                 // Close the file before moving it.
-                self.workspace = Workspace::FirstRun;
+                self.set_workspace(Workspace::FirstRun);
                 self.move_db_aside(why)?;
             }
             Workspace::FirstRun => {}
         }
-        self.workspace = Workspace::Ready(self.create()?);
+        let store = self.create()?;
+        self.set_workspace(Workspace::Ready(store));
         Ok(())
     }
 
@@ -177,8 +189,19 @@ impl App {
     /// broken from now on, so the UI offers to move it aside (as when damage is found on open).
     pub fn note_failure(&mut self, error: &AppError) {
         if error.code == ErrorCode::CorruptDatabase && matches!(self.workspace, Workspace::Ready(_)) {
-            self.workspace = Workspace::Broken(error.clone());
+            self.set_workspace(Workspace::Broken(error.clone()));
         }
+    }
+
+    /// A ready workspace checkpoints on its own thread (see [`crate::checkpoints`]).
+    fn set_workspace(&mut self, workspace: Workspace) {
+        self.checkpoints = None;
+        if let Workspace::Ready(store) = &workspace
+            && store.checkpoint_elsewhere().is_ok()
+        {
+            self.checkpoints = Some(crate::checkpoints::Checkpoints::start(self.db_path()));
+        }
+        self.workspace = workspace;
     }
 
     /// The open replica, or why there is none.

@@ -56,7 +56,12 @@ impl Door {
     }
 
     fn scan_as(&mut self, payload: &str, mode: DoorMode, method: ScanMethod, session: Option<&str>) -> Verdict {
-        let door = DoorSetup { event_id: self.event.clone(), gate: " Gate B ".into(), mode, session_id: session.map(str::to_owned) };
+        let door = DoorSetup {
+            event_id: self.event.clone(),
+            gate: " Gate B ".into(),
+            mode,
+            session_id: session.map(str::to_owned),
+        };
         let scan = DoorScan { door, method, payload: payload.into() };
         self.app.check_in(&scan).unwrap()
     }
@@ -248,7 +253,12 @@ fn session_checkins_are_per_session_and_leave_the_ticket_alone() {
     assert_eq!(door.scan(&qr).kind, VerdictKind::Admitted, "the event's door is another matter");
 
     let elsewhere = text(&door.db, &format!("SELECT id FROM sessions WHERE event_id <> '{}' LIMIT 1", door.event));
-    let setup = DoorSetup { event_id: door.event.clone(), gate: String::new(), mode: DoorMode::Entry, session_id: Some(elsewhere) };
+    let setup = DoorSetup {
+        event_id: door.event.clone(),
+        gate: String::new(),
+        mode: DoorMode::Entry,
+        session_id: Some(elsewhere),
+    };
     let scan = DoorScan { door: setup, method: ScanMethod::QrCode, payload: qr };
     assert_eq!(door.app.check_in(&scan).unwrap_err().code, ErrorCode::NotFound);
 }
@@ -378,7 +388,8 @@ fn two_doors_admitting_one_ticket_are_reported_as_a_duplicate_on_both() {
 }
 
 fn scan(door: &Door, payload: &str) -> DoorScan {
-    let setup = DoorSetup { event_id: door.event.clone(), gate: "Gate B".into(), mode: DoorMode::Entry, session_id: None };
+    let setup =
+        DoorSetup { event_id: door.event.clone(), gate: "Gate B".into(), mode: DoorMode::Entry, session_id: None };
     DoorScan { door: setup, method: ScanMethod::QrCode, payload: payload.into() }
 }
 
@@ -404,13 +415,21 @@ fn the_camera_scans_a_folder_of_tickets_into_verdicts_with_a_preview() {
     let (id, qr, number, holder) = door.ticket("active", 7);
     let signed = door.key().sign(&door.claim(&id, &number, &holder));
     let (_, cancelled, _, _) = door.ticket("cancelled", 0);
-    for (name, payload) in [("1.png", &signed), ("2.png", &cancelled), ("3.png", &"not a ticket".to_owned()), ("4.png", &qr)] {
-        eventos_scan::save_png(&eventos_scan::qr_image(payload).unwrap(), &folder.join(name)).unwrap();
-    }
-    let setup = DoorSetup { event_id: door.event.clone(), gate: "Gate C".into(), mode: DoorMode::Entry, session_id: None };
-    assert_eq!(door.app.start_scanner(setup.clone(), "camera:7").unwrap_err().code, ErrorCode::Camera, "no such camera here");
+    let setup =
+        DoorSetup { event_id: door.event.clone(), gate: "Gate C".into(), mode: DoorMode::Entry, session_id: None };
+    assert_eq!(
+        door.app.start_scanner(setup.clone(), "camera:7").unwrap_err().code,
+        ErrorCode::Camera,
+        "no such camera here"
+    );
     assert_eq!(door.app.start_scanner(setup.clone(), "dir:/no/such/folder").unwrap_err().code, ErrorCode::Camera);
     door.app.start_scanner(setup, &format!("dir:{}", folder.display())).unwrap();
+    // Shown to the camera once it runs (a folder's earlier files are never shown).
+    for (name, payload) in
+        [("1.png", &signed), ("2.png", &cancelled), ("3.png", &"not a ticket".to_owned()), ("4.png", &qr)]
+    {
+        eventos_scan::save_png(&eventos_scan::qr_image(payload).unwrap(), &folder.join(name)).unwrap();
+    }
     let mut verdicts = Vec::new();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while verdicts.len() < 4 && std::time::Instant::now() < deadline {
@@ -421,7 +440,8 @@ fn the_camera_scans_a_folder_of_tickets_into_verdicts_with_a_preview() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     let kinds: Vec<VerdictKind> = verdicts.iter().map(|v| v.verdict.kind).collect();
-    let expected = [VerdictKind::Admitted, VerdictKind::Cancelled, VerdictKind::NotATicket, VerdictKind::AlreadyCheckedIn];
+    let expected =
+        [VerdictKind::Admitted, VerdictKind::Cancelled, VerdictKind::NotATicket, VerdictKind::AlreadyCheckedIn];
     assert_eq!(kinds, expected, "the same ticket's stored code after its signed one: already in");
     assert_eq!(verdicts[0].verdict.name.as_deref(), Some(holder.as_str()));
     let poll = door.app.scanner_poll(verdicts[3].seq);

@@ -6,11 +6,15 @@
 //! `cargo bench -p eventos-demo --bench replica` (set EVENTOS_BENCH_ATTENDEES to change 100000).
 #![allow(clippy::unwrap_used)]
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use criterion::Criterion;
+
+#[path = "support/percentiles.rs"]
+mod percentiles;
 use eventos_demo::{DemoOptions, generate};
 use eventos_store::Store;
+use percentiles::{percentiles, timed};
 
 const SEARCHES: &[&str] = &[
     "ann",
@@ -57,30 +61,6 @@ fn fixture() -> Fixture {
     };
     let (qr_codes, numbers) = (sample("qr_code"), sample("ticket_number"));
     Fixture { _dir: dir, store, qr_codes, numbers }
-}
-
-fn percentiles(name: &str, mut samples: Vec<Duration>) {
-    samples.sort();
-    let at = |p: f64| samples[((samples.len() as f64 * p) as usize).min(samples.len() - 1)];
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{name:<28} n={:<6} p50 {:.3} ms  p95 {:.3} ms  p99 {:.3} ms  max {:.3} ms",
-        samples.len(),
-        ms(at(0.50)),
-        ms(at(0.95)),
-        ms(at(0.99)),
-        ms(*samples.last().expect("samples"))
-    );
-}
-
-fn timed(n: usize, mut op: impl FnMut(usize)) -> Vec<Duration> {
-    (0..n)
-        .map(|i| {
-            let t = Instant::now();
-            op(i);
-            t.elapsed()
-        })
-        .collect()
 }
 
 fn main() {

@@ -2,7 +2,9 @@
 //! list is empty and opening one says so; busy and permission failures say what to do.
 
 use nokhwa::pixel_format::RgbFormat;
-use nokhwa::utils::{ApiBackend, CameraFormat, CameraIndex, FrameFormat, RequestedFormat, RequestedFormatType, Resolution};
+use nokhwa::utils::{
+    ApiBackend, CameraFormat, CameraIndex, FrameFormat, RequestedFormat, RequestedFormatType, Resolution,
+};
 use nokhwa::{Camera, NokhwaError};
 
 use crate::source::{Frame, FrameSource, SourceError};

@@ -76,32 +76,34 @@ pub trait FrameSource {
     fn next_frame(&mut self) -> Result<Frame, SourceError>;
 }
 
-/// Images from a folder, in file-name order, each held for a while as a person holds a ticket
-/// up; then a blank frame until new files appear (the folder is looked at again every second).
+/// Images dropped into a folder after it opened, in file-name order, each held for a while as a
+/// person holds a ticket up; a blank frame in between (the folder is looked at every second).
+/// Files already there when it opens are the scene before: never shown, so reopening the
+/// camera (a door's setup changed) does not scan them again.
 pub struct FolderSource {
     dir: PathBuf,
     frame_interval: Duration,
-    hold_frames: u32,
+    hold: Duration,
     shown: BTreeSet<PathBuf>,
-    current: Option<(Frame, u32)>,
+    /// The image held up now, and until when.
+    current: Option<(Frame, Instant)>,
     next_due: Instant,
     last_listing: Option<Instant>,
     blank: Frame,
 }
 
 impl FolderSource {
-    /// `fps` frames a second; each image is held for `hold` (at least one frame).
+    /// `fps` frames a second (at most); each image is held up for `hold` (at least one frame).
     pub fn open(dir: &Path, fps: u32, hold: Duration) -> Result<FolderSource, SourceError> {
         if !dir.is_dir() {
             return Err(SourceError::Folder(dir.display().to_string()));
         }
         let frame_interval = Duration::from_secs(1) / fps.max(1);
-        let hold_frames = (hold.as_secs_f64() / frame_interval.as_secs_f64()).ceil().max(1.0) as u32;
         Ok(FolderSource {
             dir: dir.to_owned(),
             frame_interval,
-            hold_frames,
-            shown: BTreeSet::new(),
+            hold,
+            shown: images_in(dir).collect(),
             current: None,
             next_due: Instant::now(),
             last_listing: None,
@@ -114,11 +116,7 @@ impl FolderSource {
         if self.last_listing.is_some_and(|at| at.elapsed() < Duration::from_secs(1)) {
             return None;
         }
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&self.dir)
-            .ok()?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| is_image(p) && !self.shown.contains(p))
-            .collect();
+        let mut files: Vec<PathBuf> = images_in(&self.dir).filter(|p| !self.shown.contains(p)).collect();
         files.sort();
         let Some(path) = files.into_iter().next() else {
             self.last_listing = Some(Instant::now());
@@ -129,6 +127,10 @@ impl FolderSource {
         let image = image::ImageReader::open(&path).ok()?.with_guessed_format().ok()?.decode().ok()?.into_rgb8();
         Some(Frame { width: image.width(), height: image.height(), rgb: image.into_raw() })
     }
+}
+
+fn images_in(dir: &Path) -> impl Iterator<Item = PathBuf> {
+    std::fs::read_dir(dir).into_iter().flatten().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| is_image(p))
 }
 
 fn is_image(path: &Path) -> bool {
@@ -147,16 +149,15 @@ impl FrameSource for FolderSource {
             std::thread::sleep(self.next_due - now);
         }
         self.next_due = Instant::now() + self.frame_interval;
-        if let Some((frame, left)) = &mut self.current {
-            if *left > 0 {
-                *left -= 1;
+        if let Some((frame, until)) = &self.current {
+            if Instant::now() < *until {
                 return Ok(frame.clone());
             }
             self.current = None;
         }
         match self.next_image() {
             Some(frame) => {
-                self.current = Some((frame.clone(), self.hold_frames - 1));
+                self.current = Some((frame.clone(), Instant::now() + self.hold));
                 Ok(frame)
             }
             None => Ok(self.blank.clone()),

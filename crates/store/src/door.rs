@@ -135,7 +135,7 @@ impl Store {
     /// `None` if it has none.
     pub fn presence(&self, ticket_id: &str, session: Option<&str>) -> Result<Option<Presence>> {
         let sql = "SELECT check_out_time IS NULL, coalesce(check_out_time, check_in_time), check_in_time, location, device_id \
-                   FROM event_checkins WHERE ticket_id = ?1 AND session_id IS ?2 \
+                   FROM event_checkins WHERE ticket_id = ?1 AND +session_id IS ?2 \
                    ORDER BY coalesce(check_out_time, check_in_time) DESC, id DESC LIMIT 1";
         Ok(self
             .conn
@@ -162,7 +162,7 @@ impl Store {
              (SELECT count(*) FROM tickets WHERE event_id = ?1 AND status IN ('active', 'used')), \
              (SELECT count(*) FROM event_checkins c \
               WHERE c.event_id = ?1 AND c.session_id IS NULL AND c.check_out_time IS NULL AND c.ticket_id IS NOT NULL \
-                AND NOT EXISTS (SELECT 1 FROM event_checkins l WHERE l.ticket_id = c.ticket_id AND l.session_id IS NULL \
+                AND NOT EXISTS (SELECT 1 FROM event_checkins l WHERE l.ticket_id = c.ticket_id AND +l.session_id IS NULL \
                                 AND (coalesce(l.check_out_time, l.check_in_time), l.id) > (c.check_in_time, c.id)))";
         Ok(self
             .conn

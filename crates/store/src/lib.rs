@@ -76,6 +76,19 @@ impl Store {
         result
     }
 
+    /// Leaves checkpoints (copying the WAL back into the database file, a few milliseconds
+    /// every hundred or so small writes) to [`Store::checkpoint`] on another thread, so that
+    /// they never land inside a door's check-in.
+    pub fn checkpoint_elsewhere(&self) -> Result<()> {
+        Ok(self.conn.execute_batch("PRAGMA wal_autocheckpoint = 0")?)
+    }
+
+    /// Copies what it can of the WAL into the database file without waiting for readers or
+    /// writers (a PASSIVE checkpoint).
+    pub fn checkpoint(&self) -> Result<()> {
+        Ok(self.conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)")?)
+    }
+
     /// Read-only access for queries this crate does not offer yet (and for tests).
     pub fn connection(&self) -> &Connection {
         &self.conn

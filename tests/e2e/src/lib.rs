@@ -144,6 +144,11 @@ impl Desktop {
 
     /// Starts the app after `prepare` has put files in its data folder.
     pub fn start_with(prepare: impl FnOnce(&Path) -> Result<()>) -> Result<Desktop> {
+        Self::start_with_env(prepare, &[])
+    }
+
+    /// [`Desktop::start_with`], with more environment for the app (`EVENTOS_CAMERA=dir:…`).
+    pub fn start_with_env(prepare: impl FnOnce(&Path) -> Result<()>, env: &[(&str, String)]) -> Result<Desktop> {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let bin = app_binary();
         if !bin.exists() {
@@ -165,6 +170,7 @@ impl Desktop {
             .env("DISPLAY", &display)
             // Sessions go to the data folder's 0600 file, never the keychain of whoever runs this.
             .env("EVENTOS_SECRET_STORE", "file")
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         let driver = Group::spawn(driver)

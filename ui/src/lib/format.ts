@@ -93,6 +93,14 @@ export function formatTime(value: string | Date): string {
   return timeFmt.format(d);
 }
 
+const clockFmt = new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** A 24-hour clock time, "19:02": what the door shows for when a ticket was scanned. */
+export function formatClock(value: string | Date): string {
+  const d = typeof value === "string" ? parseInstant(value) : value;
+  return clockFmt.format(d);
+}
+
 /** "Sun, Nov 22" this year, "Fri, Feb 5, 2027" otherwise. */
 export function formatDay(value: string | Date): string {
   const d = typeof value === "string" ? parseInstant(value) : value;

@@ -72,10 +72,18 @@ impl App {
     pub fn cameras(&self) -> Result<Vec<CameraChoice>> {
         let mut choices = Vec::new();
         if let Some(dir) = folder_from_env() {
-            choices.push(CameraChoice { id: format!("dir:{}", dir.display()), name: format!("Images in {}", dir.display()) });
+            choices.push(CameraChoice {
+                id: format!("dir:{}", dir.display()),
+                name: format!("Images in {}", dir.display()),
+            });
         }
-        let cameras = eventos_scan::cameras().map_err(camera_error)?;
-        choices.extend(cameras.into_iter().map(|c| CameraChoice { id: format!("camera:{}", c.index), name: c.name }));
+        match eventos_scan::cameras() {
+            Ok(cameras) => choices
+                .extend(cameras.into_iter().map(|c| CameraChoice { id: format!("camera:{}", c.index), name: c.name })),
+            // The folder still works when the webcams cannot be listed.
+            Err(e) if choices.is_empty() => return Err(camera_error(e)),
+            Err(_) => {}
+        }
         Ok(choices)
     }
 
@@ -85,6 +93,7 @@ impl App {
         self.camera = None;
         let source = source(camera_id)?;
         let mut store = Store::open(&self.db_path())?;
+        store.checkpoint_elsewhere()?;
         let sync = self.sync.as_ref().map(|worker| Arc::clone(&worker.shared));
         let results = Arc::new(Mutex::new(Results::default()));
         let on_code = {
@@ -114,7 +123,14 @@ impl App {
     /// The latest preview and the verdicts numbered after `after`.
     pub fn scanner_poll(&self, after: u64) -> ScannerPoll {
         let Some(camera) = &self.camera else {
-            return ScannerPoll { running: false, source: String::new(), frames: 0, frame: None, verdicts: vec![], error: None };
+            return ScannerPoll {
+                running: false,
+                source: String::new(),
+                frames: 0,
+                frame: None,
+                verdicts: vec![],
+                error: None,
+            };
         };
         let view = camera.scanner.view();
         let results = lock(&camera.results);

@@ -3,11 +3,18 @@
 export { commands, isAppError } from "./bindings";
 export type {
   AppError,
+  CameraChoice,
   CompanySummary,
   ConflictItem,
   ConnectForm,
   DailySales,
   Dashboard,
+  DoorCounts,
+  DoorHit,
+  DoorMode,
+  DoorScan,
+  DoorSetup,
+  DuplicateEntry,
   ErrorCode,
   EventDetail,
   EventEdit,
@@ -15,6 +22,10 @@ export type {
   EventSort,
   EventSummary,
   OutboxItem,
+  PastScan,
+  ScanMethod,
+  ScannedVerdict,
+  ScannerPoll,
   ScopeChoice,
   SessionItem,
   Status,
@@ -22,6 +33,8 @@ export type {
   SyncState,
   SyncStatus,
   TicketStats,
+  Verdict,
+  VerdictKind,
   WorkspaceState,
 } from "./bindings";
 export { workspace } from "./workspace.svelte";
