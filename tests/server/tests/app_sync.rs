@@ -367,3 +367,55 @@ fn what_this_computer_keeps_can_change_after_connecting() {
     assert_eq!(app.event(EVENT).unwrap().summary.name, "Waiting");
     assert_eq!(app.set_scopes(Vec::new()).unwrap_err().code, ErrorCode::Invalid);
 }
+
+#[test]
+fn two_offline_doors_admitting_one_ticket_both_report_the_duplicate_after_syncing() {
+    use eventos_app::door::{DoorMode, DoorScan, DoorSetup, ScanMethod, VerdictKind};
+    let (pg, emulator) = start();
+    let number =
+        pg.psql("SELECT ticket_number FROM public.tickets WHERE id = '50000004-0000-4000-8000-000000000004'").unwrap();
+    let mut doors = Vec::new();
+    for _ in 0..2 {
+        let mut cable = Cable::new(emulator.url());
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = open(&dir);
+        let mut through_cable = form(&emulator, "door@demo.eventos.test", "eventos-demo");
+        through_cable.url = cable.url();
+        app.connect(&through_cable).unwrap();
+        wait_for(&app, "synced", synced);
+        cable.unplug();
+        doors.push((dir, cable, app));
+    }
+    // Both doors offline; the same ticket at Gate B, then at Gate A.
+    for ((_, _, app), gate) in doors.iter_mut().zip(["Gate B", "Gate A"]) {
+        let door = DoorSetup { event_id: EVENT.into(), gate: gate.into(), mode: DoorMode::Entry, session_id: None };
+        let verdict = app.check_in(&DoorScan { door, method: ScanMethod::QrCode, payload: number.clone() }).unwrap();
+        assert_eq!(verdict.kind, VerdictKind::Admitted, "{gate} cannot know about the other door");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    for (_, cable, app) in &mut doors {
+        cable.plug_in();
+        wait_for(app, "its check-in sent", synced);
+    }
+    // The first door to sync receives the other's check-in at its next sync.
+    for (_, _, app) in &mut doors {
+        app.sync_now().unwrap();
+        wait_for(app, "synced again", synced);
+    }
+    let reports: Vec<_> = doors.iter().map(|(_, _, app)| app.duplicate_entries(EVENT).unwrap()).collect();
+    for report in &reports {
+        assert_eq!(report.len(), 1, "{report:?}");
+        assert_eq!(report[0].ticket_number.as_deref(), Some(number.as_str()));
+        assert_eq!(report[0].first.gate.as_deref(), Some("Gate B"));
+        assert_eq!(report[0].again.gate.as_deref(), Some("Gate A"));
+    }
+    let at = |r: &eventos_app::door::DuplicateEntry| (r.first.at.clone(), r.again.at.clone());
+    assert_eq!(at(&reports[0][0]), at(&reports[1][0]), "the same report on both doors");
+    let server = pg
+        .psql(
+            "SELECT status, (SELECT count(*) FROM public.event_checkins WHERE ticket_id = t.id) FROM public.tickets t \
+               WHERE id = '50000004-0000-4000-8000-000000000004'",
+        )
+        .unwrap();
+    assert_eq!(server, "used|2", "both facts kept; the ticket used once");
+}
