@@ -6,7 +6,7 @@ CLI := $(TARGET_DIR)/debug/eventos-cli
 APP := $(TARGET_DIR)/debug/eventos
 DEMO_DIR := .demo
 
-.PHONY: run test ui app bench bench-start bench-sync bench-scan fixture screenshots deps
+.PHONY: run test ui app bench bench-start bench-checkin bench-sync bench-scan fixture screenshots deps
 
 ## Build the UI and the app, then open the app on a demo workspace (.demo/, made afresh each
 ## day so that its "live today" event is today).
@@ -55,6 +55,13 @@ bench: deps
 bench-start: ui
 	$(CARGO) build --release -p eventos-desktop -p eventos-cli --features eventos-desktop/custom-protocol
 	EVENTOS_BIN=$(abspath $(TARGET_DIR))/release/eventos $(CARGO) bench -p eventos-e2e --bench cold_start
+
+## Scan → verdict on screen (bar: 100 ms p95) and the preview's frame rate (bar: 15 fps), in the
+## real window with a folder for a camera, release build.
+bench-checkin: ui
+	scripts/install-deps.sh test
+	$(CARGO) build --release -p eventos-desktop --features eventos-desktop/custom-protocol
+	EVENTOS_BIN=$(abspath $(TARGET_DIR))/release/eventos $(CARGO) bench -p eventos-e2e --bench scan_to_verdict
 
 ## Server-side sync on the Supabase-like Postgres: pull_changes over 300k rows, push_changes of 10k.
 bench-sync:

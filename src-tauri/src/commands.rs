@@ -5,7 +5,9 @@ use std::sync::Mutex;
 
 use eventos_app::crm::CompanySummary;
 use eventos_app::dashboard::Dashboard;
-use eventos_app::door::{CameraChoice, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, ScannerPoll, Verdict};
+use eventos_app::door::{
+    CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, ScannerPoll, Verdict,
+};
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
 use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncStatus};
 use eventos_app::{App, AppError, Status};
@@ -37,8 +39,13 @@ pub fn cameras(state: State<'_, Shared>) -> Reply<Vec<CameraChoice>> {
 }
 
 #[tauri::command(async)]
-pub fn start_scanner(state: State<'_, Shared>, door: DoorSetup, camera_id: String) -> Reply<()> {
-    with(&state, |app| app.start_scanner(door, &camera_id))
+pub fn start_scanner(
+    state: State<'_, Shared>,
+    door: DoorSetup,
+    camera_id: String,
+    resolution: CameraResolution,
+) -> Reply<()> {
+    with(&state, |app| app.start_scanner(door, &camera_id, resolution))
 }
 
 #[tauri::command(async)]

@@ -429,7 +429,7 @@ function bridgeSource(scenario) {
   window.__previewCameraRead = (payload) => {
     if (!door.camera) return false;
     door.seq += 1;
-    door.verdicts.push({ seq: door.seq, verdict: decide({ ...door.camera.door, method: "qr_code", payload }) });
+    door.verdicts.push({ seq: door.seq, frame_at: new Date().toISOString(), verdict: decide({ ...door.camera.door, method: "qr_code", payload }) });
     return true;
   };
   Object.assign(handlers, {
@@ -471,9 +471,9 @@ function bridgeSource(scenario) {
     },
     stop_scanner: async () => { door.camera = null; return null; },
     scanner_poll: async ({ after }) => {
-      if (!door.camera) return { running: false, source: "", frames: 0, frame: null, verdicts: [], error: null };
+      if (!door.camera) return { running: false, source: "", frames: 0, frame_size: null, frame: null, verdicts: [], error: null };
       door.frames += 1;
-      return { running: true, source: door.camera.source, frames: door.frames, frame: previewFrame(),
+      return { running: true, source: door.camera.source, frames: door.frames, frame_size: "1280×720", frame: previewFrame(),
                verdicts: door.verdicts.filter((v) => v.seq > after), error: null };
     },
   });

@@ -10,8 +10,8 @@ use ts_rs::{Config, TS};
 use crate::crm::CompanySummary;
 use crate::dashboard::{DailySales, Dashboard};
 use crate::door::{
-    CameraChoice, DoorCounts, DoorHit, DoorMode, DoorScan, DoorSetup, DuplicateEntry, PastScan, ScanMethod,
-    ScannedVerdict, ScannerPoll, Verdict, VerdictKind,
+    CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorMode, DoorScan, DoorSetup, DuplicateEntry, PastScan,
+    ScanMethod, ScannedVerdict, ScannerPoll, Verdict, VerdictKind,
 };
 use crate::events::{EventDetail, EventEdit, EventQuery, EventSort, EventSummary, SessionItem, TicketStats};
 use crate::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncProgress, SyncState, SyncStatus};
@@ -57,7 +57,7 @@ pub fn commands() -> Vec<Command> {
         command("door_search", "eventId: string, query: string", Vec::<DoorHit>::name(&cfg)),
         command("duplicate_entries", "eventId: string", Vec::<DuplicateEntry>::name(&cfg)),
         command("cameras", "", Vec::<CameraChoice>::name(&cfg)),
-        command("start_scanner", "door: DoorSetup, cameraId: string", "null".to_owned()),
+        command("start_scanner", "door: DoorSetup, cameraId: string, resolution: CameraResolution", "null".to_owned()),
         command("stop_scanner", "", "null".to_owned()),
         command("scanner_poll", "after: number", ScannerPoll::name(&cfg)),
     ]
@@ -104,6 +104,7 @@ pub fn typescript() -> String {
         DoorHit::decl(&cfg),
         DuplicateEntry::decl(&cfg),
         CameraChoice::decl(&cfg),
+        CameraResolution::decl(&cfg),
         ScannedVerdict::decl(&cfg),
         ScannerPoll::decl(&cfg),
     ];

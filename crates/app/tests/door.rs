@@ -1,7 +1,7 @@
 //! Check-in at the door, over the demo replica, offline (nothing here has a network).
 #![allow(clippy::unwrap_used)]
 
-use eventos_app::door::{DoorMode, DoorScan, DoorSetup, ScanMethod, Verdict, VerdictKind};
+use eventos_app::door::{CameraResolution, DoorMode, DoorScan, DoorSetup, ScanMethod, Verdict, VerdictKind};
 use eventos_app::sync::SessionStore;
 use eventos_app::{App, ErrorCode};
 use eventos_model::signed_ticket::{TicketClaim, TicketKey};
@@ -418,12 +418,15 @@ fn the_camera_scans_a_folder_of_tickets_into_verdicts_with_a_preview() {
     let setup =
         DoorSetup { event_id: door.event.clone(), gate: "Gate C".into(), mode: DoorMode::Entry, session_id: None };
     assert_eq!(
-        door.app.start_scanner(setup.clone(), "camera:7").unwrap_err().code,
+        door.app.start_scanner(setup.clone(), "camera:7", CameraResolution::P720).unwrap_err().code,
         ErrorCode::Camera,
         "no such camera here"
     );
-    assert_eq!(door.app.start_scanner(setup.clone(), "dir:/no/such/folder").unwrap_err().code, ErrorCode::Camera);
-    door.app.start_scanner(setup, &format!("dir:{}", folder.display())).unwrap();
+    assert_eq!(
+        door.app.start_scanner(setup.clone(), "dir:/no/such/folder", CameraResolution::P720).unwrap_err().code,
+        ErrorCode::Camera
+    );
+    door.app.start_scanner(setup, &format!("dir:{}", folder.display()), CameraResolution::P1080).unwrap();
     // Shown to the camera once it runs (a folder's earlier files are never shown).
     for (name, payload) in
         [("1.png", &signed), ("2.png", &cancelled), ("3.png", &"not a ticket".to_owned()), ("4.png", &qr)]
@@ -444,10 +447,17 @@ fn the_camera_scans_a_folder_of_tickets_into_verdicts_with_a_preview() {
         [VerdictKind::Admitted, VerdictKind::Cancelled, VerdictKind::NotATicket, VerdictKind::AlreadyCheckedIn];
     assert_eq!(kinds, expected, "the same ticket's stored code after its signed one: already in");
     assert_eq!(verdicts[0].verdict.name.as_deref(), Some(holder.as_str()));
+    assert!(verdicts.iter().all(|v| v.frame_at <= v.verdict.scanned_at), "the frame comes before its verdict");
     let poll = door.app.scanner_poll(verdicts[3].seq);
     assert!(poll.verdicts.is_empty() && poll.frames > 0);
     assert!(poll.frame.unwrap().starts_with("data:image/jpeg;base64,"));
     assert!(poll.source.contains("camera"));
+    let side = eventos_scan::qr_image(&qr).unwrap().width;
+    assert_eq!(
+        poll.frame_size,
+        Some(format!("{side}×{side}")),
+        "the last image's size (a folder ignores the resolution)"
+    );
     door.app.stop_scanner();
     assert!(!door.app.scanner_poll(0).running);
     let gate: String = text(&door.db, "SELECT location FROM event_checkins WHERE device_id IS NOT NULL");

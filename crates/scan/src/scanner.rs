@@ -27,6 +27,8 @@ pub type OnCode = Box<dyn FnMut(String, Instant) + Send>;
 #[derive(Debug, Clone, Default)]
 pub struct ScannerView {
     pub frames: u64,
+    /// The latest frame's width and height.
+    pub frame_size: Option<(u32, u32)>,
     pub preview: Option<Arc<Vec<u8>>>,
     pub error: Option<SourceError>,
     pub source: String,
@@ -81,6 +83,7 @@ impl Scanner {
                         {
                             let mut view = shared.view.lock().unwrap_or_else(PoisonError::into_inner);
                             view.frames += 1;
+                            view.frame_size = Some((frame.width, frame.height));
                             view.preview = Some(preview);
                         }
                         if let Some(text) = read(decoder.as_ref(), &frame)

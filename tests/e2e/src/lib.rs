@@ -6,6 +6,8 @@
 //! tears all of it down on drop: the driver's process group gets SIGTERM first (a SIGKILLed
 //! tauri-driver leaves WebKitWebDriver behind), then SIGKILL if it lingers.
 
+pub mod door;
+
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -4,11 +4,11 @@
 //! `make screenshots`).
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
 use std::time::Duration;
 
 use eventos_app::App;
 use eventos_app::sync::SessionStore;
+use eventos_e2e::door::{draw, live_tickets};
 use eventos_e2e::{Desktop, Result};
 
 /// WebDriver's Enter key (a scanner ends each code with it).
@@ -17,41 +17,6 @@ const ENTER: &str = "\u{E007}";
 /// The demo's day: its "live today" event is the one the screen picks.
 fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
-}
-
-struct Ticket {
-    number: String,
-    name: String,
-    payload: String,
-}
-
-/// The first active tickets of today's event, with their signed codes.
-fn live_tickets(data_dir: &Path) -> Vec<Ticket> {
-    let app = App::open_with(data_dir, SessionStore::File);
-    let db = rusqlite::Connection::open(data_dir.join("eventos.db")).unwrap();
-    let event: String =
-        db.query_row("SELECT id FROM events WHERE name = 'AI & Machine Learning Summit'", [], |r| r.get(0)).unwrap();
-    let active: Vec<String> = db
-        .prepare("SELECT ticket_number FROM tickets WHERE event_id = ?1 AND status = 'active'")
-        .unwrap()
-        .query_map([&event], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
-    app.ticket_codes(&event, 10_000)
-        .unwrap()
-        .into_iter()
-        .filter(|c| active.contains(&c.ticket_number))
-        .map(|c| Ticket { number: c.ticket_number, name: c.name.unwrap(), payload: c.payload })
-        .collect()
-}
-
-fn draw(folder: &Path, file: &str, payload: &str) {
-    let image = eventos_scan::qr_image(payload).unwrap();
-    // Written aside and renamed in, so the scanner never reads half a file.
-    let partial = folder.join(format!(".{file}.part"));
-    eventos_scan::save_png(&image, &partial).unwrap();
-    std::fs::rename(partial, folder.join(file)).unwrap();
 }
 
 fn verdict(app: &Desktop, kind: &str) -> Result<String> {
@@ -80,7 +45,7 @@ fn tickets_shown_to_the_camera_and_typed_by_a_scanner_get_their_verdicts() -> Re
     let app = Desktop::start_with_env(
         |dir| {
             App::open_with(dir, SessionStore::File).open_demo_on(today()).map_err(|e| e.to_string())?;
-            tickets = live_tickets(dir);
+            tickets = live_tickets(dir)?;
             Ok(())
         },
         &[("EVENTOS_CAMERA", format!("dir:{}", camera.path().display()))],
@@ -95,7 +60,7 @@ fn tickets_shown_to_the_camera_and_typed_by_a_scanner_get_their_verdicts() -> Re
     assert_eq!(app.find("[data-testid=checkin-verdict]")?.attribute("data-kind")?, "ready");
 
     // A valid ticket held up to the camera: green, with the name.
-    draw(camera.path(), "1.png", &first.payload);
+    draw(camera.path(), "1.png", &first.payload)?;
     let shown = verdict(&app, "admitted")?;
     assert_eq!(app.find("[data-testid=checkin-verdict-name]")?.text()?, first.name, "{shown}");
     std::thread::sleep(Duration::from_millis(300));
@@ -105,7 +70,7 @@ fn tickets_shown_to_the_camera_and_typed_by_a_scanner_get_their_verdicts() -> Re
     // The same ticket again, once it has been out of sight for the repeat window (after the
     // folder's 0.8 s of holding it up, and a second for the folder to be looked at): amber.
     std::thread::sleep(eventos_scan::REPEAT_WINDOW + Duration::from_millis(2500));
-    draw(camera.path(), "2.png", &first.payload);
+    draw(camera.path(), "2.png", &first.payload)?;
     let again = verdict(&app, "already_checked_in")?;
     assert!(again.contains(&first.name), "{again}");
     std::thread::sleep(Duration::from_millis(300));

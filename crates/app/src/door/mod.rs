@@ -20,7 +20,7 @@ use ts_rs::TS;
 pub use keys::TicketCode;
 pub use lookup::{DoorCounts, DoorHit, DuplicateEntry, PastScan};
 pub(crate) use scanning::DoorCamera;
-pub use scanning::{CameraChoice, ScannedVerdict, ScannerPoll};
+pub use scanning::{CameraChoice, CameraResolution, ScannedVerdict, ScannerPoll};
 
 use crate::{App, AppError, ErrorCode, Result};
 

@@ -6,19 +6,18 @@
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use eventos_scan::{CameraSource, FolderSource, Scanner, SourceError};
 use eventos_store::Store;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
 use ts_rs::TS;
 
 use super::{DoorScan, DoorSetup, ScanMethod, Verdict};
 use crate::{App, AppError, ErrorCode, Result};
 
-/// The camera resolution asked for: what the decoders are measured at.
-const CAMERA_SIZE: (u32, u32) = (1280, 720);
 /// A folder's images: frames a second, and how long each is held up.
 const FOLDER_FPS: u32 = 20;
 const FOLDER_HOLD: Duration = Duration::from_millis(800);
@@ -33,10 +32,36 @@ pub struct CameraChoice {
     pub name: String,
 }
 
+/// The size asked of a webcam (it gives the nearest it has). 720p is what the decoders are
+/// measured at; 1080p reads smaller codes from further away (decoded at half size first);
+/// 480p suits a slow laptop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, TS)]
+pub enum CameraResolution {
+    #[serde(rename = "480p")]
+    P480,
+    #[serde(rename = "720p")]
+    P720,
+    #[serde(rename = "1080p")]
+    P1080,
+}
+
+impl CameraResolution {
+    fn size(self) -> (u32, u32) {
+        match self {
+            CameraResolution::P480 => (640, 480),
+            CameraResolution::P720 => (1280, 720),
+            CameraResolution::P1080 => (1920, 1080),
+        }
+    }
+}
+
 /// A verdict with its place in the scanner's sequence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ScannedVerdict {
     pub seq: u64,
+    /// When the frame the code was read in arrived (UTC, the replica's format): scan → verdict
+    /// on screen is measured from here.
+    pub frame_at: String,
     pub verdict: Verdict,
 }
 
@@ -46,6 +71,8 @@ pub struct ScannerPoll {
     pub running: bool,
     pub source: String,
     pub frames: u64,
+    /// The latest frame's size, "1280×720".
+    pub frame_size: Option<String>,
     /// The latest preview, a JPEG as a `data:` URL.
     pub frame: Option<String>,
     /// Verdicts after the `after` asked for, oldest first.
@@ -89,16 +116,17 @@ impl App {
 
     /// Starts scanning with `camera_id` (from [`App::cameras`]) for this door; a scanner
     /// already running is stopped first.
-    pub fn start_scanner(&mut self, door: DoorSetup, camera_id: &str) -> Result<()> {
+    pub fn start_scanner(&mut self, door: DoorSetup, camera_id: &str, resolution: CameraResolution) -> Result<()> {
         self.camera = None;
-        let source = source(camera_id)?;
+        let source = source(camera_id, resolution)?;
         let mut store = Store::open(&self.db_path())?;
         store.checkpoint_elsewhere()?;
         let sync = self.sync.as_ref().map(|worker| Arc::clone(&worker.shared));
         let results = Arc::new(Mutex::new(Results::default()));
         let on_code = {
             let results = Arc::clone(&results);
-            Box::new(move |payload: String, _arrived| {
+            Box::new(move |payload: String, arrived: Instant| {
+                let frame_at = eventos_model::timestamp::format(OffsetDateTime::now_utc() - arrived.elapsed());
                 let scan = DoorScan { door: door.clone(), method: ScanMethod::QrCode, payload };
                 let outcome = super::check_in(&mut store, &scan);
                 if outcome.as_ref().is_ok_and(Verdict::recorded)
@@ -106,7 +134,7 @@ impl App {
                 {
                     sync.edited();
                 }
-                lock(&results).add(outcome);
+                lock(&results).add(outcome, frame_at);
             })
         };
         let decoder = eventos_scan::decoder(eventos_scan::DEFAULT_DECODER)
@@ -127,6 +155,7 @@ impl App {
                 running: false,
                 source: String::new(),
                 frames: 0,
+                frame_size: None,
                 frame: None,
                 verdicts: vec![],
                 error: None,
@@ -139,6 +168,7 @@ impl App {
             running: error.is_none(),
             source: view.source,
             frames: view.frames,
+            frame_size: view.frame_size.map(|(w, h)| format!("{w}×{h}")),
             frame: view.preview.map(|jpeg| {
                 format!("data:image/jpeg;base64,{}", base64::engine::general_purpose::STANDARD.encode(jpeg.as_slice()))
             }),
@@ -149,11 +179,11 @@ impl App {
 }
 
 impl Results {
-    fn add(&mut self, outcome: Result<Verdict>) {
+    fn add(&mut self, outcome: Result<Verdict>, frame_at: String) {
         match outcome {
             Ok(verdict) => {
                 self.next_seq += 1;
-                self.verdicts.push_back(ScannedVerdict { seq: self.next_seq, verdict });
+                self.verdicts.push_back(ScannedVerdict { seq: self.next_seq, frame_at, verdict });
                 if self.verdicts.len() > KEPT_VERDICTS {
                     self.verdicts.pop_front();
                 }
@@ -164,7 +194,7 @@ impl Results {
     }
 }
 
-fn source(camera_id: &str) -> Result<eventos_scan::OpenSource> {
+fn source(camera_id: &str, resolution: CameraResolution) -> Result<eventos_scan::OpenSource> {
     if let Some(dir) = camera_id.strip_prefix("dir:") {
         let dir = PathBuf::from(dir);
         return Ok(Box::new(move || Ok(Box::new(FolderSource::open(&dir, FOLDER_FPS, FOLDER_HOLD)?) as _)));
@@ -173,7 +203,8 @@ fn source(camera_id: &str) -> Result<eventos_scan::OpenSource> {
         .strip_prefix("camera:")
         .and_then(|i| i.parse().ok())
         .ok_or_else(|| AppError::new(ErrorCode::Invalid, format!("no camera {camera_id}")))?;
-    Ok(Box::new(move || Ok(Box::new(CameraSource::open(index, CAMERA_SIZE.0, CAMERA_SIZE.1)?) as _)))
+    let (width, height) = resolution.size();
+    Ok(Box::new(move || Ok(Box::new(CameraSource::open(index, width, height)?) as _)))
 }
 
 fn folder_from_env() -> Option<PathBuf> {

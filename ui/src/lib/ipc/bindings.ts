@@ -249,9 +249,20 @@ export type CameraChoice = {
  */
 id: string, name: string, };
 
-export type ScannedVerdict = { seq: number, verdict: Verdict, };
+export type CameraResolution = "480p" | "720p" | "1080p";
+
+export type ScannedVerdict = { seq: number, 
+/**
+ * When the frame the code was read in arrived (UTC, the replica's format): scan → verdict
+ * on screen is measured from here.
+ */
+frame_at: string, verdict: Verdict, };
 
 export type ScannerPoll = { running: boolean, source: string, frames: number, 
+/**
+ * The latest frame's size, "1280×720".
+ */
+frame_size: string | null, 
 /**
  * The latest preview, a JPEG as a `data:` URL.
  */
@@ -305,7 +316,7 @@ export const commands = {
   doorSearch: (eventId: string, query: string): Promise<Array<DoorHit>> => call("door_search", { eventId, query }),
   duplicateEntries: (eventId: string): Promise<Array<DuplicateEntry>> => call("duplicate_entries", { eventId }),
   cameras: (): Promise<Array<CameraChoice>> => call("cameras"),
-  startScanner: (door: DoorSetup, cameraId: string): Promise<null> => call("start_scanner", { door, cameraId }),
+  startScanner: (door: DoorSetup, cameraId: string, resolution: CameraResolution): Promise<null> => call("start_scanner", { door, cameraId, resolution }),
   stopScanner: (): Promise<null> => call("stop_scanner"),
   scannerPoll: (after: number): Promise<ScannerPoll> => call("scanner_poll", { after }),
 };

@@ -4,6 +4,7 @@ export { commands, isAppError } from "./bindings";
 export type {
   AppError,
   CameraChoice,
+  CameraResolution,
   CompanySummary,
   ConflictItem,
   ConnectForm,

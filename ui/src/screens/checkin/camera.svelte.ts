@@ -1,15 +1,16 @@
 // The door camera as the screen drives it: the choices, start and stop (one at a time, in
-// order), and a poll every ~60 ms for the preview and the verdicts the camera decided.
+// order), and a poll every ~40 ms for the preview and the verdicts the camera decided.
 import {
   commands,
   toAppError,
   type AppError,
   type CameraChoice,
+  type CameraResolution,
   type DoorSetup,
-  type Verdict,
+  type ScannedVerdict,
 } from "../../lib/ipc";
 
-const POLL_MS = 60;
+const POLL_MS = 40;
 
 /**
  * Starts and stops, one at a time and in order, for every screen: the stop of a Check-in screen
@@ -21,6 +22,10 @@ export class DoorCamera {
   /** The cameras to choose from; null until listed. */
   choices: CameraChoice[] | null = $state(null);
   cameraId: string = $state("");
+  /** The size asked of a webcam (a folder of images ignores it). */
+  resolution: CameraResolution = $state("720p");
+  /** The latest frame's size, "1280×720". */
+  frameSize: string | null = $state(null);
   /** Scanning (started, and no camera error since). */
   running: boolean = $state(false);
   /** Starting or stopping. */
@@ -35,14 +40,14 @@ export class DoorCamera {
   /** Meant to run (started, not stopped since), for this setup. */
   #wanted = false;
   #door = "";
-  #onVerdicts: (verdicts: Verdict[]) => void;
+  #onVerdicts: (verdicts: ScannedVerdict[]) => void;
   #after = 0;
   #timer: number | undefined;
   /** Bumped at each start and stop: a poll from an older run is dropped. */
   #run = 0;
   #closed = false;
 
-  constructor(onVerdicts: (verdicts: Verdict[]) => void) {
+  constructor(onVerdicts: (verdicts: ScannedVerdict[]) => void) {
     this.#onVerdicts = onVerdicts;
   }
 
@@ -78,7 +83,7 @@ export class DoorCamera {
       this.error = null;
       this.scanError = null;
       try {
-        await commands.startScanner(door, this.cameraId);
+        await commands.startScanner(door, this.cameraId, this.resolution);
       } catch (e) {
         this.running = false;
         this.frame = null;
@@ -145,11 +150,12 @@ export class DoorCamera {
       const poll = await commands.scannerPoll(this.#after);
       if (this.#closed || run !== this.#run) return;
       this.source = poll.source;
+      this.frameSize = poll.frame_size;
       if (poll.frame) this.frame = poll.frame;
       const fresh = poll.verdicts.filter((v) => v.seq > this.#after);
       if (fresh.length > 0) {
         this.#after = Math.max(...fresh.map((v) => v.seq));
-        this.#onVerdicts(fresh.map((v) => v.verdict));
+        this.#onVerdicts(fresh);
       }
       if (poll.error?.code === "camera") {
         // The camera stopped (unplugged, taken by another program): "Try again" starts it anew.

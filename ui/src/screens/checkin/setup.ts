@@ -1,10 +1,12 @@
 // The door's setup as this computer remembers it, and which event to open on.
-import type { EventSummary } from "../../lib/ipc";
+import type { CameraResolution, EventSummary } from "../../lib/ipc";
 import { parseInstant } from "../../lib/format";
 
 const EVENT_KEY = "eventos.door.event";
 const GATE_KEY = "eventos.door.gate";
 const CAMERA_KEY = "eventos.door.camera";
+const RESOLUTION_KEY = "eventos.door.resolution";
+const RESOLUTIONS: CameraResolution[] = ["480p", "720p", "1080p"];
 
 export const DEFAULT_GATE = "Main entrance";
 
@@ -28,9 +30,11 @@ export const remembered = {
   event: (): string | null => read(EVENT_KEY),
   gate: (): string => read(GATE_KEY)?.trim() || DEFAULT_GATE,
   camera: (): string | null => read(CAMERA_KEY),
+  resolution: (): CameraResolution => RESOLUTIONS.find((r) => r === read(RESOLUTION_KEY)) ?? "720p",
   setEvent: (id: string): void => write(EVENT_KEY, id),
   setGate: (gate: string): void => write(GATE_KEY, gate),
   setCamera: (id: string): void => write(CAMERA_KEY, id),
+  setResolution: (resolution: CameraResolution): void => write(RESOLUTION_KEY, resolution),
 };
 
 /** Whether the event runs at some point of the local day that `now` is in. */
