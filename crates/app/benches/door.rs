@@ -3,7 +3,7 @@
 //!   connected replica so the outbox row is written too): bar p99 ≤ 2 ms;
 //! - manual search by name/email over 100k attendees: bar p95 ≤ 20 ms;
 //! - scan → verdict without the screen's poll: decode a 1280x720 frame holding a signed ticket,
-//!   then decide and record it (the screen collects verdicts every 60 ms: add that at worst).
+//!   then decide and record it (the screen collects verdicts every 40 ms; `make bench-checkin` measures the whole way to the screen).
 //!
 //! `cargo bench -p eventos-app --bench door` (EVENTOS_BENCH_ATTENDEES changes 100000).
 #![allow(clippy::unwrap_used)]

@@ -26,6 +26,8 @@ export class DoorCamera {
   resolution: CameraResolution = $state("720p");
   /** The latest frame's size, "1280×720". */
   frameSize: string | null = $state(null);
+  /** How many frames the scanner has made (the preview shows the latest). */
+  frames: number = $state(0);
   /** Scanning (started, and no camera error since). */
   running: boolean = $state(false);
   /** Starting or stopping. */
@@ -151,6 +153,7 @@ export class DoorCamera {
       if (this.#closed || run !== this.#run) return;
       this.source = poll.source;
       this.frameSize = poll.frame_size;
+      this.frames = poll.frames;
       if (poll.frame) this.frame = poll.frame;
       const fresh = poll.verdicts.filter((v) => v.seq > this.#after);
       if (fresh.length > 0) {
