@@ -18,6 +18,10 @@ pub struct TicketsArgs {
     /// At most this many tickets (in ticket-number order).
     #[arg(long, default_value_t = 50)]
     limit: usize,
+    /// Make the event's signing key on this computer first if it has none (an organizer's
+    /// machine: the private key goes to the keychain, the public key onto the event, synced).
+    #[arg(long)]
+    sign: bool,
 }
 
 /// The app facade over the replica at `db` (its folder is the data folder, where the keys are).
@@ -34,8 +38,11 @@ pub fn app(db: &Path) -> Result<App, CliError> {
 }
 
 pub fn run(db: &Path, args: TicketsArgs, out: &mut String) -> Result<(), CliError> {
-    let app = app(db)?;
+    let mut app = app(db)?;
     let event_id = eventos_store::Store::open(db)?.event_stats(&args.event)?.event_id;
+    if args.sign {
+        app.ensure_ticket_key(&event_id)?;
+    }
     let codes = app.ticket_codes(&event_id, args.limit)?;
     std::fs::create_dir_all(&args.out).map_err(|e| io_error(&args.out, e))?;
     for code in &codes {

@@ -184,9 +184,35 @@ fn tickets_draws_signed_codes_the_decoder_reads_back() {
         .unwrap()
         .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("ticket-key-"));
     assert!(kept_keys.count() > 1, "each event's private key beside the replica (no keychain in tests)");
-    // Another replica file name has no keys beside it: the demo says so and goes on.
+    // An event without a key: drawn with its stored codes, or signed once a key is made here.
     let other = dir.path().join("other.db");
+    let no_keys = dir.path().join("no-keys/eventos.db");
+    std::fs::create_dir_all(no_keys.parent().unwrap()).unwrap();
+    stdout(&cli(&no_keys, &["demo", "--attendees", "30", "--seed", "2", "--today", "2026-11-22"]));
+    let conn = rusqlite::Connection::open(&no_keys).unwrap();
+    conn.execute("UPDATE events SET ticket_public_key = NULL", []).unwrap();
+    for f in std::fs::read_dir(no_keys.parent().unwrap()).unwrap() {
+        let f = f.unwrap().path();
+        if f.to_string_lossy().ends_with(".secret") {
+            std::fs::remove_file(f).unwrap();
+        }
+    }
+    let plain = dir.path().join("plain");
+    stdout(&cli(&no_keys, &["tickets", &slug_of(&conn), "--out", plain.to_str().unwrap(), "--limit", "1"]));
+    let file = std::fs::read_dir(&plain).unwrap().next().unwrap().unwrap().path();
+    assert!(!stdout(&cli(&no_keys, &["decode", file.to_str().unwrap()])).contains("EOS1."), "no key: the stored code");
+    let signed = dir.path().join("signed");
+    stdout(&cli(&no_keys, &["tickets", &slug_of(&conn), "--out", signed.to_str().unwrap(), "--limit", "1", "--sign"]));
+    let file = std::fs::read_dir(&signed).unwrap().next().unwrap().unwrap().path();
+    assert!(stdout(&cli(&no_keys, &["decode", file.to_str().unwrap()])).contains("EOS1."), "--sign made the key");
+
+    // Another replica file name has no keys beside it: the demo says so and goes on.
     let demo = cli(&other, &["demo", "--attendees", "10"]);
     assert!(demo.status.success());
     assert!(String::from_utf8_lossy(&demo.stderr).contains("not signed"));
+}
+
+/// The live event's slug.
+fn slug_of(conn: &rusqlite::Connection) -> String {
+    conn.query_row("SELECT slug FROM events WHERE name = 'AI & Machine Learning Summit'", [], |r| r.get(0)).unwrap()
 }
