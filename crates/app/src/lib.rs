@@ -22,3 +22,9 @@ pub use error::{AppError, ErrorCode};
 pub use workspace::{App, Status, WorkspaceState};
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// A lock whose holder panicked is still usable: every value behind ours is consistent
+/// between statements.
+pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}

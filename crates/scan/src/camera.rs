@@ -28,7 +28,6 @@ pub fn cameras() -> Result<Vec<CameraInfo>, SourceError> {
 pub struct CameraSource {
     camera: Camera,
     name: String,
-    buffer: Vec<u8>,
 }
 
 impl CameraSource {
@@ -42,7 +41,7 @@ impl CameraSource {
         let mut camera = Camera::new(CameraIndex::Index(index), request).map_err(|e| classify(&e))?;
         camera.open_stream().map_err(|e| classify(&e))?;
         let name = camera.info().human_name();
-        Ok(CameraSource { camera, name, buffer: Vec::new() })
+        Ok(CameraSource { camera, name })
     }
 }
 
@@ -54,9 +53,10 @@ impl FrameSource for CameraSource {
     fn next_frame(&mut self) -> Result<Frame, SourceError> {
         let buffer = self.camera.frame().map_err(|e| classify(&e))?;
         let resolution = buffer.resolution();
-        self.buffer.resize((resolution.width() * resolution.height() * 3) as usize, 0);
-        buffer.decode_image_to_buffer::<RgbFormat>(&mut self.buffer).map_err(|e| classify(&e))?;
-        Ok(Frame { width: resolution.width(), height: resolution.height(), rgb: self.buffer.clone() })
+        // Decoded straight into the frame's own pixels (the frame moves on to the scanner).
+        let mut rgb = vec![0; (resolution.width() * resolution.height() * 3) as usize];
+        buffer.decode_image_to_buffer::<RgbFormat>(&mut rgb).map_err(|e| classify(&e))?;
+        Ok(Frame { width: resolution.width(), height: resolution.height(), rgb })
     }
 }
 

@@ -28,18 +28,33 @@ impl Frame {
 
     /// A JPEG for the on-screen preview, at most `max_width` wide (2x2 box steps).
     pub fn preview_jpeg(&self, max_width: u32) -> Vec<u8> {
-        let mut image = image::RgbImage::from_raw(self.width, self.height, self.rgb.clone()).unwrap_or_default();
-        while image.width() > max_width && image.width() >= 2 && image.height() >= 2 {
-            image = half(&image);
+        // The frame's pixels are borrowed, never copied: a smaller preview is made from them.
+        let Some(full) = image::ImageBuffer::<image::Rgb<u8>, &[u8]>::from_raw(self.width, self.height, &self.rgb)
+        else {
+            return Vec::new();
+        };
+        let mut smaller: Option<image::RgbImage> = None;
+        while smaller.as_ref().map_or(full.width(), |s| s.width()) > max_width {
+            let next = match &smaller {
+                Some(image) => half(image),
+                None => half(&full),
+            };
+            if next.width() == 0 || next.height() == 0 {
+                break;
+            }
+            smaller = Some(next);
         }
         let mut jpeg = Vec::new();
         let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 70);
-        let _ = image.write_with_encoder(encoder);
+        let _ = match &smaller {
+            Some(image) => image.write_with_encoder(encoder),
+            None => full.write_with_encoder(encoder),
+        };
         jpeg
     }
 }
 
-fn half(image: &image::RgbImage) -> image::RgbImage {
+fn half<C: std::ops::Deref<Target = [u8]>>(image: &image::ImageBuffer<image::Rgb<u8>, C>) -> image::RgbImage {
     let (w, h) = (image.width() / 2, image.height() / 2);
     image::RgbImage::from_fn(w, h, |x, y| {
         let mut sum = [0u32; 3];

@@ -5,7 +5,7 @@
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
@@ -16,7 +16,7 @@ use time::OffsetDateTime;
 use ts_rs::TS;
 
 use super::{DoorScan, DoorSetup, ScanMethod, Verdict};
-use crate::{App, AppError, ErrorCode, Result};
+use crate::{App, AppError, ErrorCode, Result, lock};
 
 /// A folder's images: frames a second, and how long each is held up.
 const FOLDER_FPS: u32 = 20;
@@ -214,8 +214,4 @@ fn folder_from_env() -> Option<PathBuf> {
 
 fn camera_error(e: SourceError) -> AppError {
     AppError::new(ErrorCode::Camera, e.to_string())
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }

@@ -15,7 +15,7 @@ use eventos_sync::schedule::{Next, Schedule, Timing};
 use eventos_sync::{Progress, RemoteError, SyncError};
 
 use super::secrets::Secrets;
-use crate::{AppError, ErrorCode};
+use crate::{AppError, ErrorCode, lock};
 
 /// What the worker is doing, as the status badge shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,12 +146,6 @@ impl Shared {
         f(&mut self.live().schedule);
         self.wake.notify_all();
     }
-}
-
-/// A lock whose holder panicked is still usable: every value behind ours is consistent
-/// between statements.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The schedule's timing; `EVENTOS_SYNC_INTERVAL_SECS` shortens the periodic sync (tests).
