@@ -50,6 +50,8 @@ pub struct Schedule {
     due: Option<Instant>,
     /// A local edit's sync time, pushed back by each new edit.
     edit_due: Option<Instant>,
+    /// When the latest local edit was made (a sync that started before it may have missed it).
+    last_edit: Option<Instant>,
     failures: u32,
     offline: bool,
     signed_out: bool,
@@ -58,7 +60,15 @@ pub struct Schedule {
 impl Schedule {
     /// A new schedule syncs at once.
     pub fn new(timing: Timing, now: Instant) -> Schedule {
-        Schedule { timing, due: Some(now), edit_due: None, failures: 0, offline: false, signed_out: false }
+        Schedule {
+            timing,
+            due: Some(now),
+            edit_due: None,
+            last_edit: None,
+            failures: 0,
+            offline: false,
+            signed_out: false,
+        }
     }
 
     pub fn next(&self) -> Next {
@@ -84,15 +94,20 @@ impl Schedule {
 
     /// A local edit was made.
     pub fn edited(&mut self, now: Instant) {
+        self.last_edit = Some(now);
         if !self.offline {
             self.edit_due = Some(now + self.timing.debounce);
         }
     }
 
-    pub fn succeeded(&mut self, now: Instant) {
+    /// The sync that started at `started` worked. An edit made while it ran may have missed
+    /// its push: that edit's sync stays due.
+    pub fn succeeded(&mut self, started: Instant, now: Instant) {
         self.failures = 0;
         self.offline = false;
-        self.edit_due = None;
+        if self.last_edit.is_none_or(|edit| edit < started) {
+            self.edit_due = None;
+        }
         self.due = Some(now + self.timing.interval);
     }
 
@@ -157,7 +172,7 @@ mod tests {
         let t0 = Instant::now();
         let mut s = Schedule::new(timing(), t0);
         assert_eq!(s.next(), Next::Sync(t0));
-        s.succeeded(t0);
+        s.succeeded(t0, t0);
         assert_eq!(s.next(), Next::Sync(t0 + timing().interval));
     }
 
@@ -165,11 +180,24 @@ mod tests {
     fn a_burst_of_edits_is_one_sync_after_the_last() {
         let t0 = Instant::now();
         let mut s = Schedule::new(timing(), t0);
-        s.succeeded(t0);
+        s.succeeded(t0, t0);
         s.edited(t0 + Duration::from_secs(1));
         s.edited(t0 + Duration::from_secs(2));
         assert_eq!(s.next(), Next::Sync(t0 + Duration::from_secs(2) + timing().debounce));
-        s.succeeded(t0 + Duration::from_secs(4));
+        s.succeeded(t0 + Duration::from_secs(4), t0 + Duration::from_secs(4));
+        assert_eq!(s.next(), Next::Sync(t0 + Duration::from_secs(4) + timing().interval));
+    }
+
+    #[test]
+    fn an_edit_made_while_a_sync_ran_keeps_its_own_sync() {
+        let t0 = Instant::now();
+        let mut s = Schedule::new(timing(), t0);
+        // The sync started at t0 (its push read the outbox then); the edit came during its pull.
+        s.edited(t0 + Duration::from_secs(1));
+        s.succeeded(t0, t0 + Duration::from_secs(2));
+        assert_eq!(s.next(), Next::Sync(t0 + Duration::from_secs(1) + timing().debounce));
+        // The sync after it covered the edit.
+        s.succeeded(t0 + Duration::from_secs(3), t0 + Duration::from_secs(4));
         assert_eq!(s.next(), Next::Sync(t0 + Duration::from_secs(4) + timing().interval));
     }
 
@@ -204,7 +232,7 @@ mod tests {
         s.failed(t0, 0.0);
         assert_eq!(at(s.next()) - t0, timing().max_backoff / 2);
         // A success resets the count.
-        s.succeeded(t0);
+        s.succeeded(t0, t0);
         s.failed(t0, 1.0);
         assert_eq!(at(s.next()) - t0, Duration::from_secs(2));
     }

@@ -51,6 +51,13 @@ fn synced(s: &SyncStatus) -> bool {
     s.state == SyncState::Synced && s.waiting == 0
 }
 
+/// Asks for a sync and waits for *that* sync to have run: "Synced" alone may still be the
+/// answer to an earlier one.
+fn sync_now_and_wait(app: &mut App, what: &str) -> SyncStatus {
+    let request = app.sync_now().unwrap().requested;
+    wait_for(app, what, |s| s.answered >= request && synced(s))
+}
+
 fn rename(app: &mut App, name: &str) {
     let detail = app.event(EVENT).unwrap();
     let edit = EventEdit {
@@ -94,10 +101,13 @@ fn a_connected_workspace_sends_its_edits_and_a_second_one_receives_them() {
     assert!(on_server > 0);
     assert_eq!(event_count(&app), on_server);
 
+    // Signed out, nothing syncs, so the outbox can be read before the edit goes up.
+    app.sign_out().unwrap();
     rename(&mut app, "Renamed on the first laptop");
     assert_eq!(app.sync_status().unwrap().waiting, 1, "the edit waits in the outbox");
     let outbox = app.outbox().unwrap();
     assert_eq!(outbox[0].fields, ["name"], "only the changed field goes up, so others' edits of the rest survive");
+    app.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
     wait_for(&app, "sent the edit", synced);
     assert_eq!(server_name(&pg), "Renamed on the first laptop");
 
@@ -110,12 +120,8 @@ fn a_connected_workspace_sends_its_edits_and_a_second_one_receives_them() {
     // And back: the second laptop's edit reaches the first at its next sync.
     rename(&mut other, "Renamed on the second laptop");
     wait_for(&other, "sent the edit", synced);
-    app.sync_now().unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while app.event(EVENT).unwrap().summary.name != "Renamed on the second laptop" {
-        assert!(Instant::now() < deadline, "the first laptop never received the second's edit");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    sync_now_and_wait(&mut app, "synced again");
+    assert_eq!(app.event(EVENT).unwrap().summary.name, "Renamed on the second laptop");
 }
 
 #[test]
@@ -213,8 +219,17 @@ fn a_revoked_session_asks_for_a_sign_in_and_loses_no_local_work() {
     let mut app = open(&dir);
     app.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
     wait_for(&app, "synced", synced);
-    // Past the token's expiry (whole seconds), so the next request needs the refresh token.
-    std::thread::sleep(Duration::from_millis(2100));
+    // Wait until the server would refuse the access token (its expiry plus PostgREST's 30 s of
+    // skew is past), so the next request needs the refresh token.
+    let kept: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("session.json")).unwrap()).unwrap();
+    let refused_after = kept["expires_at"].as_i64().unwrap() + 30;
+    let unix_now = || std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while i64::try_from(unix_now()).unwrap() <= refused_after {
+        assert!(Instant::now() < deadline, "the access token never expired");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 
     // As signing out everywhere does (GoTrue deletes the sessions and their refresh tokens).
     pg.psql("DELETE FROM auth.refresh_tokens; DELETE FROM auth.sessions").unwrap();
@@ -391,7 +406,6 @@ fn two_offline_doors_admitting_one_ticket_both_report_the_duplicate_after_syncin
         let door = DoorSetup { event_id: EVENT.into(), gate: gate.into(), mode: DoorMode::Entry, session_id: None };
         let verdict = app.check_in(&DoorScan { door, method: ScanMethod::QrCode, payload: number.clone() }).unwrap();
         assert_eq!(verdict.kind, VerdictKind::Admitted, "{gate} cannot know about the other door");
-        std::thread::sleep(Duration::from_millis(20));
     }
     for (_, cable, app) in &mut doors {
         cable.plug_in();
@@ -399,8 +413,7 @@ fn two_offline_doors_admitting_one_ticket_both_report_the_duplicate_after_syncin
     }
     // The first door to sync receives the other's check-in at its next sync.
     for (_, _, app) in &mut doors {
-        app.sync_now().unwrap();
-        wait_for(app, "synced again", synced);
+        sync_now_and_wait(app, "synced again");
     }
     let reports: Vec<_> = doors.iter().map(|(_, _, app)| app.duplicate_entries(EVENT).unwrap()).collect();
     for report in &reports {

@@ -66,6 +66,13 @@ pub struct SyncStatus {
     /// Connecting now would put this workspace's file aside (it holds the demo, or work of its
     /// own that belongs to no project) and start a fresh one.
     pub connect_moves_aside: bool,
+    /// The number of the latest sync asked for ("Sync now", a sign-in, a change of scopes);
+    /// `sync_now` answers with its own.
+    pub requested: u64,
+    /// The latest request answered by a sync (or an attempt to reach the server) that started
+    /// after it. Whoever asked waits for `answered >= requested`; until then `state` is
+    /// Syncing, never a stale Synced.
+    pub answered: u64,
 }
 
 /// The sign-in form.
@@ -130,16 +137,22 @@ impl App {
             scopes: store.scopes()?.into_iter().map(|s| s.scope).collect(),
             session_kept_in: None,
             connect_moves_aside: connection.is_none() && store.has_data()?,
+            requested: 0,
+            answered: 0,
         };
         if let Some(worker) = &self.sync {
             status.session_kept_in = Some(worker.shared.secrets.describe().to_owned());
             let live = worker.live();
+            let pending = live.answered < live.requested;
+            status.requested = live.requested;
+            status.answered = live.answered;
             status.state = match live.phase {
+                Phase::SignedOut => SyncState::SignedOut,
+                _ if pending => SyncState::Syncing,
                 Phase::Starting | Phase::Syncing => SyncState::Syncing,
                 Phase::Synced => SyncState::Synced,
                 Phase::Offline => SyncState::Offline,
                 Phase::Failed => SyncState::Error,
-                Phase::SignedOut => SyncState::SignedOut,
             };
             status.error = live.error.clone();
             status.progress = live.progress.clone().map(|(scope, done, total)| SyncProgress { scope, done, total });

@@ -39,6 +39,12 @@ pub(crate) struct Live {
     pub(crate) error: Option<AppError>,
     /// Bootstrap progress: scope, rows done, rows in all.
     pub(crate) progress: Option<(String, u64, u64)>,
+    /// The number of the latest sync asked for ("Sync now", a sign-in, a change of scopes).
+    pub(crate) requested: u64,
+    /// The latest request answered: an attempt that started after it has ended (synced, or
+    /// found the server unreachable, refused or signed out). While it is below `requested`,
+    /// "Synced" would be stale: the status says Syncing, and whoever asked waits for this.
+    pub(crate) answered: u64,
     schedule: Schedule,
     stop: bool,
 }
@@ -63,6 +69,8 @@ impl Worker {
     pub(crate) fn start(db: PathBuf, url: String, client: Option<Client>, secrets: Arc<Secrets>) -> Worker {
         let now = Instant::now();
         let mut schedule = Schedule::new(timing(), now);
+        // A worker started with a session syncs at once: that is request 1.
+        let requested = u64::from(client.is_some());
         let phase = if client.is_some() {
             Phase::Starting
         } else {
@@ -70,7 +78,15 @@ impl Worker {
             Phase::SignedOut
         };
         let shared = Arc::new(Shared {
-            live: Mutex::new(Live { phase, error: None, progress: None, schedule, stop: false }),
+            live: Mutex::new(Live {
+                phase,
+                error: None,
+                progress: None,
+                requested,
+                answered: 0,
+                schedule,
+                stop: false,
+            }),
             wake: Condvar::new(),
             client: Mutex::new(client),
             secrets,
@@ -90,8 +106,14 @@ impl Worker {
         self.shared.edited();
     }
 
-    pub(crate) fn sync_now(&self) {
-        self.shared.tell(|s| s.sync_now(Instant::now()));
+    /// Asks for a sync at once; returns the request's number, which the status's `answered`
+    /// reaches once a sync that started after it has ended.
+    pub(crate) fn sync_now(&self) -> u64 {
+        let mut live = self.shared.live();
+        live.requested += 1;
+        live.schedule.sync_now(Instant::now());
+        self.shared.wake.notify_all();
+        live.requested
     }
 
     /// A new session (after signing in): use it and sync at once.
@@ -100,6 +122,7 @@ impl Worker {
         let mut live = self.shared.live();
         live.phase = Phase::Starting;
         live.error = None;
+        live.requested += 1;
         live.schedule.sync_now(Instant::now());
         self.shared.wake.notify_all();
     }
@@ -109,6 +132,8 @@ impl Worker {
         let mut live = self.shared.live();
         live.phase = Phase::SignedOut;
         live.error = None;
+        // Nothing runs until a sign-in: every request so far has its answer (signed out).
+        live.answered = live.requested;
         live.schedule.signed_out();
         self.shared.wake.notify_all();
     }
@@ -172,25 +197,29 @@ fn run(shared: &Shared, db: &std::path::Path) {
             return;
         }
     };
-    while let Some(action) = wait_for_work(shared) {
+    while let Some((action, request, started)) = wait_for_work(shared) {
         match action {
             Action::Probe => {
                 let up = reachable(&shared.url);
                 let now = Instant::now();
                 let mut live = shared.live();
                 if up {
+                    // The sync that follows at once answers the request.
                     live.schedule.reachable(now);
                 } else {
                     live.schedule.unreachable(now);
+                    live.answered = live.answered.max(request);
                 }
             }
-            Action::Sync => sync_once(shared, &mut store),
+            Action::Sync => sync_once(shared, &mut store, request, started),
         }
     }
 }
 
-/// Sleeps until the schedule's next step is due (or the worker is stopped: `None`).
-fn wait_for_work(shared: &Shared) -> Option<Action> {
+/// Sleeps until the schedule's next step is due (or the worker is stopped: `None`); with the
+/// step comes the latest request it answers (taken under the same lock, so a request made
+/// after this moment waits for the next step).
+fn wait_for_work(shared: &Shared) -> Option<(Action, u64, Instant)> {
     let mut live = shared.live();
     loop {
         if live.stop {
@@ -206,14 +235,16 @@ fn wait_for_work(shared: &Shared) -> Option<Action> {
         };
         let now = Instant::now();
         if at <= now {
-            return Some(action);
+            if let Action::Sync = action {
+                live.phase = Phase::Syncing;
+            }
+            return Some((action, live.requested, now));
         }
         live = shared.wake.wait_timeout(live, at - now).unwrap_or_else(std::sync::PoisonError::into_inner).0;
     }
 }
 
-fn sync_once(shared: &Shared, store: &mut Store) {
-    shared.live().phase = Phase::Syncing;
+fn sync_once(shared: &Shared, store: &mut Store, request: u64, started: Instant) {
     let result = {
         let mut client = lock(&shared.client);
         match client.as_mut() {
@@ -225,14 +256,26 @@ fn sync_once(shared: &Shared, store: &mut Store) {
             }),
         }
     };
+    if let Err(SyncError::Remote(RemoteError::Unauthorized(_))) = &result {
+        // The refresh token is spent or revoked: forget it (before taking the snapshot's lock,
+        // as every other holder of both locks does), and wait for a sign-in.
+        *lock(&shared.client) = None;
+        let _ = shared.secrets.clear();
+    }
     let now = Instant::now();
     let mut live = shared.live();
     live.progress = None;
+    live.answered = live.answered.max(request);
+    if live.phase == Phase::SignedOut {
+        // Signed out while this sync ran (sign_out waits for it to let go of the client): that
+        // stands, whatever the sync's outcome.
+        return;
+    }
     match result {
         Ok(_) => {
             live.phase = Phase::Synced;
             live.error = None;
-            live.schedule.succeeded(now);
+            live.schedule.succeeded(started, now);
         }
         Err(SyncError::Remote(RemoteError::Unreachable(why))) => {
             live.phase = Phase::Offline;
@@ -240,13 +283,9 @@ fn sync_once(shared: &Shared, store: &mut Store) {
             live.schedule.unreachable(now);
         }
         Err(SyncError::Remote(RemoteError::Unauthorized(why))) => {
-            // The refresh token is spent or revoked: forget it, and wait for a sign-in.
-            drop(live);
-            *lock(&shared.client) = None;
-            let _ = shared.secrets.clear();
-            let mut live = shared.live();
             live.phase = Phase::SignedOut;
             live.error = Some(AppError::new(ErrorCode::SessionEnded, format!("sign in again to sync: {why}")));
+            live.answered = live.requested;
             live.schedule.signed_out();
         }
         Err(e) => {
@@ -254,6 +293,11 @@ fn sync_once(shared: &Shared, store: &mut Store) {
             live.error = Some(super::sync_error(e));
             live.schedule.failed(now, jitter());
         }
+    }
+    // A request made while this sync ran is answered by the next one, at once: the schedule's
+    // new due time (interval, backoff, probe) must not swallow it.
+    if live.requested > live.answered && live.phase != Phase::SignedOut {
+        live.schedule.sync_now(now);
     }
 }
 

@@ -129,7 +129,18 @@ session_kept_in: string | null,
  * Connecting now would put this workspace's file aside (it holds the demo, or work of its
  * own that belongs to no project) and start a fresh one.
  */
-connect_moves_aside: boolean, };
+connect_moves_aside: boolean, 
+/**
+ * The number of the latest sync asked for ("Sync now", a sign-in, a change of scopes);
+ * `sync_now` answers with its own.
+ */
+requested: number, 
+/**
+ * The latest request answered by a sync (or an attempt to reach the server) that started
+ * after it. Whoever asked waits for `answered >= requested`; until then `state` is
+ * Syncing, never a stale Synced.
+ */
+answered: number, };
 
 export type ConnectForm = { 
 /**
