@@ -30,6 +30,7 @@ packages=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev 
 if [ "$purpose" = "test" ]; then
   packages+=(xvfb xauth webkit2gtk-driver procps)  # the end-to-end tests drive the real window
   packages+=(postgresql)                       # server-side tests run on a real PostgreSQL
+  packages+=(sqlite3)                          # the write guard is tested against the sqlite3 shell
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then

@@ -58,12 +58,12 @@ impl App {
         let (day_start, day_end) = (local_midnight(0), local_midnight(1));
         let conn = self.store()?.connection();
         let today = summaries(
-            conn,
+            &conn,
             "e.status != 'cancelled' AND e.start_at < ?2 AND e.end_at > ?1 ORDER BY e.start_at",
             params![day_start, day_end],
         )?;
         let upcoming = summaries(
-            conn,
+            &conn,
             "e.status != 'cancelled' AND e.start_at >= ?1 ORDER BY e.start_at LIMIT 6",
             params![day_end],
         )?;

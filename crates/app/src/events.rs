@@ -1,6 +1,7 @@
 //! The Events screens: a searchable, sortable list and one event's page.
 
-use rusqlite::{Connection, Row, params};
+use eventos_store::Reader;
+use rusqlite::{Row, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -113,7 +114,7 @@ fn summary(r: &Row<'_>) -> rusqlite::Result<EventSummary> {
 
 /// Event summaries matching `condition` (SQL over `e`, `v`) with its parameters, in its order.
 pub(crate) fn summaries(
-    conn: &Connection,
+    conn: &Reader<'_>,
     condition: &str,
     params: impl rusqlite::Params,
 ) -> Result<Vec<EventSummary>> {
@@ -128,7 +129,7 @@ impl App {
         let pattern =
             format!("%{}%", query.search.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
         let mut events = summaries(
-            self.store()?.connection(),
+            &self.store()?.connection(),
             "e.name LIKE ?1 ESCAPE '\\' OR v.name LIKE ?1 ESCAPE '\\' OR e.slug LIKE ?1 ESCAPE '\\' \
              ORDER BY e.start_at",
             params![pattern],
@@ -148,7 +149,7 @@ impl App {
     /// One event's page: details, ticket figures and programme.
     pub fn event(&self, id: &str) -> Result<EventDetail> {
         let conn = self.store()?.connection();
-        let summary = summaries(conn, "e.id = ?1", params![id])?
+        let summary = summaries(&conn, "e.id = ?1", params![id])?
             .pop()
             .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("there is no event {id}")))?;
         let (description, visibility, price_cents, venue_address) = conn.query_row(

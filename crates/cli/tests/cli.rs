@@ -189,8 +189,24 @@ fn tickets_draws_signed_codes_the_decoder_reads_back() {
     let no_keys = dir.path().join("no-keys/eventos.db");
     std::fs::create_dir_all(no_keys.parent().unwrap()).unwrap();
     stdout(&cli(&no_keys, &["demo", "--attendees", "30", "--seed", "2", "--today", "2026-11-22"]));
+    let mut store = eventos_store::Store::open(&no_keys).unwrap();
+    let events: Vec<String> = store
+        .connection()
+        .prepare("SELECT id FROM events")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    store
+        .write(|w| {
+            events.iter().try_for_each(|id| {
+                w.update("events", id, serde_json::json!({"ticket_public_key": null}).as_object().unwrap().clone())
+            })
+        })
+        .unwrap();
+    drop(store);
     let conn = rusqlite::Connection::open(&no_keys).unwrap();
-    conn.execute("UPDATE events SET ticket_public_key = NULL", []).unwrap();
     for f in std::fs::read_dir(no_keys.parent().unwrap()).unwrap() {
         let f = f.unwrap().path();
         if f.to_string_lossy().ends_with(".secret") {

@@ -16,9 +16,11 @@ mod connection;
 mod door;
 mod error;
 mod explain;
+mod guard;
 mod open;
 mod outbox;
 mod queries;
+mod reader;
 mod scopes;
 mod search;
 mod writer;
@@ -27,9 +29,11 @@ pub use apply::ROW_GONE;
 pub use connection::{Conflict, Connection as SyncConnection};
 pub use door::{DoorCounts, DuplicateEntry, Presence, Scan, TicketLookup};
 pub use error::{ConstraintKind, StoreError};
+pub use guard::{GUARD_FUNCTION, trigger_name as guard_trigger_name};
 pub use open::{DB_FILE_NAME, MigrationReport, default_data_dir, default_db_path};
 pub use outbox::{Change, Op, Outcome};
 pub use queries::EventStats;
+pub use reader::Reader;
 pub use scopes::ScopeState;
 pub use search::{AttendeeHit, RANK_WINDOW};
 pub use writer::Writer;
@@ -46,6 +50,9 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// each thread its own `Store` on the same file — WAL lets readers and one writer overlap).
 pub struct Store {
     conn: Connection,
+    /// Open only while a [`Writer`] is: the guard triggers refuse every other write to a
+    /// synced table (see `guard.rs`).
+    guard: guard::Guard,
 }
 
 impl Store {
@@ -53,8 +60,9 @@ impl Store {
     pub fn write<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
         // IMMEDIATE: take the write lock up front (waiting out the busy timeout), so a write
         // that reads first never fails half-way because another connection wrote meanwhile.
+        let opened = self.guard.open();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut writer = Writer::new(tx)?;
+        let mut writer = Writer::new(tx, opened)?;
         let result = f(&mut writer);
         let was_bulk = writer.is_bulk();
         let result = result.and_then(|out| writer.commit().map(|()| out));
@@ -89,8 +97,9 @@ impl Store {
         Ok(self.conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)")?)
     }
 
-    /// Read-only access for queries this crate does not offer yet (and for tests).
-    pub fn connection(&self) -> &Connection {
-        &self.conn
+    /// Read-only access for queries this crate does not offer yet (and for tests): a statement
+    /// that would write is refused, so every write goes through [`Store::write`].
+    pub fn connection(&self) -> Reader<'_> {
+        Reader::new(&self.conn)
     }
 }

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension};
 
+use crate::guard::Guard;
 use crate::{Result, Store, StoreError};
 
 mod embedded {
@@ -54,12 +55,18 @@ impl Store {
         };
         let mut conn = Connection::open(path).map_err(StoreError::from).map_err(corrupt)?;
         configure(&conn).map_err(corrupt)?;
-        let report = migrate(&mut conn).map_err(corrupt)?;
+        let guard = Guard::register(&conn)?;
+        // A migration may move data between synced tables: it is a write of the app's own.
+        let report = {
+            let _open = guard.open();
+            migrate(&mut conn).map_err(corrupt)?
+        };
+        crate::guard::ensure_triggers(&mut conn)?;
         // A bulk load that never finished left the search triggers aside: mend that first.
         let tx = conn.transaction()?;
         crate::search::resume_suspended(&tx)?;
         tx.commit()?;
-        Ok((Store { conn }, report))
+        Ok((Store { conn, guard }, report))
     }
 }
 

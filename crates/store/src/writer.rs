@@ -28,10 +28,12 @@ pub struct Writer<'c> {
     /// per transaction by pulls (a bootstrap of a fresh replica then skips two lookups a row);
     /// forgotten when a local write adds to the outbox.
     pub(crate) bookkeeping: Option<(bool, bool)>,
+    /// Synced tables accept this transaction's writes (and only while it lasts).
+    _opened: crate::guard::Opened,
 }
 
 impl<'c> Writer<'c> {
-    pub(crate) fn new(tx: Transaction<'c>) -> Result<Self> {
+    pub(crate) fn new(tx: Transaction<'c>, opened: crate::guard::Opened) -> Result<Self> {
         let capture = Capture::load(&tx)?;
         Ok(Writer {
             tx,
@@ -40,6 +42,7 @@ impl<'c> Writer<'c> {
             bulk: false,
             insert_sql: HashMap::new(),
             bookkeeping: None,
+            _opened: opened,
         })
     }
 
@@ -49,6 +52,7 @@ impl<'c> Writer<'c> {
         }
         if self.bulk {
             crate::search::resume_suspended(&self.tx)?;
+            crate::guard::create_missing(&self.tx)?;
         }
         Ok(self.tx.commit()?)
     }
@@ -72,6 +76,9 @@ impl<'c> Writer<'c> {
         // until commit instead of spilling half-written pages to the WAL.
         self.tx.execute_batch(crate::open::BULK_CACHE_SIZE_PRAGMA)?;
         crate::search::suspend(&self.tx)?;
+        // The guard triggers too: this Writer is the only writer until its commit, which puts
+        // them back (see guard::drop_all).
+        crate::guard::drop_all(&self.tx)?;
         self.bulk = true;
         Ok(())
     }

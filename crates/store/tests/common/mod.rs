@@ -58,3 +58,20 @@ pub fn fixture() -> Fixture {
     let [account, organizer, venue, event, order, attendee, ticket] = ids;
     Fixture { dir, store, account, organizer, venue, event, order, attendee, ticket }
 }
+
+/// A plain connection to the fixture's file with the guard function answering "open": for
+/// tests of the SQL rules themselves (CHECKs, triggers), beneath the Writer. Nothing in the
+/// product does this.
+pub fn unguarded(f: &Fixture) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(f.dir.path().join("replica.db")).unwrap();
+    conn.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+    conn.create_scalar_function(
+        eventos_store::GUARD_FUNCTION,
+        0,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+        |_| Ok(true),
+    )
+    .unwrap();
+    conn
+}
