@@ -100,6 +100,9 @@ pub struct FolderSource {
     frame_interval: Duration,
     hold: Duration,
     shown: BTreeSet<PathBuf>,
+    /// Files that did not decode, with their size then: one still being written is tried again
+    /// at the next listing; one whose size stayed the same is not an image after all.
+    unreadable: std::collections::BTreeMap<PathBuf, u64>,
     /// The image held up now, and until when.
     current: Option<(Frame, Instant)>,
     next_due: Instant,
@@ -119,6 +122,7 @@ impl FolderSource {
             frame_interval,
             hold,
             shown: images_in(dir).collect(),
+            unreadable: std::collections::BTreeMap::new(),
             current: None,
             next_due: Instant::now(),
             last_listing: None,
@@ -137,9 +141,19 @@ impl FolderSource {
             self.last_listing = Some(Instant::now());
             return None;
         };
-        self.shown.insert(path.clone());
-        // A file still being written, or not an image after all: skip it.
-        let image = image::ImageReader::open(&path).ok()?.with_guessed_format().ok()?.decode().ok()?.into_rgb8();
+        let decoded = image::ImageReader::open(&path).ok().and_then(|r| r.with_guessed_format().ok()?.decode().ok());
+        let Some(image) = decoded else {
+            // Still being written (copied in, saved by another program), or not an image: try
+            // again at the next listing, and give up once its size has stopped changing.
+            let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            if self.unreadable.insert(path.clone(), size) == Some(size) {
+                self.shown.insert(path);
+            }
+            self.last_listing = Some(Instant::now());
+            return None;
+        };
+        self.shown.insert(path);
+        let image = image.into_rgb8();
         Some(Frame { width: image.width(), height: image.height(), rgb: image.into_raw() })
     }
 }
