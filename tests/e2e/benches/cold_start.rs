@@ -17,8 +17,9 @@ fn main() -> Result<(), String> {
     let runs: usize = std::env::var("EVENTOS_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(7);
     let demo = tempfile::tempdir().map_err(|e| e.to_string())?;
     let cli = eventos_e2e::app_binary().with_file_name("eventos-cli");
-    // The demo's "today" must be the local day the app's dashboard shows.
-    let today = std::process::Command::new("date").arg("+%F").output().map_err(|e| e.to_string())?;
+    // The demo's "today" must be the local day the app's dashboard shows: the app runs in UTC
+    // (`eventos_e2e::APP_TZ`).
+    let today = std::process::Command::new("date").arg("-u").arg("+%F").output().map_err(|e| e.to_string())?;
     let today = String::from_utf8_lossy(&today.stdout).trim().to_owned();
     let made = std::process::Command::new(&cli)
         .arg("--db")
@@ -36,12 +37,15 @@ fn main() -> Result<(), String> {
     for _ in 0..runs {
         let app = Desktop::start_with(copy)?;
         app.find("[data-testid=today-event]")?;
-        let since_mark = app.script(
-            "const m = performance.getEntriesByName('eventos:first-screen')[0]; \
-             return m ? performance.now() - m.startTime : null;",
-        )?;
-        let now = uptime()?;
-        let since_mark = since_mark.as_f64().ok_or("the UI set no eventos:first-screen mark")?;
+        // The mark is set once the dashboard's data is on screen: wait for it, not for a time.
+        let (since_mark, now) = app.wait("the UI's eventos:first-screen mark", || {
+            let since_mark = app.script(
+                "const m = performance.getEntriesByName('eventos:first-screen')[0]; \
+                 return m ? performance.now() - m.startTime : null;",
+            )?;
+            let now = uptime()?;
+            Ok(since_mark.as_f64().map(|since| (since, now)))
+        })?;
         let started = process_start(app.data_dir.path())?;
         times.push(now.saturating_sub(started).saturating_sub(Duration::from_secs_f64(since_mark / 1000.0)));
     }

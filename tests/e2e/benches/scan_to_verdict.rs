@@ -7,10 +7,14 @@
 //! (each a new frame from the scanner; identical pictures, as a folder's blank frames are, do
 //! not need the image redrawn).
 //!
+//! Each ticket is dropped in once the page has recorded the previous one's verdict (the folder is
+//! listed once a second and each image held up for 0.8 s, so that is about a scan a second or
+//! two).
+//!
 //! `cargo bench -p eventos-e2e --bench scan_to_verdict` (`EVENTOS_BIN` picks the binary, e.g. a
 //! release build: `make bench-checkin`; `EVENTOS_SCANS` the number of tickets, default 20).
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use eventos_app::App;
 use eventos_app::sync::SessionStore;
@@ -34,6 +38,7 @@ fn main() -> Result<(), String> {
     let scans: usize = std::env::var("EVENTOS_SCANS").ok().and_then(|v| v.parse().ok()).unwrap_or(20);
     let camera = tempfile::tempdir().map_err(|e| e.to_string())?;
     let mut tickets = Vec::new();
+    // A UTC date, and the app runs in UTC (`eventos_e2e::APP_TZ`): the page's today.
     let today = time::OffsetDateTime::now_utc().date();
     let app = Desktop::start_with_env(
         |dir| {
@@ -52,8 +57,10 @@ fn main() -> Result<(), String> {
     let started = Instant::now();
     for (i, ticket) in tickets.iter().take(scans).enumerate() {
         draw(camera.path(), &format!("{i:03}.png"), &ticket.payload)?;
-        // The folder is listed once a second and each image held up for 0.8 s.
-        std::thread::sleep(Duration::from_millis(2000));
+        app.wait(&format!("the verdict for ticket {} of {scans}", i + 1), || {
+            let recorded = app.script("return window.__door.shown.length;")?;
+            Ok(recorded.as_u64().is_some_and(|n| n > i as u64).then_some(()))
+        })?;
     }
     let seen = app.script("return window.__door;")?;
     let elapsed = started.elapsed().as_secs_f64();

@@ -21,8 +21,18 @@ use serde_json::{Value, json};
 pub type Result<T, E = String> = std::result::Result<T, E>;
 
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
-/// How long to wait for the UI to show something before failing.
-pub const WAIT: Duration = Duration::from_secs(15);
+/// How long to wait for the UI to show something before failing. Generous on purpose: the same
+/// waits cover app-level work (the first paint of a debug build, creating the demo workspace,
+/// the camera starting) on a loaded two-core machine, and a wait ends as soon as its condition
+/// holds, so patience costs nothing when all is well.
+pub const WAIT: Duration = Duration::from_secs(60);
+/// How long creating the WebDriver session may take: it launches the app.
+const LAUNCH: Duration = Duration::from_secs(120);
+/// How long the driver's and display's processes get to be gone after they are stopped.
+const EXIT: Duration = Duration::from_secs(10);
+/// The time zone the app runs in: the demo's "today" (a UTC date, see [`door`]) is then the
+/// local day the app's web page shows and picks events by, whatever this machine's zone is.
+pub const APP_TZ: &str = "UTC";
 
 /// One app at a time on this machine's two cores: sessions are serialized.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
@@ -58,7 +68,7 @@ impl LocalSupabase {
         let mut server = LocalSupabase {
             process: None,
             database_url: database_url.to_owned(),
-            port: free_port()?,
+            port: free_ports::<1>()?[0],
             url: String::new(),
             anon_key: String::new(),
         };
@@ -150,6 +160,10 @@ impl Desktop {
     }
 
     /// [`Desktop::start_with`], with more environment for the app (`EVENTOS_CAMERA=dir:…`).
+    ///
+    /// The app runs with `TZ=`[`APP_TZ`] unless `env` says otherwise. The environment reaches the
+    /// app through tauri-driver and WebKitWebDriver, which both pass theirs on to what they start
+    /// (as `EVENTOS_CAMERA` does); the web page's clock follows it.
     pub fn start_with_env(prepare: impl FnOnce(&Path) -> Result<()>, env: &[(&str, String)]) -> Result<Desktop> {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let bin = app_binary();
@@ -165,13 +179,14 @@ impl Desktop {
                 (Some(child), display)
             }
         };
-        let (port, native_port) = (free_port()?, free_port()?);
+        let [port, native_port] = free_ports()?;
         let mut driver = Command::new("tauri-driver");
         driver
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("DISPLAY", &display)
             // Sessions go to the data folder's 0600 file, never the keychain of whoever runs this.
             .env("EVENTOS_SECRET_STORE", "file")
+            .env("TZ", APP_TZ)
             .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::null());
@@ -200,23 +215,30 @@ impl Desktop {
                 "args": ["--data-dir", desktop.data_dir.path()],
             },
         }}});
-        let created = desktop.post("/session", &capabilities)?;
+        let created = desktop.post_within("/session", &capabilities, LAUNCH)?;
         let id = created["sessionId"].as_str().ok_or_else(|| format!("no session in {created}"))?;
         desktop.session = Some(id.to_owned());
         Ok(desktop)
     }
 
-    fn wait_for_driver(&self) -> Result<()> {
+    /// Waits for tauri-driver to answer on its port. If it exited instead (its port was taken
+    /// after [`free_ports`] let go of it, say), that is the error, not whoever answers there.
+    fn wait_for_driver(&mut self) -> Result<()> {
         let deadline = Instant::now() + WAIT;
-        while Instant::now() < deadline {
+        loop {
+            if let Ok(Some(status)) = self.driver.0.try_wait() {
+                return Err(format!("tauri-driver exited ({status}) before answering on {}", self.base));
+            }
             if let Ok(response) = self.agent.get(format!("{}/status", self.base)).call()
                 && response.status().is_success()
             {
                 return Ok(());
             }
+            if Instant::now() > deadline {
+                return Err(format!("tauri-driver did not answer on {} in {WAIT:?}", self.base));
+            }
             std::thread::sleep(Duration::from_millis(100));
         }
-        Err("tauri-driver did not answer".into())
     }
 
     fn url(&self, path: &str) -> String {
@@ -229,6 +251,12 @@ impl Desktop {
     fn post(&self, path: &str, body: &Value) -> Result<Value> {
         let response = self.agent.post(self.url(path)).send_json(body).map_err(|e| e.to_string())?;
         read(response)
+    }
+
+    /// [`Desktop::post`] for a request that may take longer than the agent's usual limit.
+    fn post_within(&self, path: &str, body: &Value, limit: Duration) -> Result<Value> {
+        let request = self.agent.post(self.url(path)).config().timeout_global(Some(limit)).build();
+        read(request.send_json(body).map_err(|e| e.to_string())?)
     }
 
     fn get(&self, path: &str) -> Result<Value> {
@@ -299,10 +327,23 @@ impl Desktop {
         self.post("/execute/sync", &json!({"script": source, "args": []}))
     }
 
-    /// Saves a PNG of the window as `<screenshot_dir>/<name>.png`.
+    /// Runs asynchronous JavaScript in the page: the script calls its last argument with the
+    /// result.
+    pub fn script_async(&self, source: &str) -> Result<Value> {
+        self.post("/execute/async", &json!({"script": source, "args": []}))
+    }
+
+    /// Waits until the page is still: its web fonts loaded, every animation or transition that
+    /// ends (a verdict's flash) finished, then two frames painted, so the picture is the DOM
+    /// as it now stands. Endless animations (a spinner, the scanner's beam) are not waited for.
+    pub fn settle(&self) -> Result<()> {
+        self.script_async(SETTLE).map(|_| ())
+    }
+
+    /// Saves a PNG of the window as `<screenshot_dir>/<name>.png`, once the page is still
+    /// ([`Desktop::settle`]).
     pub fn screenshot(&self, name: &str) -> Result<PathBuf> {
-        // WebDriver screenshots can lag the DOM by a frame.
-        std::thread::sleep(Duration::from_millis(300));
+        self.settle()?;
         let data = self.get("/screenshot")?;
         let png = base64::engine::general_purpose::STANDARD
             .decode(data.as_str().unwrap_or_default())
@@ -322,7 +363,7 @@ impl Desktop {
         let mut groups = vec![self.driver.id()];
         groups.extend(self.xvfb.as_ref().map(Group::id));
         drop(self);
-        let deadline = Instant::now() + Duration::from_secs(3);
+        let deadline = Instant::now() + EXIT;
         loop {
             let left: Vec<String> = groups.iter().flat_map(|g| members(*g)).collect();
             if left.is_empty() {
@@ -405,10 +446,41 @@ fn read(response: ureq::http::Response<ureq::Body>) -> Result<Value> {
     }
 }
 
-fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    Ok(listener.local_addr().map_err(|e| e.to_string())?.port())
+/// `N` distinct free ports on 127.0.0.1. Every listener stays bound until all the numbers are
+/// taken, so the kernel cannot hand the same port out twice (binding, dropping and binding again
+/// can); they are let go together at the end.
+///
+/// What remains is the usual race of this pattern: between this return and the server binding
+/// the port, another process may take it. The window is the time tauri-driver (and the
+/// WebKitWebDriver it starts at once on the native port), or the emulator, takes to start. A
+/// tauri-driver that cannot bind its port exits, and [`Desktop::start`] says so instead of
+/// timing out; a WebKitWebDriver that cannot bind shows as a failed session. Nothing here retries.
+fn free_ports<const N: usize>() -> Result<[u16; N]> {
+    let listeners =
+        (0..N).map(|_| TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())).collect::<Result<Vec<_>>>()?;
+    let mut ports = [0; N];
+    for (port, listener) in ports.iter_mut().zip(&listeners) {
+        *port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    }
+    drop(listeners);
+    Ok(ports)
 }
+
+/// [`Desktop::settle`]'s script (WebDriver's asynchronous execute: the last argument is the
+/// callback). Animations that start meanwhile (a re-render) are waited for too.
+const SETTLE: &str = "
+  const done = arguments[arguments.length - 1];
+  const ending = () => (document.getAnimations ? document.getAnimations() : []).filter((a) => {
+    if (a.playState !== 'running' || !a.effect) return false;
+    return a.effect.getComputedTiming().endTime !== Infinity;
+  });
+  const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+  const still = () => {
+    const running = ending();
+    if (running.length === 0) return painted();
+    Promise.all(running.map((a) => a.finished.catch(() => null))).then(still);
+  };
+  (document.fonts ? document.fonts.ready : Promise.resolve()).then(still, still);";
 
 /// Starts Xvfb on a display it picks itself (`-displayfd`), in its own process group.
 fn start_xvfb() -> Result<(Group, String)> {

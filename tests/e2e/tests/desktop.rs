@@ -52,7 +52,16 @@ fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
     app.find_n("[data-testid=event-row]", 6)?;
     app.screenshot("events")?;
     app.find("[data-testid=events-search]")?.send_keys("summit")?;
-    let rows = app.find_n("[data-testid=event-row]", 2)?;
+    // The search waits for a pause in the typing: the list is the answer for "summit" once the
+    // subtitle names that search and nothing is loading (a list shown meanwhile is the last one).
+    let subtitle = app.wait("the list to answer the search for \"summit\"", || {
+        let text = app.find("[data-testid=screen-events] .subtitle")?.text()?;
+        let loading = !app.find_all("[data-testid=screen-events] .subtitle .spinner")?.is_empty();
+        Ok((text.contains("match \u{201c}summit\u{201d}") && !loading).then_some(text))
+    })?;
+    let rows = app.find_all("[data-testid=event-row]")?;
+    assert_eq!(rows.len(), 2, "{subtitle}");
+    assert!(subtitle.starts_with("2 events match"), "{subtitle}");
     let target = rows.iter().find(|r| r.text().is_ok_and(|t| t.contains("AI & Machine Learning"))).unwrap();
     target.click()?;
     app.find("[data-testid=screen-event]")?;
@@ -112,8 +121,11 @@ fn start_empty_gives_an_empty_dashboard() -> Result<()> {
     let app = Desktop::start()?;
     app.find("[data-testid=start-empty]")?.click()?;
     app.find("[data-testid=screen-dashboard]")?;
-    assert!(app.find_all("[data-testid=today-event]")?.is_empty());
+    // The figures show once the dashboard's data is in; only then does "no event today" mean
+    // anything.
     let shown = app.find("[data-testid=stat-tickets-sold]")?.text()?;
     assert_eq!(digits(&shown), "0", "{shown}");
+    app.find("[data-testid=no-events]")?;
+    assert!(app.find_all("[data-testid=today-event]")?.is_empty());
     app.stop()
 }

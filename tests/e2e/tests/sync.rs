@@ -17,8 +17,17 @@ fn badge_state(app: &Desktop) -> Result<String> {
 
 /// Waits for the badge; patiently, since it follows the network (a sync, a probe every 2 s).
 fn wait_for_state(app: &Desktop, state: &str) -> Result<()> {
-    app.wait_up_to(Duration::from_secs(60), &format!("the badge to say {state}"), || {
+    app.wait_up_to(Duration::from_secs(90), &format!("the badge to say {state}"), || {
         Ok((badge_state(app)? == state).then_some(()))
+    })
+}
+
+/// Waits until nothing on the Sync screen is still on its first load (its lists' "Loading …"),
+/// so a screenshot shows what was read, not a spinner.
+fn wait_for_sync_screen(app: &Desktop) -> Result<()> {
+    app.wait("the Sync screen to finish loading", || {
+        let lists = app.find_all("[data-testid=conflicts]")?.len() + app.find_all("[data-testid=outbox]")?.len();
+        Ok((lists == 2 && app.find_all("[data-testid=screen-sync] .loading")?.is_empty()).then_some(()))
     })
 }
 
@@ -61,6 +70,7 @@ fn connecting_syncs_and_an_edit_made_offline_goes_up_when_the_server_is_back() -
     wait_for_state(&app, "offline")?;
     app.find("[data-testid=nav-sync]")?.click()?;
     app.find_n("[data-testid=outbox-item]", 1)?;
+    wait_for_sync_screen(&app)?;
     app.screenshot("sync-offline")?;
     let server_name = || pg.psql(&format!("SELECT name FROM public.events WHERE id = '{EVENT}'"));
     assert_ne!(server_name()?, "Summit (edited offline)");
@@ -68,8 +78,15 @@ fn connecting_syncs_and_an_edit_made_offline_goes_up_when_the_server_is_back() -
     // Back: the edit goes up by itself.
     server.restart()?;
     wait_for_state(&app, "synced")?;
-    app.wait("the outbox to empty", || Ok(app.find_all("[data-testid=sync-waiting]")?.is_empty().then_some(())))?;
+    // The badge is there and counts nothing waiting (it said "1 waiting" before).
+    app.wait("the outbox to empty", || {
+        let badge = !app.find_all("[data-testid=sync-badge]")?.is_empty();
+        Ok((badge && app.find_all("[data-testid=sync-waiting]")?.is_empty()).then_some(()))
+    })?;
     assert_eq!(server_name()?, "Summit (edited offline)");
+    // The Sync screen's list reloads when the count changes: wait for its empty line.
+    app.find("[data-testid=outbox-empty]")?;
+    wait_for_sync_screen(&app)?;
     app.screenshot("sync")?;
     app.stop()
 }
