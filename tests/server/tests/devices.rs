@@ -3,6 +3,7 @@
 //! devices and a web write converging, a lost field in the conflict log.
 #![allow(clippy::unwrap_used)]
 
+use eventos_model::hlc::Timestamp;
 use eventos_server_tests::{Device, Postgres};
 use eventos_store::{Row, Store};
 use eventos_supabase::{Client, Project};
@@ -16,6 +17,11 @@ fn connect(emulator: &Emulator, email: &str) -> Device {
     let mut device = Device::new(emulator.url(), emulator.anon_key(), email, &format!("account:{ACCOUNT}"));
     device.sync();
     device
+}
+
+fn now_ms() -> u64 {
+    let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+    u64::try_from(since.as_millis()).unwrap()
 }
 
 fn start() -> (Postgres, Emulator) {
@@ -105,8 +111,16 @@ fn the_same_field_goes_to_the_later_edit_and_the_loser_sees_a_conflict() {
         pg.psql(&format!("SELECT id FROM public.venues WHERE account_id = '{ACCOUNT}' ORDER BY id LIMIT 1")).unwrap();
 
     b.edit("venues", &venue, json!({"name": "B, earlier"}));
-    std::thread::sleep(std::time::Duration::from_millis(5));
+    // A's edit is later than B's by the clock: wait until the wall clock has left B's
+    // millisecond (not for a fixed time); A's clock then ticks to at least now, past B's.
+    let b_clock = b.store.outbox().unwrap()[0].hlc.clone();
+    let b_ms = Timestamp::parse(&b_clock).unwrap().ms;
+    while now_ms() <= b_ms {
+        std::thread::yield_now();
+    }
     a.edit("venues", &venue, json!({"name": "A, later"}));
+    let a_clock = a.store.outbox().unwrap()[0].hlc.clone();
+    assert!(a_clock > b_clock, "A's edit is the later one: {a_clock} vs {b_clock}");
     a.sync();
     let report = b.sync();
     assert_eq!(report.conflicts, 1);

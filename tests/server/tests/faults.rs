@@ -1,13 +1,18 @@
 //! The randomized run: five devices and the web app edit one account's venues for 1,000 steps,
 //! going offline and syncing in random order, while a proxy between the devices and the API
 //! drops requests, loses responses after the server committed, sends requests twice, answers
-//! 5xx, and access tokens expire every few seconds. At the end every replica equals the server,
+//! 5xx, and hands the API an expired access token. At the end every replica equals the server,
 //! and every row made and not deleted is there. Seeded: a failure replays with the same seed
 //! (`FAULTS_SEED=…`).
+//!
+//! Nothing here depends on time: faults are drawn per request from the seed, and access tokens
+//! expire when the seed says so (the proxy sends the server a token that has expired, and the
+//! server refuses it as it refuses any expired token), not every few seconds of wall clock,
+//! which would make the requests, and so the faults, differ from one run to the next.
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeSet;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use eventos_server_tests::Postgres;
 use eventos_store::{Row, Store};
@@ -18,6 +23,9 @@ use serde_json::json;
 const ACCOUNT: &str = "aa000001-0000-4000-8000-000000000001";
 const DEVICES: usize = 5;
 const STEPS: usize = 1000;
+/// Syncs a device may try before one goes through the faults (each resumes where the last
+/// one stopped); reaching it means something other than the faults is wrong.
+const SYNC_TRIES: usize = 500;
 
 /// SplitMix64: small, seeded, the same sequence everywhere.
 struct Rng(u64);
@@ -48,85 +56,126 @@ enum Fault {
     Twice,
     /// A 503 from the gateway, the server untouched.
     Unavailable,
+    /// Reaches the server with an access token that has expired (the server answers 401 "JWT
+    /// expired", and the client refreshes): only requests that carry the user's token.
+    Expired,
 }
 
-/// An HTTP proxy in front of the API that injects faults, chosen by a seeded generator.
+/// An HTTP proxy in front of the API that injects faults, chosen by a seeded generator. It
+/// never panics: a request it cannot forward gets a 502 (as a drop does) and is counted, so
+/// that a broken upstream fails the test with a message instead of hanging it.
 struct FaultyProxy {
     url: String,
     faults: Arc<Mutex<Vec<Fault>>>,
-    _thread: std::thread::JoinHandle<()>,
+    upstream_errors: Arc<Mutex<Vec<String>>>,
+    thread: std::thread::JoinHandle<()>,
 }
 
+/// One answer from the API: status, headers, body.
+type Answer = (u16, Vec<(String, String)>, Vec<u8>);
+
 impl FaultyProxy {
-    fn start(upstream: &str, seed: u64) -> FaultyProxy {
+    fn start(upstream: &str, seed: u64, expired_token: String) -> FaultyProxy {
         let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
         let url = format!("http://{}", server.server_addr().to_ip().unwrap());
         let upstream = upstream.to_owned();
         let faults = Arc::new(Mutex::new(Vec::new()));
-        let seen = Arc::clone(&faults);
+        let upstream_errors = Arc::new(Mutex::new(Vec::new()));
+        let (seen, errors) = (Arc::clone(&faults), Arc::clone(&upstream_errors));
         let thread = std::thread::spawn(move || {
             let mut rng = Rng(seed);
-            let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+            let agent: ureq::Agent = ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                .timeout_global(Some(std::time::Duration::from_secs(60)))
+                .build()
+                .into();
             for mut request in server.incoming_requests() {
+                let authorized = request.url().starts_with("/rest/v1/")
+                    && request.headers().iter().any(|h| h.field.equiv("Authorization"));
                 let fault = match rng.below(100) {
                     0..8 => Fault::Drop,
                     8..16 => Fault::LoseAnswer,
                     16..21 => Fault::Twice,
                     21..26 => Fault::Unavailable,
+                    26..30 if authorized => Fault::Expired,
                     _ => Fault::Pass,
                 };
-                seen.lock().unwrap().push(fault);
+                seen.lock().unwrap_or_else(PoisonError::into_inner).push(fault);
                 let mut body = Vec::new();
-                request.as_reader().read_to_end(&mut body).unwrap();
-                let forward = || {
+                let read = request.as_reader().read_to_end(&mut body);
+                let forward = |body: &[u8], bearer: Option<&str>| -> Result<Answer, String> {
                     let url = format!("{upstream}{}", request.url());
                     let mut builder = ureq::http::Request::builder().method(request.method().as_str()).uri(url);
                     for header in request.headers() {
                         let name = header.field.as_str().as_str();
-                        if !name.eq_ignore_ascii_case("host") && !name.eq_ignore_ascii_case("content-length") {
-                            builder = builder.header(name, header.value.as_str());
+                        if name.eq_ignore_ascii_case("host") || name.eq_ignore_ascii_case("content-length") {
+                            continue;
+                        }
+                        match bearer {
+                            Some(token) if name.eq_ignore_ascii_case("authorization") => {
+                                builder = builder.header(name, format!("Bearer {token}"));
+                            }
+                            _ => builder = builder.header(name, header.value.as_str()),
                         }
                     }
-                    let response = agent.run(builder.body(body.clone()).unwrap()).unwrap();
+                    let request = builder.body(body.to_vec()).map_err(|e| e.to_string())?;
+                    let response = agent.run(request).map_err(|e| e.to_string())?;
                     let status = response.status().as_u16();
                     let headers: Vec<(String, String)> = response
                         .headers()
                         .iter()
                         .map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
                         .collect();
-                    let text = response.into_body().read_to_vec().unwrap();
-                    (status, headers, text)
+                    let text = response.into_body().read_to_vec().map_err(|e| e.to_string())?;
+                    Ok((status, headers, text))
                 };
-                let answer = match fault {
-                    Fault::Drop | Fault::Unavailable => None,
-                    Fault::LoseAnswer => {
-                        forward();
-                        None
-                    }
-                    Fault::Twice => {
-                        forward();
-                        Some(forward())
-                    }
-                    Fault::Pass => Some(forward()),
+                let answer = match read {
+                    Err(e) => Err(format!("reading the request: {e}")),
+                    Ok(_) => match fault {
+                        Fault::Drop | Fault::Unavailable => Ok(None),
+                        Fault::LoseAnswer => forward(&body, None).map(|_| None),
+                        Fault::Twice => forward(&body, None).and_then(|_| forward(&body, None)).map(Some),
+                        Fault::Expired => forward(&body, Some(&expired_token)).map(Some),
+                        Fault::Pass => forward(&body, None).map(Some),
+                    },
                 };
                 let response = match answer {
-                    Some((status, headers, text)) => {
+                    Ok(Some((status, headers, text))) => {
                         let mut response = tiny_http::Response::from_data(text).with_status_code(status);
                         for (k, v) in headers {
-                            if !k.eq_ignore_ascii_case("content-length") && !k.eq_ignore_ascii_case("transfer-encoding")
-                            {
-                                response.add_header(tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).unwrap());
+                            if k.eq_ignore_ascii_case("content-length") || k.eq_ignore_ascii_case("transfer-encoding") {
+                                continue;
+                            }
+                            if let Ok(header) = tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()) {
+                                response.add_header(header);
                             }
                         }
                         response
                     }
-                    None => tiny_http::Response::from_string("gateway fault")
+                    Ok(None) => tiny_http::Response::from_string("gateway fault")
                         .with_status_code(if fault == Fault::Unavailable { 503 } else { 502 }),
+                    Err(e) => {
+                        let e = format!("{} {}: {e}", request.method(), request.url());
+                        errors.lock().unwrap_or_else(PoisonError::into_inner).push(e);
+                        tiny_http::Response::from_string("the proxy could not reach the API").with_status_code(502)
+                    }
                 };
                 let _ = request.respond(response);
             }
         });
-        FaultyProxy { url, faults, _thread: thread }
+        FaultyProxy { url, faults, upstream_errors, thread }
+    }
+
+    /// What to say when the devices cannot get through: whether the proxy still runs, and the
+    /// errors it met forwarding (besides the faults it made on purpose).
+    fn health(&self) -> String {
+        let errors = self.upstream_errors.lock().unwrap_or_else(PoisonError::into_inner);
+        let state = if self.thread.is_finished() { "the proxy has stopped" } else { "the proxy runs" };
+        format!(
+            "{state}; {} requests could not be forwarded, the last ones: {:?}",
+            errors.len(),
+            errors.iter().rev().take(3).collect::<Vec<_>>()
+        )
     }
 }
 
@@ -162,6 +211,17 @@ impl Device {
         }
     }
 
+    /// Syncs until one sync goes through the faults, at most [`SYNC_TRIES`] times.
+    /// Returns how many tries it took.
+    fn sync_through(&mut self, what: &str, seed: u64, proxy: &FaultyProxy) -> usize {
+        for tries in 1..=SYNC_TRIES {
+            if self.sync() {
+                return tries;
+            }
+        }
+        panic!("{what}: no sync went through in {SYNC_TRIES} tries (FAULTS_SEED={seed}); {}", proxy.health());
+    }
+
     fn venues(&self) -> BTreeSet<String> {
         let mut stmt = self
             .store
@@ -178,13 +238,25 @@ impl Device {
 fn five_devices_and_the_web_converge_through_faults() {
     let seed: u64 = std::env::var("FAULTS_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(20_261_122);
     let pg = Postgres::start().unwrap();
-    let config = Config { access_token_ttl: time::Duration::seconds(3), ..Config::new(pg.connection_string()) };
-    let emulator = Emulator::start(config).unwrap();
-    let proxy = FaultyProxy::start(emulator.url(), seed);
+    // Tokens that live an hour (GoTrue's default): none expires by itself during the run.
+    let emulator = Emulator::start(Config::new(pg.connection_string())).unwrap();
+    // An access token that expired an hour ago, signed with the same secret: the one the proxy
+    // sends in place of a device's when the seed says the device's has expired.
+    let expired_token = {
+        let expiring = Emulator::start(Config {
+            access_token_ttl: time::Duration::hours(-1),
+            ..Config::new(pg.connection_string())
+        })
+        .unwrap();
+        let project = Project { url: expiring.url().to_owned(), anon_key: expiring.anon_key().to_owned() };
+        Client::new(project).unwrap().sign_in("organizer@demo.eventos.test", "eventos-demo").unwrap().access_token
+    };
+    let proxy = FaultyProxy::start(emulator.url(), seed, expired_token);
     let mut rng = Rng(seed ^ 0xdead_beef);
 
+    let mut most_tries = 0;
     let mut devices: Vec<Device> = (0..DEVICES)
-        .map(|_| {
+        .map(|n| {
             let dir = tempfile::tempdir().unwrap();
             let mut store = Store::open(&dir.path().join("eventos.db")).unwrap();
             store.add_scope(&format!("account:{ACCOUNT}")).unwrap();
@@ -193,7 +265,7 @@ fn five_devices_and_the_web_converge_through_faults() {
                 Client::new(Project { url: proxy.url.clone(), anon_key: emulator.anon_key().to_owned() }).unwrap();
             let mut device = Device { _dir: dir, store, client, online: true };
             device.sign_in();
-            while !device.sync() {}
+            most_tries = most_tries.max(device.sync_through(&format!("bootstrapping device {n}"), seed, &proxy));
             device
         })
         .collect();
@@ -253,7 +325,7 @@ fn five_devices_and_the_web_converge_through_faults() {
         device.online = true;
     }
     for round in 0.. {
-        assert!(round < 100, "the devices did not settle in 100 rounds");
+        assert!(round < 100, "the devices did not settle in 100 rounds (FAULTS_SEED={seed}); {}", proxy.health());
         for device in &mut devices {
             device.sync();
         }
@@ -271,8 +343,8 @@ fn five_devices_and_the_web_converge_through_faults() {
             break;
         }
     }
-    for device in &mut devices {
-        while !device.sync() {}
+    for (n, device) in devices.iter_mut().enumerate() {
+        most_tries = most_tries.max(device.sync_through(&format!("the last sync of device {n}"), seed, &proxy));
     }
 
     let server: BTreeSet<String> = pg
@@ -300,6 +372,11 @@ fn five_devices_and_the_web_converge_through_faults() {
     assert!(on_server.iter().all(|id| !deleted.contains(id)), "a deleted row came back");
     let faults = proxy.faults.lock().unwrap();
     let injected = faults.iter().filter(|f| **f != Fault::Pass).count();
-    eprintln!("{} requests through the proxy, {injected} faults", faults.len());
+    let expired = faults.iter().filter(|f| **f == Fault::Expired).count();
+    eprintln!(
+        "{} requests through the proxy, {injected} faults, {expired} expired tokens; a sync took up to {most_tries} tries",
+        faults.len()
+    );
     assert!(injected > 100, "the proxy injected only {injected} faults in {} requests", faults.len());
+    assert!(expired >= 5, "the proxy expired only {expired} access tokens in {} requests", faults.len());
 }

@@ -357,14 +357,20 @@ fn concurrent_edits_merge_per_field_by_clock() {
 #[test]
 fn a_direct_web_write_gets_a_server_clock_that_later_pushes_must_beat() {
     let pg = Postgres::start().unwrap();
-    let base = now_ms(&pg);
     let owner = Person::get(&pg, "owner@demo.eventos.test");
     let account = account_of(&pg, "EventOS Demo");
     let venue =
         pg.psql(&format!("SELECT id FROM public.venues WHERE account_id = '{account}' ORDER BY id LIMIT 1")).unwrap();
-    // Made offline after the seed, before the web write below.
-    let offline_edit = hlc(base, 0, "laptop-a");
-    std::thread::sleep(std::time::Duration::from_millis(5));
+    // Made offline after the seed, before the web write below: just after the field's seed
+    // clock, so that only the web write can make it stale. The web write's server clock comes
+    // after the field's clock (sync.hlc_after), and a server clock of the same millisecond and
+    // counter orders after a device's ("server" > "laptop-a"): no wait is needed for the order.
+    let seed_clock = pg
+        .psql(&format!("SELECT coalesce(_hlc ->> 'city', _hlc ->> '*') FROM public.venues WHERE id = '{venue}'"))
+        .unwrap();
+    let (seed_ms, seed_counter) = (&seed_clock[..13], seed_clock[14..19].parse::<u32>().unwrap());
+    let offline_edit = format!("{seed_ms}-{:05}-laptop-a", seed_counter + 1);
+    assert!(offline_edit > seed_clock, "{offline_edit} {seed_clock}");
     owner.sql(&format!("UPDATE public.venues SET city = 'Oakville' WHERE id = '{venue}'")).unwrap();
     let clocks: Value =
         serde_json::from_str(&pg.psql(&format!("SELECT _hlc FROM public.venues WHERE id = '{venue}'")).unwrap())
@@ -403,11 +409,13 @@ fn deletes_win_and_far_future_clocks_are_refused() {
     assert_eq!(revive[0]["reason"], "deleted");
     assert_eq!(pg.psql(&format!("SELECT count(*) FROM public.venues WHERE id = '{venue}'")).unwrap(), "0");
 
+    // Six minutes ahead of the server's clock as it is now (not as it was at `base`: the
+    // server allows five minutes, and a slow run must not use them up).
     let ahead = owner.push(&json!([change(
         "venues",
         "insert",
         &uuid(31),
-        &hlc(base, 6 * 60 * 1000, "laptop-c"),
+        &hlc(now_ms(&pg), 6 * 60 * 1000, "laptop-c"),
         json!({"account_id": account, "name": "Future"})
     )]));
     assert_eq!((ahead[0]["status"].as_str(), ahead[0]["reason"].as_str()), (Some("rejected"), Some("clock_ahead")));
