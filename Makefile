@@ -26,6 +26,7 @@ run: deps app
 test:
 	scripts/install-deps.sh test
 	$(MAKE) app
+	$(MAKE) tests/webapp/node_modules/.package-lock.json  # the web app's supabase-js client (tests/server/tests/webapp.rs)
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	cd ui && npm run --silent check
@@ -41,6 +42,9 @@ ui: ui/node_modules/.package-lock.json
 
 ui/node_modules/.package-lock.json: ui/package-lock.json
 	cd ui && npm ci --no-audit --no-fund --loglevel=error
+
+tests/webapp/node_modules/.package-lock.json: tests/webapp/package-lock.json
+	cd tests/webapp && npm ci --no-audit --no-fund --loglevel=error
 
 ## Refresh docs/screenshots/*.png from the end-to-end run.
 screenshots: app

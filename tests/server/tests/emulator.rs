@@ -37,6 +37,9 @@ CREATE TABLE public.emu_parts (
 GRANT ALL ON public.emu_parts TO anon, authenticated, service_role;
 GRANT ALL ON SEQUENCE public.emu_parts_id_seq TO anon, authenticated, service_role;
 
+CREATE TABLE public.emu_tagged (id int PRIMARY KEY, tags text[], attrs jsonb);
+GRANT ALL ON public.emu_tagged TO anon, authenticated, service_role;
+
 CREATE FUNCTION public.emu_add(a int, b int DEFAULT 10) RETURNS int LANGUAGE sql AS 'SELECT a + b';
 CREATE FUNCTION public.emu_echo(payload jsonb, label text) RETURNS jsonb LANGUAGE sql
   AS $$ SELECT jsonb_build_object('label', label, 'payload', payload) $$;
@@ -1002,4 +1005,180 @@ fn only_public_tables_are_exposed() {
     assert_eq!(write_profile.status, 406);
     let nested = f.request("GET", "/rest/v1/emu_items/1", f.service(), &[], None);
     assert_eq!((nested.status, nested.json()["code"].as_str()), (404, Some("PGRST125")));
+}
+
+/// `.single()` / `.maybeSingle()` in supabase-js: `Accept: application/vnd.pgrst.object+json`.
+const OBJECT: (&str, &str) = ("Accept", "application/vnd.pgrst.object+json");
+
+fn pgrst116(rows: usize) -> Value {
+    json!({"code": "PGRST116", "details": format!("The result contains {rows} rows"), "hint": null,
+           "message": "Cannot coerce the result to a single JSON object"})
+}
+
+#[test]
+fn a_single_object_is_one_row_or_406() {
+    let f = fixture();
+    f.seed(&format!("(1, '{ALICE}', 'one', NULL, false, NULL), (2, '{ALICE}', 'two', 2, false, NULL)"));
+    let get = |query: &str, accept: &str| {
+        f.request("GET", &format!("/rest/v1/emu_items?{query}"), f.service(), &[("Accept", accept)], None)
+    };
+    let one = get("id=eq.1&select=id,name,qty", OBJECT.1);
+    assert_eq!((one.status, one.json()), (200, json!({"id": 1, "name": "one", "qty": null})));
+    assert_eq!(one.header("content-type"), Some("application/vnd.pgrst.object+json; charset=utf-8"));
+    assert_eq!(one.header("content-range"), Some("0-0/*"));
+    let none = get("id=eq.9", OBJECT.1);
+    assert_eq!((none.status, none.json()), (406, pgrst116(0)));
+    assert_eq!(none.header("content-type"), Some("application/json; charset=utf-8"), "errors are plain JSON");
+    let two = get("order=id", OBJECT.1);
+    assert_eq!((two.status, two.json()), (406, pgrst116(2)));
+    // Without the +json suffix, with nulls stripped, or among other ranges by preference.
+    assert_eq!(get("id=eq.1&select=id", "application/vnd.pgrst.object").json(), json!({"id": 1}));
+    let stripped = get("id=eq.1&select=id,qty", "application/vnd.pgrst.object+json;nulls=stripped");
+    assert_eq!(stripped.json(), json!({"id": 1}), "null fields left out");
+    let array = get("order=id&select=id,qty", "application/vnd.pgrst.array+json;nulls=stripped");
+    assert_eq!(array.json(), json!([{"id": 1}, {"id": 2, "qty": 2}]));
+    let preferred = get("id=eq.2&select=id", "application/json;q=0.5, application/vnd.pgrst.object+json");
+    assert_eq!(preferred.json(), json!({"id": 2}));
+    assert_eq!(get("order=id&select=id", "*/*").json(), json!([{"id": 1}, {"id": 2}]));
+    let html = get("order=id", "text/html");
+    assert_eq!(
+        (html.status, html.json()),
+        (
+            406,
+            json!({"code": "PGRST107", "details": null, "hint": null,
+                   "message": "None of these media types are available: text/html"})
+        )
+    );
+    assert_eq!(get("order=id", "text/csv").json()["code"], "PGRST127", "CSV is left out");
+
+    // A set-returning function, too; a scalar is one object already.
+    let rpc = |accept: (&str, &str)| f.request("POST", "/rest/v1/rpc/emu_my_items", f.service(), &[accept], Some("{}"));
+    let set = rpc(OBJECT);
+    assert_eq!((set.status, set.json()), (406, pgrst116(2)));
+    f.pg.psql("DELETE FROM public.emu_items WHERE id = 2").unwrap();
+    assert_eq!(rpc(OBJECT).json()["name"], "one");
+    let scalar = f.request("POST", "/rest/v1/rpc/emu_add", As::Nobody, &[OBJECT], Some(r#"{"a": 1}"#));
+    assert_eq!((scalar.status, scalar.body.as_str()), (200, "11"));
+}
+
+#[test]
+fn a_single_object_mutation_touching_other_than_one_row_is_rolled_back() {
+    let f = fixture();
+    let alice = token(&f.sign_in("alice@emu.test", "alice-pw"));
+    let me = As::Bearer(&alice);
+    let repr = ("Prefer", "return=representation");
+    let names = || f.pg.psql("SELECT string_agg(id || ':' || name, ',' ORDER BY id) FROM public.emu_items").unwrap();
+
+    // insert(...).select().single(): the row as an object.
+    let created = f.request(
+        "POST",
+        "/rest/v1/emu_items?select=id,name",
+        me,
+        &[repr, OBJECT],
+        Some(r#"{"id": 1, "name": "one"}"#),
+    );
+    assert_eq!((created.status, created.json()), (201, json!({"id": 1, "name": "one"})));
+    assert_eq!(created.header("content-type"), Some("application/vnd.pgrst.object+json; charset=utf-8"));
+    let two = f.request(
+        "POST",
+        "/rest/v1/emu_items",
+        me,
+        &[OBJECT],
+        Some(r#"[{"id": 2, "name": "a"}, {"id": 3, "name": "b"}]"#),
+    );
+    assert_eq!((two.status, two.json()), (406, pgrst116(2)), "return=minimal is checked too");
+    let fine = f.request(
+        "POST",
+        "/rest/v1/emu_items",
+        me,
+        &[],
+        Some(r#"[{"id": 2, "name": "two"}, {"id": 3, "name": "three"}]"#),
+    );
+    assert_eq!(fine.status, 201);
+    assert_eq!(names(), "1:one,2:two,3:three", "the refused insert left nothing");
+
+    // update(...).eq(...).select(...).single(), as a check-in app scans a code: once, then again.
+    let scan = |query: &str| {
+        f.request(
+            "PATCH",
+            &format!("/rest/v1/emu_items?{query}&select=id,name"),
+            me,
+            &[repr, OBJECT],
+            Some(r#"{"name": "used"}"#),
+        )
+    };
+    let first = scan("id=eq.1&name=neq.used");
+    assert_eq!((first.status, first.json()), (200, json!({"id": 1, "name": "used"})));
+    let again = scan("id=eq.1&name=neq.used");
+    assert_eq!((again.status, again.json()), (406, pgrst116(0)));
+    let minimal = f.request("PATCH", "/rest/v1/emu_items?id=eq.2", me, &[OBJECT], Some(r#"{"name": "two"}"#));
+    assert_eq!((minimal.status, minimal.body.as_str()), (204, ""), "one row, return=minimal");
+    let both = scan("id=gt.1");
+    assert_eq!((both.status, both.json()), (406, pgrst116(2)));
+    assert_eq!(names(), "1:used,2:two,3:three", "two rows matched: the update was rolled back");
+
+    let deleted = f.request("DELETE", "/rest/v1/emu_items?id=gt.1", me, &[OBJECT], None);
+    assert_eq!((deleted.status, deleted.json()), (406, pgrst116(2)));
+    assert_eq!(names(), "1:used,2:two,3:three", "nothing deleted");
+    let one = f.request("DELETE", "/rest/v1/emu_items?id=eq.3&select=id", me, &[repr, OBJECT], None);
+    assert_eq!((one.status, one.json()), (200, json!({"id": 3})));
+}
+
+#[test]
+fn a_bulk_insert_takes_the_quoted_columns_supabase_js_sends() {
+    let f = fixture();
+    let alice = token(&f.sign_in("alice@emu.test", "alice-pw"));
+    // supabase-js's insert([...]) names the union of the rows' keys, quoted, in ?columns=. The
+    // objects' keys may then differ: a key a row lacks is NULL, a key not listed is ignored.
+    let inserted = f.request(
+        "POST",
+        "/rest/v1/emu_items?columns=%22id%22%2C%22name%22%2C%22qty%22&select=id,name,qty,note",
+        As::Bearer(&alice),
+        &[("Prefer", "return=representation")],
+        Some(r#"[{"id": 1, "name": "one", "qty": 1}, {"id": 2, "name": "two", "note": "not a listed column"}]"#),
+    );
+    assert_eq!(inserted.status, 201, "{}", inserted.body);
+    assert_eq!(
+        inserted.json(),
+        json!([{"id": 1, "name": "one", "qty": 1, "note": "n/a"}, {"id": 2, "name": "two", "qty": null, "note": "n/a"}]),
+        "rows come back in the order sent"
+    );
+    let unknown =
+        f.request("POST", "/rest/v1/emu_items?columns=%22id%22,%22colour%22", As::Bearer(&alice), &[], Some("[]"));
+    assert_eq!((unknown.status, unknown.json()["code"].as_str()), (400, Some("PGRST204")));
+    let unquoted = f.request(
+        "POST",
+        "/rest/v1/emu_items?columns=%22id%22,name",
+        As::Bearer(&alice),
+        &[],
+        Some(r#"[{"id": 3, "name": "x"}]"#),
+    );
+    assert_eq!(unquoted.status, 201, "plain and quoted names mix");
+    let bad = f.request("POST", "/rest/v1/emu_items?columns=%22id", As::Bearer(&alice), &[], Some("[]"));
+    assert_eq!((bad.status, bad.json()["code"].as_str()), (400, Some("PGRST100")));
+    let scalar = f.request("POST", "/rest/v1/emu_items?columns=id", As::Bearer(&alice), &[], Some("1"));
+    assert_eq!((scalar.status, scalar.json()["code"].as_str()), (400, Some("PGRST102")));
+}
+
+#[test]
+fn containment_filters_work_on_json_and_arrays() {
+    let f = fixture();
+    f.pg.psql(
+        r#"INSERT INTO public.emu_tagged VALUES
+             (1, '{a,b}', '{"parking": true, "wifi": true}'), (2, '{b,c}', '{"parking": false}'), (3, NULL, '{}')"#,
+    )
+    .unwrap();
+    let ids = |query: &str| {
+        let r = f.request("GET", &format!("/rest/v1/emu_tagged?order=id&{query}"), As::Nobody, &[], None);
+        assert_eq!(r.status, 200, "{query}: {}", r.body);
+        r.ids()
+    };
+    // The seed's venue finder: .filter('amenities', 'cs', '{"parking": true}').
+    assert_eq!(ids("attrs=cs.%7B%22parking%22%3A%20true%7D"), vec![1]);
+    assert_eq!(ids("attrs=cd.%7B%22parking%22%3Afalse%2C%22x%22%3A1%7D"), vec![2, 3]);
+    assert_eq!(ids("tags=cs.%7Bb%7D"), vec![1, 2]);
+    assert_eq!(ids("tags=cd.%7Ba,b,z%7D"), vec![1]);
+    assert_eq!(ids("tags=not.cs.%7Bc%7D"), vec![1], "NULL is neither");
+    let bad = f.request("GET", "/rest/v1/emu_tagged?attrs=cs.nope", As::Nobody, &[], None);
+    assert_eq!((bad.status, bad.json()["code"].as_str()), (400, Some("22P02")));
 }

@@ -19,7 +19,12 @@ pub const JSON: &str = "application/json; charset=utf-8";
 
 impl Reply {
     pub fn json(status: u16, body: String) -> Reply {
-        Reply { status, headers: vec![("Content-Type".into(), JSON.into())], body: body.into_bytes() }
+        Reply::typed(status, JSON, body)
+    }
+
+    /// A body of another media type (PostgREST's vendored JSON types).
+    pub fn typed(status: u16, content_type: &str, body: String) -> Reply {
+        Reply { status, headers: vec![("Content-Type".into(), content_type.into())], body: body.into_bytes() }
     }
 
     pub fn empty(status: u16) -> Reply {

@@ -7,7 +7,8 @@ use crate::errors::ApiError;
 /// A filter operator and its operand(s), still as the text the client sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
-    /// `eq`, `neq`, `gt`, `gte`, `lt`, `lte`: the SQL operator and the value.
+    /// `eq`, `neq`, `gt`, `gte`, `lt`, `lte`, `cs` (`@>`), `cd` (`<@`): the SQL operator and
+    /// the value.
     Compare(&'static str, String),
     /// `like` / `ilike` (`*` stands for `%`).
     Like { insensitive: bool, pattern: String },
@@ -139,8 +140,10 @@ pub fn parse_query(pairs: &[(String, String)]) -> Result<Query, ApiError> {
             "order" => q.order = parse_order(value)?,
             "limit" => q.limit = Some(parse_number("limit", value)?),
             "offset" => q.offset = Some(parse_number("offset", value)?),
-            "columns" => q.columns = Some(parse_names(value)),
-            "on_conflict" => q.on_conflict = Some(parse_names(value)),
+            "columns" | "on_conflict" => {
+                let names = parse_column_names(key, value)?;
+                if key == "columns" { q.columns = Some(names) } else { q.on_conflict = Some(names) }
+            }
             "apikey" => {}
             "or" | "and" | "not.or" | "not.and" => {
                 return Err(ApiError::not_implemented(format!(
@@ -165,6 +168,30 @@ fn parse_number(name: &str, value: &str) -> Result<u64, ApiError> {
 
 fn parse_names(value: &str) -> Vec<String> {
     value.split(',').map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect()
+}
+
+/// `columns` and `on_conflict` (PostgREST's `pColumns`): names separated by commas, each plain
+/// or in double quotes — supabase-js sends `columns="order_id","event_id"` for a bulk insert.
+fn parse_column_names(key: &str, value: &str) -> Result<Vec<String>, ApiError> {
+    let fail = || {
+        ApiError::query_param(
+            format!("\"failed to parse {key} parameter ({value})\""),
+            "expected column names separated by commas, each plain or in double quotes",
+        )
+    };
+    let mut names = Vec::new();
+    for item in value.split(',').map(str::trim) {
+        let name = match item.strip_prefix('"') {
+            Some(rest) => rest.strip_suffix('"').filter(|n| !n.contains('"')).ok_or_else(fail)?,
+            None if item.contains('"') => return Err(fail()),
+            None => item,
+        };
+        if name.is_empty() {
+            return Err(fail());
+        }
+        names.push(name.to_owned());
+    }
+    Ok(names)
 }
 
 /// Plain column names or `*`; embedding, aliases, casts and JSON paths are refused.
@@ -259,8 +286,12 @@ pub fn parse_filter(key: &str, value: &str) -> Result<Filter, ApiError> {
             _ => return Err(fail("is takes null, not_null, true, false or unknown")),
         }),
         "in" => Op::In(parse_list(&operand).ok_or_else(|| fail("in takes a list: in.(a,b,\"c,d\")"))?),
-        "match" | "imatch" | "cs" | "cd" | "ov" | "sl" | "sr" | "nxr" | "nxl" | "adj" | "fts" | "plfts" | "phfts"
-        | "wfts" | "isdistinct" => {
+        // Containment, for json/jsonb, arrays and ranges: the operand is cast to the column's
+        // type (`{"parking": true}`, `{a,b}`, `[1,5)`), as PostgreSQL reads PostgREST's literal.
+        "cs" => Op::Compare("@>", operand),
+        "cd" => Op::Compare("<@", operand),
+        "match" | "imatch" | "ov" | "sl" | "sr" | "nxr" | "nxl" | "adj" | "fts" | "plfts" | "phfts" | "wfts"
+        | "isdistinct" => {
             return Err(ApiError::not_implemented(format!(
                 "the '{op}' operator is not supported by the Supabase emulator"
             )));
@@ -440,6 +471,8 @@ mod tests {
         assert_eq!(filter("a", "is.not_null").op, Op::Is(IsValue::NotNull));
         assert_eq!(filter("a", "is.true").op, Op::Is(IsValue::True));
         assert_eq!(filter("a", "is.false").op, Op::Is(IsValue::False));
+        assert_eq!(filter("a", r#"cs.{"parking": true}"#).op, Op::Compare("@>", r#"{"parking": true}"#.into()));
+        assert_eq!(filter("a", "cd.{x,y}").op, Op::Compare("<@", "{x,y}".into()));
         let negated = filter("a", "not.eq.2");
         assert!(negated.negated);
         assert_eq!(negated.op, Op::Compare("=", "2".into()));
@@ -463,7 +496,7 @@ mod tests {
         );
         assert_eq!(parse_filter("a", "1").unwrap_err().code, "PGRST100");
         assert_eq!(parse_filter("a", "is.maybe").unwrap_err().code, "PGRST100");
-        assert_eq!(parse_filter("a", "cs.{1}").unwrap_err().code, "PGRST127");
+        assert_eq!(parse_filter("a", "ov.{1}").unwrap_err().code, "PGRST127");
         assert_eq!(parse_filter("a", "eq(any).{1,2}").unwrap_err().code, "PGRST127");
         assert_eq!(parse_filter("rel.a", "eq.1").unwrap_err().code, "PGRST127");
         assert_eq!(parse_filter("data->>x", "eq.1").unwrap_err().code, "PGRST127");
@@ -494,6 +527,19 @@ mod tests {
         assert_eq!(parse_select("id,other(*)").unwrap_err().code, "PGRST127");
         assert_eq!(parse_select("alias:id").unwrap_err().code, "PGRST127");
         assert_eq!(parse_query(&parse_pairs("or=(a.eq.1,b.eq.2)")).unwrap_err().code, "PGRST127");
+    }
+
+    #[test]
+    fn columns_and_on_conflict_take_plain_or_quoted_names() {
+        // What supabase-js sends for `insert([...])`: the union of the rows' keys, quoted.
+        let q =
+            parse_query(&parse_pairs("columns=%22order_id%22%2C%22full_name%22&on_conflict=id,%22email%22")).unwrap();
+        assert_eq!(q.columns, Some(vec!["order_id".to_owned(), "full_name".to_owned()]));
+        assert_eq!(q.on_conflict, Some(vec!["id".to_owned(), "email".to_owned()]));
+        assert_eq!(parse_query(&parse_pairs("columns=a,%20b")).unwrap().columns, Some(vec!["a".into(), "b".into()]));
+        for bad in ["columns=", "columns=a,,b", "columns=%22a", "columns=a%22b", "on_conflict=%22%22"] {
+            assert_eq!(parse_query(&parse_pairs(bad)).unwrap_err().code, "PGRST100", "{bad}");
+        }
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod catalog;
 mod errors;
 mod filters;
 mod jwt;
+mod media;
 mod pool;
 mod request;
 mod rest;

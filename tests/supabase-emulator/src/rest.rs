@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::catalog::{self, Table, ident, literal};
 use crate::errors::{ApiError, Reply};
 use crate::filters::{Direction, Filter, Nulls, Op, Prefer, Query, Resolution, Return, array_literal, percent_encode};
+use crate::media::MediaType;
 use crate::request::{HttpRequest, Identity, Params, begin};
 use crate::server::State;
 
@@ -23,11 +24,12 @@ pub fn handle(
     query: Query,
 ) -> Result<Reply, ApiError> {
     let prefer = Prefer::parse(req.headers_named("prefer"));
+    let media = MediaType::negotiate(req)?;
     match req.method.as_str() {
-        "GET" | "HEAD" => read(state, req, identity, table, &query, &prefer),
-        "POST" => insert(state, req, identity, table, &query, &prefer),
-        "PATCH" => update(state, req, identity, table, &query, &prefer),
-        "DELETE" => delete(state, req, identity, table, &query, &prefer),
+        "GET" | "HEAD" => read(state, req, identity, table, &query, &prefer, media),
+        "POST" => insert(state, req, identity, table, &query, &prefer, media),
+        "PATCH" => update(state, req, identity, table, &query, &prefer, media),
+        "DELETE" => delete(state, req, identity, table, &query, &prefer, media),
         "PUT" => Err(ApiError::not_implemented(
             "PUT (single-row upsert) is not supported by the Supabase emulator; use POST with Prefer: resolution=merge-duplicates",
         )),
@@ -134,6 +136,7 @@ fn read(
     name: &str,
     query: &Query,
     prefer: &Prefer,
+    media: MediaType,
 ) -> Result<Reply, ApiError> {
     let offset = query.offset.unwrap_or(0);
     let limit = query.limit.map_or(MAX_ROWS, |l| l.min(MAX_ROWS));
@@ -150,11 +153,14 @@ fn read(
             "NULL::bigint".to_owned()
         };
         let sql = format!(
-            "SELECT {total}, pg_catalog.count(_postgrest_t)::bigint, coalesce(json_agg(_postgrest_t), '[]')::text
-             FROM (SELECT {select} FROM {qualified}{where_}{order} LIMIT {limit} OFFSET {offset}) _postgrest_t"
+            "SELECT {total}, pg_catalog.count(_postgrest_t)::bigint, {}
+             FROM (SELECT {select} FROM {qualified}{where_}{order} LIMIT {limit} OFFSET {offset}) _postgrest_t",
+            media.aggregate()
         );
         let row = tx.query_one(&sql, &params.refs()).map_err(|e| ApiError::from_pg(&e, identity.authenticated))?;
-        Ok((row.get::<_, Option<i64>>(0), row.get::<_, i64>(1), row.get::<_, String>(2)))
+        let page = row.get::<_, i64>(1);
+        media.check_rows(page)?;
+        Ok((row.get::<_, Option<i64>>(0), page, row.get::<_, String>(2)))
     })?;
 
     // PostgREST's rangeStatusHeader.
@@ -171,7 +177,7 @@ fn read(
             .details(format!("An offset of {lower} was requested, but there are only {} rows.", total.unwrap_or(0)))
             .into_reply()
     } else {
-        Reply::json(status, body)
+        Reply::typed(status, media.content_type(), body)
     };
     reply = reply.header("Content-Range", range);
     if let Some(applied) = prefer.applied(false, false, false) {
@@ -209,6 +215,17 @@ fn payload_keys(payload: &Value) -> Result<Vec<String>, ApiError> {
 
 fn parse_body(req: &HttpRequest) -> Result<Value, ApiError> {
     serde_json::from_slice(&req.body).map_err(|_| ApiError::invalid_body("Empty or invalid json"))
+}
+
+/// The columns a body writes: `?columns=` when given (then PostgREST takes those keys from
+/// every object and does not compare the objects' keys; supabase-js sends the union of its
+/// rows' keys there for a bulk insert, and a key an object lacks is null), else the body's keys.
+fn body_columns(payload: &Value, query: &Query) -> Result<Vec<String>, ApiError> {
+    match &query.columns {
+        Some(columns) if payload.is_object() || payload.is_array() => Ok(columns.clone()),
+        Some(_) => Err(ApiError::invalid_body("Empty or invalid json")),
+        None => payload_keys(payload),
+    }
 }
 
 /// PostgREST's `fromJsonBodyF`: the rows of the JSON body (`$1`) as `pgrst_body`, typed by the
@@ -276,18 +293,23 @@ fn returning_sql(table: &Table, query: &Query, prefer: &Prefer) -> Result<String
 }
 
 /// Runs `WITH pgrst_source AS (<mutation>) ...`: the affected row count and the rows as JSON.
+/// With a single object asked for, anything but one row is PGRST116 and (the error ending the
+/// transaction) the mutation is rolled back, whatever `return=` says.
 fn run_mutation(
     tx: &mut postgres::Transaction<'_>,
     mutation: &str,
     params: &Params,
     identity: &Identity,
+    media: MediaType,
 ) -> Result<(i64, String), ApiError> {
     let sql = format!(
         "WITH pgrst_source AS ({mutation})
-         SELECT pg_catalog.count(_postgrest_t)::bigint, coalesce(json_agg(_postgrest_t), '[]')::text
-         FROM pgrst_source _postgrest_t"
+         SELECT pg_catalog.count(_postgrest_t)::bigint, {}
+         FROM pgrst_source _postgrest_t",
+        media.aggregate()
     );
     let row = tx.query_one(&sql, &params.refs()).map_err(|e| ApiError::from_pg(&e, identity.authenticated))?;
+    media.check_rows(row.get(0))?;
     Ok((row.get(0), row.get(1)))
 }
 
@@ -298,9 +320,10 @@ fn insert(
     name: &str,
     query: &Query,
     prefer: &Prefer,
+    media: MediaType,
 ) -> Result<Reply, ApiError> {
     let payload = parse_body(req)?;
-    let keys = payload_keys(&payload)?;
+    let columns = body_columns(&payload, query)?;
     let is_object = payload.is_object();
     let (count, body, updated, location, resolution_applied) = in_transaction(
         state,
@@ -310,7 +333,6 @@ fn insert(
         &format!("/{name}"),
         |tx| {
             let table = load_table(tx, name, identity)?;
-            let columns = query.columns.clone().unwrap_or(keys);
             check_columns(&table, &columns)?;
             let conflict_columns = query.on_conflict.clone().unwrap_or_else(|| table.primary_key.clone());
             check_columns(&table, &conflict_columns)?;
@@ -346,7 +368,7 @@ fn insert(
                 body_columns.join(", "),
                 returning_sql(&table, query, prefer)?
             );
-            let (count, body) = run_mutation(tx, &mutation, &params, identity)?;
+            let (count, body) = run_mutation(tx, &mutation, &params, identity, media)?;
             let updated: i64 = tx
                 .query_one("SELECT coalesce(nullif(current_setting('pgrst_emu.updated', true), ''), '0')::bigint", &[])
                 .map_err(|e| ApiError::from_pg(&e, identity.authenticated))?
@@ -362,7 +384,7 @@ fn insert(
     let inserted = count - updated;
     let status = if inserted <= 0 && prefer.resolution == Some(Resolution::MergeDuplicates) { 200 } else { 201 };
     let mut reply = match prefer.return_ {
-        Some(Return::Representation) => Reply::json(status, body),
+        Some(Return::Representation) => Reply::typed(status, media.content_type(), body),
         _ => Reply::empty(status),
     };
     if let Some(location) = location {
@@ -378,7 +400,11 @@ fn insert(
 /// `/table?pk=eq.value` for the first inserted row, as PostgREST's `Location` header.
 fn location(table: &Table, rows_json: &str) -> Option<String> {
     let rows: Value = serde_json::from_str(rows_json).ok()?;
-    let first = rows.as_array()?.first()?.as_object()?;
+    // An array of rows, or the one row when a single object was asked for.
+    let first = match &rows {
+        Value::Array(rows) => rows.first()?.as_object()?,
+        row => row.as_object()?,
+    };
     let parts: Vec<String> = table
         .primary_key
         .iter()
@@ -411,9 +437,9 @@ fn require_where(query: &Query, verb: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-fn mutation_reply(prefer: &Prefer, body: String, range: String, missing: bool) -> Reply {
+fn mutation_reply(prefer: &Prefer, media: MediaType, body: String, range: String, missing: bool) -> Reply {
     let mut reply = match prefer.return_ {
-        Some(Return::Representation) => Reply::json(200, body),
+        Some(Return::Representation) => Reply::typed(200, media.content_type(), body),
         _ => Reply::empty(204),
     };
     reply = reply.header("Content-Range", range);
@@ -430,20 +456,21 @@ fn update(
     name: &str,
     query: &Query,
     prefer: &Prefer,
+    media: MediaType,
 ) -> Result<Reply, ApiError> {
     reject_limits(query, "PATCH")?;
     let payload = parse_body(req)?;
-    let keys = payload_keys(&payload)?;
+    let columns = body_columns(&payload, query)?;
     let is_object = payload.is_object();
     let (count, body) = in_transaction(state, req, identity, false, &format!("/{name}"), |tx| {
         let table = load_table(tx, name, identity)?;
-        let columns = query.columns.clone().unwrap_or(keys);
         check_columns(&table, &columns)?;
         let mut params = Params::default();
         params.push(String::from_utf8_lossy(&req.body).into_owned());
         let where_ = where_sql(&table, query, &mut params)?;
         if columns.is_empty() {
             // PostgREST cannot `UPDATE ... SET` nothing: it selects no rows instead.
+            media.check_rows(0)?;
             return Ok((0, "[]".to_owned()));
         }
         require_where(query, "UPDATE")?;
@@ -455,10 +482,10 @@ fn update(
             body_source(&table, &columns, is_object, prefer.missing_default()),
             returning_sql(&table, query, prefer)?
         );
-        run_mutation(tx, &mutation, &params, identity)
+        run_mutation(tx, &mutation, &params, identity, media)
     })?;
     let range = content_range(0, count - 1, prefer.counts().then_some(count));
-    Ok(mutation_reply(prefer, body, range, true))
+    Ok(mutation_reply(prefer, media, body, range, true))
 }
 
 fn delete(
@@ -468,6 +495,7 @@ fn delete(
     name: &str,
     query: &Query,
     prefer: &Prefer,
+    media: MediaType,
 ) -> Result<Reply, ApiError> {
     reject_limits(query, "DELETE")?;
     let (count, body) = in_transaction(state, req, identity, false, &format!("/{name}"), |tx| {
@@ -476,10 +504,10 @@ fn delete(
         let where_ = where_sql(&table, query, &mut params)?;
         require_where(query, "DELETE")?;
         let mutation = format!("DELETE FROM {}{where_} {}", table.qualified(), returning_sql(&table, query, prefer)?);
-        run_mutation(tx, &mutation, &params, identity)
+        run_mutation(tx, &mutation, &params, identity, media)
     })?;
     let range = content_range(1, 0, prefer.counts().then_some(count));
-    Ok(mutation_reply(prefer, body, range, false))
+    Ok(mutation_reply(prefer, media, body, range, false))
 }
 
 #[cfg(test)]

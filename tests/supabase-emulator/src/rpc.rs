@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::catalog::{self, Function, ident};
 use crate::errors::{ApiError, Reply};
+use crate::media::MediaType;
 use crate::request::{HttpRequest, Identity, Params, begin};
 use crate::rest::MAX_ROWS;
 use crate::server::State;
@@ -25,6 +26,7 @@ pub fn handle(state: &State, req: &HttpRequest, identity: &Identity, name: &str)
             req.method
         )));
     }
+    let media = MediaType::negotiate(req)?;
     let body = if req.body.iter().all(u8::is_ascii_whitespace) { b"{}".to_vec() } else { req.body.clone() };
     let payload: Value = serde_json::from_slice(&body).map_err(|_| ApiError::invalid_body("Empty or invalid json"))?;
     let Value::Object(args) = &payload else {
@@ -85,17 +87,15 @@ pub fn handle(state: &State, req: &HttpRequest, identity: &Identity, name: &str)
     let (source, aggregate) = if function.returns_void {
         (format!("SELECT 1 {from}LATERAL (SELECT {callee}) pgrst_call"), "NULL::text".to_owned())
     } else if function.returns_composite {
-        let agg = if function.returns_set {
-            "coalesce(json_agg(_postgrest_t), '[]')"
-        } else {
-            "coalesce(json_agg(_postgrest_t)->0, 'null')"
-        };
-        (format!("SELECT pgrst_call.* {from}{callee} pgrst_call"), format!("{agg}::text"))
+        // A set shaped as the negotiated media type asks (an array, or its one row as an object).
+        let agg =
+            if function.returns_set { media.aggregate() } else { "coalesce(json_agg(_postgrest_t)->0, 'null')::text" };
+        (format!("SELECT pgrst_call.* {from}{callee} pgrst_call"), agg.to_owned())
     } else {
-        let agg = if function.returns_set {
-            "coalesce(json_agg(_postgrest_t.pgrst_scalar), '[]')"
-        } else {
-            "coalesce(json_agg(_postgrest_t.pgrst_scalar)->0, 'null')"
+        let agg = match (function.returns_set, media) {
+            (true, MediaType::Object { .. }) => "coalesce(json_agg(_postgrest_t.pgrst_scalar)->0, 'null')",
+            (true, _) => "coalesce(json_agg(_postgrest_t.pgrst_scalar), '[]')",
+            (false, _) => "coalesce(json_agg(_postgrest_t.pgrst_scalar)->0, 'null')",
         };
         (
             format!("SELECT pgrst_call.pgrst_scalar {from}LATERAL (SELECT {callee} pgrst_scalar) pgrst_call"),
@@ -110,12 +110,17 @@ pub fn handle(state: &State, req: &HttpRequest, identity: &Identity, name: &str)
 
     let mut tx = begin(&mut client, !function.volatile, identity, req, &format!("/rpc/{name}")).map_err(pg)?;
     let row = tx.query_one(&sql, &params.refs()).map_err(pg)?;
-    tx.commit().map_err(pg)?;
     let count: i64 = row.get(0);
+    // A set asked for as one object must hold one row; the error rolls the call back. A scalar
+    // or a single row is one object already (PostgREST answers it as it is).
+    if function.returns_set {
+        media.check_rows(count)?;
+    }
+    tx.commit().map_err(pg)?;
     if function.returns_void {
         return Ok(Reply::empty(204).header("Content-Range", range(count)));
     }
-    Ok(Reply::json(200, row.get(1)).header("Content-Range", range(count)))
+    Ok(Reply::typed(200, media.content_type(), row.get(1)).header("Content-Range", range(count)))
 }
 
 fn range(count: i64) -> String {
