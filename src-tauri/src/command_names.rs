@@ -29,4 +29,11 @@ const COMMAND_NAMES: &[&str] = &[
     "start_scanner",
     "stop_scanner",
     "scanner_poll",
+    "record_tables",
+    "list_records",
+    "record",
+    "create_record",
+    "update_record",
+    "delete_plan",
+    "delete_record",
 ];

@@ -9,8 +9,10 @@ use eventos_app::door::{
     CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, ScannerPoll, Verdict,
 };
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
+use eventos_app::records::{RecordDetail, TableInfo};
 use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncStatus};
 use eventos_app::{App, AppError, Status};
+use eventos_store::{DeletePlan, RecordPage, RecordQuery, Row};
 use tauri::State;
 
 #[tauri::command(async)]
@@ -59,6 +61,41 @@ pub fn stop_scanner(state: State<'_, Shared>) -> Reply<()> {
 #[tauri::command(async)]
 pub fn scanner_poll(state: State<'_, Shared>, after: u64) -> Reply<ScannerPoll> {
     with(&state, |app| Ok(app.scanner_poll(after)))
+}
+
+#[tauri::command(async)]
+pub fn record_tables(state: State<'_, Shared>) -> Reply<Vec<TableInfo>> {
+    with(&state, |app| app.record_tables())
+}
+
+#[tauri::command(async)]
+pub fn list_records(state: State<'_, Shared>, table: String, query: RecordQuery) -> Reply<RecordPage> {
+    with(&state, |app| app.list_records(&table, &query))
+}
+
+#[tauri::command(async)]
+pub fn record(state: State<'_, Shared>, table: String, id: String) -> Reply<RecordDetail> {
+    with(&state, |app| app.record(&table, &id))
+}
+
+#[tauri::command(async)]
+pub fn create_record(state: State<'_, Shared>, table: String, values: Row) -> Reply<Row> {
+    with(&state, |app| app.create_record(&table, values))
+}
+
+#[tauri::command(async)]
+pub fn update_record(state: State<'_, Shared>, table: String, id: String, patch: Row) -> Reply<Row> {
+    with(&state, |app| app.update_record(&table, &id, patch))
+}
+
+#[tauri::command(async)]
+pub fn delete_plan(state: State<'_, Shared>, table: String, id: String) -> Reply<DeletePlan> {
+    with(&state, |app| app.delete_plan(&table, &id))
+}
+
+#[tauri::command(async)]
+pub fn delete_record(state: State<'_, Shared>, table: String, id: String) -> Reply<()> {
+    with(&state, |app| app.delete_record(&table, &id))
 }
 
 #[cfg(test)]

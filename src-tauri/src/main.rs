@@ -47,6 +47,13 @@ fn main() -> ExitCode {
             commands::start_scanner,
             commands::stop_scanner,
             commands::scanner_poll,
+            commands::record_tables,
+            commands::list_records,
+            commands::record,
+            commands::create_record,
+            commands::update_record,
+            commands::delete_plan,
+            commands::delete_record,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

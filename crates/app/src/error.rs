@@ -38,6 +38,8 @@ pub enum ErrorCode {
     NotConnected,
     /// The camera cannot be used (none, busy, no permission, stopped); the message says which.
     Camera,
+    /// The signed-in role may not do this (the server's row-level security would refuse it too).
+    Forbidden,
     /// A fault of ours; the message has the detail for a bug report.
     Internal,
 }
@@ -64,6 +66,7 @@ impl ErrorCode {
             ServerRefused => "server_refused",
             NotConnected => "not_connected",
             Camera => "camera",
+            Forbidden => "forbidden",
             Internal => "internal",
         }
     }
@@ -74,11 +77,21 @@ impl ErrorCode {
 pub struct AppError {
     pub code: ErrorCode,
     pub message: String,
+    /// The field the error is about, when it is about one: a form marks it without reading
+    /// the message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
 }
 
 impl AppError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        AppError { code, message: message.into() }
+        AppError { code, message: message.into(), field: None }
+    }
+
+    pub fn on_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
     }
 }
 
@@ -108,7 +121,13 @@ impl From<StoreError> for AppError {
             StoreError::Io { .. } => ErrorCode::Io,
             StoreError::Migration(_) | StoreError::Sqlite(_) => ErrorCode::Internal,
         };
-        AppError::new(code, e.to_string())
+        let field = match &e {
+            StoreError::Invalid(v) => Some(v.field.clone()),
+            StoreError::Constraint { field, .. } => Some(field.clone()),
+            StoreError::UnknownColumn { column, .. } => Some(column.clone()),
+            _ => None,
+        };
+        AppError { code, message: e.to_string(), field }
     }
 }
 
@@ -141,6 +160,8 @@ mod tests {
             Unreachable,
             ServerRefused,
             NotConnected,
+            Camera,
+            Forbidden,
             Internal,
         ];
         for code in all {

@@ -14,8 +14,11 @@ use crate::door::{
     ScanMethod, ScannedVerdict, ScannerPoll, Verdict, VerdictKind,
 };
 use crate::events::{EventDetail, EventEdit, EventQuery, EventSort, EventSummary, SessionItem, TicketStats};
+use crate::records::{Allowed, FieldInfo, FieldKind, RecordDetail, Role, TableInfo};
 use crate::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncProgress, SyncState, SyncStatus};
 use crate::{AppError, ErrorCode, Status, WorkspaceState};
+use eventos_model::presentation::Area;
+use eventos_store::{Children, DeletePlan, Filter, FilterOp, RecordPage, RecordQuery, Sort, TableCount};
 
 /// Where the generated file lives, from the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/ipc/bindings.ts";
@@ -60,8 +63,19 @@ pub fn commands() -> Vec<Command> {
         command("start_scanner", "door: DoorSetup, cameraId: string, resolution: CameraResolution", "null".to_owned()),
         command("stop_scanner", "", "null".to_owned()),
         command("scanner_poll", "after: number", ScannerPoll::name(&cfg)),
+        // The record layer: one set of commands for every table.
+        command("record_tables", "", Vec::<TableInfo>::name(&cfg)),
+        command("list_records", "table: string, query: RecordQuery", RecordPage::name(&cfg)),
+        command("record", "table: string, id: string", RecordDetail::name(&cfg)),
+        command("create_record", "table: string, values: Row", ROW.to_owned()),
+        command("update_record", "table: string, id: string, patch: Row", ROW.to_owned()),
+        command("delete_plan", "table: string, id: string", DeletePlan::name(&cfg)),
+        command("delete_record", "table: string, id: string", "null".to_owned()),
     ]
 }
+
+/// A row as JSON, column name → value (declared once in the file as `Row`).
+const ROW: &str = "Row";
 
 fn config() -> Config {
     // Our integers are counts and cents: far below 2^53, so plain numbers in JSON and TS.
@@ -107,8 +121,24 @@ pub fn typescript() -> String {
         CameraResolution::decl(&cfg),
         ScannedVerdict::decl(&cfg),
         ScannerPoll::decl(&cfg),
+        Role::decl(&cfg),
+        Allowed::decl(&cfg),
+        FieldKind::decl(&cfg),
+        FieldInfo::decl(&cfg),
+        Area::decl(&cfg),
+        TableInfo::decl(&cfg),
+        FilterOp::decl(&cfg),
+        Filter::decl(&cfg),
+        Sort::decl(&cfg),
+        RecordQuery::decl(&cfg),
+        RecordPage::decl(&cfg),
+        Children::decl(&cfg),
+        RecordDetail::decl(&cfg),
+        TableCount::decl(&cfg),
+        DeletePlan::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
+    out.push_str("/** A row of any table: column name → value, typed by the schema registry. */\nexport type Row = Record<string, unknown>;\n\n");
     for decl in types {
         out.push_str("export ");
         out.push_str(&decl);

@@ -5,6 +5,7 @@
 //! - [`workspace`]: where the replica lives and its life: first run, demo, empty, broken;
 //! - [`dashboard`], [`events`], [`crm`]: the read models of the screens;
 //! - [`door`]: check-in at the door: verdicts, counts, search, duplicates, ticket keys;
+//! - [`records`]: every table alike — describe, list, open, create, update, delete — by role;
 //! - [`sync`]: connecting to Supabase, the background sync, the outbox and the conflict log;
 //! - [`ipc`]: the TypeScript bindings of all of the above, generated for the UI.
 
@@ -15,6 +16,7 @@ pub mod door;
 mod error;
 pub mod events;
 pub mod ipc;
+pub mod records;
 pub mod sync;
 pub mod workspace;
 

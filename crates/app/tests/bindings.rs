@@ -26,6 +26,7 @@ fn every_command_has_a_typed_wrapper_and_errors_are_typed() {
         assert!(ts.contains(&format!("call(\"{}\"", command.name)), "{}", command.name);
     }
     assert!(ts.contains("export type ErrorCode = \"invalid\" | \"duplicate\""), "{ts}");
-    assert!(ts.contains("export type AppError = { code: ErrorCode, message: string, }"), "{ts}");
+    assert!(ts.contains("export type AppError = { code: ErrorCode, message: string,"), "{ts}");
+    assert!(ts.contains("field?: string,"), "errors name their field: {ts}");
     assert!(!ts.contains("bigint"), "counts and cents are plain numbers");
 }

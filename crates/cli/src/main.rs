@@ -12,6 +12,7 @@ use eventos_demo::DemoOptions;
 use eventos_store::{Store, StoreError};
 
 mod decode;
+mod records;
 mod sync;
 mod tickets;
 
@@ -72,6 +73,26 @@ enum Command {
     /// Draw an event's tickets as QR images (PNG, one per ticket, named by ticket number):
     /// signed when this computer holds the event's key, else the tickets' stored codes.
     Tickets(tickets::TicketsArgs),
+    /// Any table: list, get, create, update, delete (the desktop app's record layer and rules).
+    #[command(subcommand)]
+    Records(records::RecordsCommand),
+    /// The door's verdict for a scanned or typed code, decided as the Check-in screen does
+    /// (an admission or exit is recorded).
+    CheckIn(records::CheckInArgs),
+}
+
+/// The app facade over the replica at `db` (its folder is the data folder, where the keys and
+/// the session live).
+fn facade(db: &std::path::Path) -> Result<eventos_app::App, CliError> {
+    let dir = db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    if db.file_name().is_some_and(|n| n != eventos_store::DB_FILE_NAME) {
+        return Err(CliError::Usage(format!(
+            "this command works on a replica named {} (beside its keys and session); {} is not one",
+            eventos_store::DB_FILE_NAME,
+            db.display()
+        )));
+    }
+    Ok(eventos_app::App::open(dir))
 }
 
 fn parse_date(text: &str) -> Result<time::Date, String> {
@@ -140,7 +161,7 @@ fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), C
             })?;
             // The demo stands for an organizer's computer: its events sign their tickets here.
             drop(store);
-            match tickets::app(db) {
+            match facade(db) {
                 Ok(mut app) => app.ensure_ticket_keys()?,
                 Err(e) => eprintln!("note: the tickets are not signed: {e}"),
             }
@@ -185,6 +206,14 @@ fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), C
         Command::Tickets(args) => {
             drop(store);
             tickets::run(db, args, out)?;
+        }
+        Command::Records(command) => {
+            drop(store);
+            records::run(db, command, out)?;
+        }
+        Command::CheckIn(args) => {
+            drop(store);
+            records::check_in(db, args, out)?;
         }
         Command::Decode(_) => unreachable!("decode needs no replica: handled above"),
     }

@@ -4,8 +4,6 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use eventos_app::App;
-
 use crate::CliError;
 
 #[derive(clap::Args)]
@@ -24,21 +22,8 @@ pub struct TicketsArgs {
     sign: bool,
 }
 
-/// The app facade over the replica at `db` (its folder is the data folder, where the keys are).
-pub fn app(db: &Path) -> Result<App, CliError> {
-    let dir = db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    if db.file_name().is_some_and(|n| n != eventos_store::DB_FILE_NAME) {
-        return Err(CliError::Usage(format!(
-            "ticket keys live beside a replica named {}; {} is not one",
-            eventos_store::DB_FILE_NAME,
-            db.display()
-        )));
-    }
-    Ok(App::open(dir))
-}
-
 pub fn run(db: &Path, args: TicketsArgs, out: &mut String) -> Result<(), CliError> {
-    let mut app = app(db)?;
+    let mut app = crate::facade(db)?;
     let event_id = eventos_store::Store::open(db)?.event_stats(&args.event)?.event_id;
     if args.sign {
         app.ensure_ticket_key(&event_id)?;

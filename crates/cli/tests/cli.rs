@@ -232,3 +232,53 @@ fn tickets_draws_signed_codes_the_decoder_reads_back() {
 fn slug_of(conn: &rusqlite::Connection) -> String {
     conn.query_row("SELECT slug FROM events WHERE name = 'AI & Machine Learning Summit'", [], |r| r.get(0)).unwrap()
 }
+
+#[test]
+fn records_of_any_table_and_the_doors_verdict_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("eventos.db");
+    stdout(&cli(&db, &["demo", "--attendees", "60", "--seed", "6", "--today", "2026-11-22"]));
+    let json = |args: &[&str]| -> Value { serde_json::from_str(&stdout(&cli(&db, args))).unwrap() };
+
+    let accounts = json(&["records", "list", "accounts", "--json"]);
+    let account = accounts["rows"][0]["id"].as_str().unwrap().to_owned();
+    let created = json(&[
+        "records",
+        "create",
+        "venues",
+        "--json",
+        &format!(r#"{{"account_id": "{account}", "name": "Annex Hall", "capacity": 300}}"#),
+    ]);
+    let venue = created["id"].as_str().unwrap().to_owned();
+    let updated = json(&["records", "update", "venues", &venue, "--json", r#"{"city": "Hamilton"}"#]);
+    assert_eq!(updated["city"], "Hamilton");
+    let found = json(&["records", "list", "venues", "--where", "city=Hamilton", "--where", "capacity>=300", "--json"]);
+    assert_eq!(found["total"], 1);
+    assert_eq!(json(&["records", "get", "venues", &venue])["title"], "Annex Hall");
+    let text = stdout(&cli(&db, &["records", "list", "venues", "--sort", "capacity:desc", "--limit", "2"]));
+    assert!(text.lines().next().unwrap().starts_with("id"), "{text}");
+    assert!(text.contains("2 of "), "{text}");
+
+    // A bad value names its field; nothing is written.
+    let bad = cli(&db, &["records", "update", "venues", &venue, "--json", r#"{"capacity": -1}"#]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("venues.capacity"), "{bad:?}");
+
+    // Deleting says first what goes with it, and deletes only with --yes.
+    let asked = cli(&db, &["records", "delete", "venues", &venue]);
+    assert!(!asked.status.success());
+    assert!(String::from_utf8_lossy(&asked.stdout).contains("1 venues"));
+    assert_eq!(json(&["records", "list", "venues", "--where", "city=Hamilton", "--json"])["total"], 1);
+    stdout(&cli(&db, &["records", "delete", "venues", &venue, "--yes"]));
+    assert_eq!(json(&["records", "list", "venues", "--where", "city=Hamilton", "--json"])["total"], 0);
+
+    // The door: the same verdicts as the Check-in screen.
+    let active = json(&["records", "list", "tickets", "--where", "status=active", "--limit", "1", "--json"]);
+    let (event, number) =
+        (active["rows"][0]["event_id"].as_str().unwrap(), active["rows"][0]["ticket_number"].as_str().unwrap());
+    assert_eq!(json(&["check-in", event, number, "--gate", "Door 1", "--json"])["kind"], "admitted");
+    let again = json(&["check-in", event, number, "--json"]);
+    assert_eq!(again["kind"], "already_checked_in");
+    assert_eq!(again["previous"]["gate"], "Door 1");
+    assert_eq!(json(&["check-in", event, "'; DROP TABLE tickets; --", "--json"])["kind"], "not_a_ticket");
+}

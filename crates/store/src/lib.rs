@@ -21,6 +21,7 @@ mod open;
 mod outbox;
 mod queries;
 mod reader;
+mod records;
 mod scopes;
 mod search;
 mod writer;
@@ -34,6 +35,7 @@ pub use open::{DB_FILE_NAME, MigrationReport, default_data_dir, default_db_path}
 pub use outbox::{Change, Op, Outcome};
 pub use queries::EventStats;
 pub use reader::Reader;
+pub use records::{Children, DeletePlan, Filter, FilterOp, RecordPage, RecordQuery, Sort, TableCount};
 pub use scopes::ScopeState;
 pub use search::{AttendeeHit, RANK_WINDOW};
 pub use writer::Writer;

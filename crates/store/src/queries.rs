@@ -67,21 +67,21 @@ pub(crate) fn get_row(conn: &Connection, table: &Table, id: &str) -> Result<Opti
     let columns: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
     let sql = format!("SELECT {} FROM {} WHERE id = ?1", columns.join(", "), table.name);
     let mut stmt = conn.prepare_cached(&sql)?;
-    let row = stmt
-        .query_row([id], |r| {
-            let mut row = Row::new();
-            for (i, column) in table.columns.iter().enumerate() {
-                let stored = match r.get_ref(i)? {
-                    ValueRef::Null => Stored::Null,
-                    ValueRef::Integer(n) => Stored::Integer(n),
-                    ValueRef::Text(t) => Stored::Text(String::from_utf8_lossy(t).into_owned()),
-                    ValueRef::Real(f) => Stored::Text(f.to_string()),
-                    ValueRef::Blob(_) => Stored::Null,
-                };
-                row.insert(column.name.to_owned(), validate::from_stored(column, stored));
-            }
-            Ok(row)
-        })
-        .optional()?;
+    Ok(stmt.query_row([id], |r| decode_row(r, table)).optional()?)
+}
+
+/// A row whose first columns are `table`'s, in the registry's order, as JSON typed by it.
+pub(crate) fn decode_row(r: &rusqlite::Row<'_>, table: &Table) -> rusqlite::Result<Row> {
+    let mut row = Row::new();
+    for (i, column) in table.columns.iter().enumerate() {
+        let stored = match r.get_ref(i)? {
+            ValueRef::Null => Stored::Null,
+            ValueRef::Integer(n) => Stored::Integer(n),
+            ValueRef::Text(t) => Stored::Text(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Real(f) => Stored::Text(f.to_string()),
+            ValueRef::Blob(_) => Stored::Null,
+        };
+        row.insert(column.name.to_owned(), validate::from_stored(column, stored));
+    }
     Ok(row)
 }

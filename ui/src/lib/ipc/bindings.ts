@@ -4,9 +4,17 @@
 
 import { invoke } from "@tauri-apps/api/core";
 
-export type ErrorCode = "invalid" | "duplicate" | "reference" | "not_found" | "no_workspace" | "workspace_exists" | "corrupt_database" | "database_too_new" | "disk_full" | "busy" | "io" | "sign_in_failed" | "session_ended" | "unreachable" | "server_refused" | "not_connected" | "camera" | "internal";
+/** A row of any table: column name → value, typed by the schema registry. */
+export type Row = Record<string, unknown>;
 
-export type AppError = { code: ErrorCode, message: string, };
+export type ErrorCode = "invalid" | "duplicate" | "reference" | "not_found" | "no_workspace" | "workspace_exists" | "corrupt_database" | "database_too_new" | "disk_full" | "busy" | "io" | "sign_in_failed" | "session_ended" | "unreachable" | "server_refused" | "not_connected" | "camera" | "forbidden" | "internal";
+
+export type AppError = { code: ErrorCode, message: string, 
+/**
+ * The field the error is about, when it is about one: a form marks it without reading
+ * the message.
+ */
+field?: string, };
 
 export type WorkspaceState = "first_run" | "ready" | "broken";
 
@@ -287,6 +295,96 @@ verdicts: Array<ScannedVerdict>,
  */
 error: AppError | null, };
 
+export type Role = "owner" | "admin" | "manager" | "member" | "viewer" | "door";
+
+export type Allowed = { read: boolean, create: boolean, update: boolean, delete: boolean, };
+
+export type FieldKind = "text" | "integer" | "boolean" | "timestamp" | "date" | "decimal" | "money" | "choice" | "list" | "json" | "reference" | "id";
+
+export type FieldInfo = { name: string, label: string, kind: FieldKind, 
+/**
+ * An insert must give it.
+ */
+required: boolean, 
+/**
+ * Computed by the database: shown, never edited.
+ */
+generated: boolean, choices: Array<string>, references: string | null, scale: number | null, 
+/**
+ * The rule a value must follow, in words (for hints and errors).
+ */
+rule: string, };
+
+export type Area = "account" | "events" | "crm" | "outreach";
+
+export type TableInfo = { name: string, label: string, singular: string, area: Area, naming: Array<string>, list: Array<string>, fields: Array<FieldInfo>, allowed: Allowed, count: number, };
+
+export type FilterOp = "contains" | "is" | "is_not" | "at_least" | "at_most" | "empty" | "not_empty";
+
+export type Filter = { field: string, op: FilterOp, 
+/**
+ * Absent for `empty`/`not_empty`.
+ */
+value: unknown, };
+
+export type Sort = { field: string, descending: boolean, };
+
+export type RecordQuery = { filters: Array<Filter>, 
+/**
+ * Words to find: full-text where the table is indexed, else in the fields that name a row.
+ */
+search: string | null, 
+/**
+ * Default: the first field that names a row, else the id.
+ */
+sort: Sort | null, 
+/**
+ * The `next` of the page before (keyset paging: stable while rows are added).
+ */
+after: string | null, 
+/**
+ * Rows a page (1–500; default 50).
+ */
+limit: number | null, };
+
+export type RecordPage = { rows: Record<string, unknown>[], 
+/**
+ * Rows matching the filters and search, all pages together.
+ */
+total: number, 
+/**
+ * Where the next page starts; `None` on the last page.
+ */
+next: string | null, };
+
+export type Children = { table: string, 
+/**
+ * The column of `table` that points at the record.
+ */
+column: string, total: number, rows: Record<string, unknown>[], };
+
+export type RecordDetail = { table: string, 
+/**
+ * What names it ("Sarah Johnson", "ORD-…").
+ */
+title: string, row: Record<string, unknown>, children: Array<Children>, allowed: Allowed, };
+
+export type TableCount = { table: string, count: number, };
+
+export type DeletePlan = { 
+/**
+ * Rows deleted with it, per table (the record itself included).
+ */
+removes: Array<TableCount>, 
+/**
+ * Rows that stay but lose their link to it (ON DELETE SET NULL), per table.
+ */
+unlinks: Array<TableCount>, 
+/**
+ * Why the delete would be refused (rows still refer to it), if it would be.
+ */
+refused: string | null, };
+
 /** Whether a thrown value is the app's typed error. */
 export function isAppError(e: unknown): e is AppError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -330,4 +428,11 @@ export const commands = {
   startScanner: (door: DoorSetup, cameraId: string, resolution: CameraResolution): Promise<null> => call("start_scanner", { door, cameraId, resolution }),
   stopScanner: (): Promise<null> => call("stop_scanner"),
   scannerPoll: (after: number): Promise<ScannerPoll> => call("scanner_poll", { after }),
+  recordTables: (): Promise<Array<TableInfo>> => call("record_tables"),
+  listRecords: (table: string, query: RecordQuery): Promise<RecordPage> => call("list_records", { table, query }),
+  record: (table: string, id: string): Promise<RecordDetail> => call("record", { table, id }),
+  createRecord: (table: string, values: Row): Promise<Row> => call("create_record", { table, values }),
+  updateRecord: (table: string, id: string, patch: Row): Promise<Row> => call("update_record", { table, id, patch }),
+  deletePlan: (table: string, id: string): Promise<DeletePlan> => call("delete_plan", { table, id }),
+  deleteRecord: (table: string, id: string): Promise<null> => call("delete_record", { table, id }),
 };

@@ -1,0 +1,265 @@
+//! The record layer as the screens and the CLI use it: one set of use cases for every table of
+//! the registry — describe, list, open with its children, create, update what changed, delete
+//! after saying what goes with it — through the store's one write path, checked against the
+//! signed-in role ([`permissions`]). A new table needs nothing here.
+
+pub mod permissions;
+
+use eventos_model::presentation::{self, Area};
+use eventos_model::schema::{self, Check, Column, ColumnType, Table};
+use eventos_store::{Children, DeletePlan, RecordPage, RecordQuery, Row};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::{App, AppError, ErrorCode, Result};
+pub use permissions::{Action, Allowed, Role};
+
+/// How a form edits a field and a table shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    Text,
+    Integer,
+    Boolean,
+    Timestamp,
+    Date,
+    /// Exact decimal text (`scale` digits after the point).
+    Decimal,
+    /// Integer cents shown as money.
+    Money,
+    /// One of `choices`.
+    Choice,
+    /// Several of `choices` (a list column with a CHECK), or free chips.
+    List,
+    Json,
+    /// The id of a row of `references`.
+    Reference,
+    Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldInfo {
+    pub name: String,
+    pub label: String,
+    pub kind: FieldKind,
+    /// An insert must give it.
+    pub required: bool,
+    /// Computed by the database: shown, never edited.
+    pub generated: bool,
+    pub choices: Vec<String>,
+    pub references: Option<String>,
+    pub scale: Option<u8>,
+    /// The rule a value must follow, in words (for hints and errors).
+    pub rule: String,
+}
+
+/// A table as the generic screens need it: the registry and its presentation, with what the
+/// signed-in role may do and how many rows this computer has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TableInfo {
+    pub name: String,
+    pub label: String,
+    pub singular: String,
+    pub area: Area,
+    pub naming: Vec<String>,
+    pub list: Vec<String>,
+    pub fields: Vec<FieldInfo>,
+    pub allowed: Allowed,
+    pub count: i64,
+}
+
+/// One record with what hangs on it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RecordDetail {
+    pub table: String,
+    /// What names it ("Sarah Johnson", "ORD-…").
+    pub title: String,
+    #[ts(type = "Record<string, unknown>")]
+    pub row: Row,
+    pub children: Vec<Children>,
+    pub allowed: Allowed,
+}
+
+/// Rows of each child table a record page shows before "show all".
+const CHILD_ROWS: u32 = 5;
+
+impl App {
+    /// The signed-in person's role: a workspace never connected is its owner's; connected, the
+    /// best role among the accounts this computer keeps, or the door's when there is none.
+    pub fn role(&self) -> Result<Role> {
+        let store = self.store()?;
+        let Some(connection) = store.sync_connection()? else { return Ok(Role::Owner) };
+        let roles: Vec<String> = store
+            .connection()
+            .prepare("SELECT role FROM account_users WHERE user_id = ?1 AND status = 'active'")?
+            .query_map([&connection.user_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(roles.iter().filter_map(|r| Role::parse(r)).min().unwrap_or(Role::Door))
+    }
+
+    /// Every table the role may read, described for the generic screens.
+    pub fn record_tables(&self) -> Result<Vec<TableInfo>> {
+        let role = self.role()?;
+        let counts = self.store()?.table_counts()?;
+        Ok(schema::tables()
+            .iter()
+            .filter(|t| permissions::allows(role, t.name, Action::Read))
+            .map(|t| {
+                let count = counts.iter().find(|(name, _)| *name == t.name).map_or(0, |(_, n)| *n);
+                describe(t, role, count)
+            })
+            .collect())
+    }
+
+    pub fn list_records(&self, table: &str, query: &RecordQuery) -> Result<RecordPage> {
+        let table = self.permitted(table, Action::Read)?;
+        Ok(self.store()?.list(table.name, query)?)
+    }
+
+    pub fn record(&self, table: &str, id: &str) -> Result<RecordDetail> {
+        let table = self.permitted(table, Action::Read)?;
+        let store = self.store()?;
+        let row = store.get(table.name, id)?.ok_or_else(|| not_found(table, id))?;
+        let role = self.role()?;
+        let children = store
+            .children(table.name, id, CHILD_ROWS)?
+            .into_iter()
+            .filter(|c| permissions::allows(role, &c.table, Action::Read))
+            .collect();
+        Ok(RecordDetail {
+            table: table.name.into(),
+            title: title(table, &row),
+            row,
+            children,
+            allowed: Allowed::of(role, table.name),
+        })
+    }
+
+    /// Creates a row; the store fills ids, codes and the account, and checks every value.
+    pub fn create_record(&mut self, table: &str, values: Row) -> Result<Row> {
+        let table = self.permitted(table, Action::Create)?;
+        let store = self.store_mut()?;
+        let id = store.write(|w| w.insert(table.name, values))?;
+        let row = store.get(table.name, &id)?.ok_or_else(|| not_found(table, &id))?;
+        self.edited();
+        Ok(row)
+    }
+
+    /// Changes only the fields whose value differs from the stored one: an unchanged field
+    /// sent with a new clock would undo someone else's edit of it (sync merges field by field).
+    pub fn update_record(&mut self, table: &str, id: &str, mut patch: Row) -> Result<Row> {
+        let table = self.permitted(table, Action::Update)?;
+        let store = self.store_mut()?;
+        let current = store.get(table.name, id)?.ok_or_else(|| not_found(table, id))?;
+        patch.retain(|field, value| current.get(field) != Some(value));
+        if patch.is_empty() {
+            return Ok(current);
+        }
+        store.write(|w| w.update(table.name, id, patch))?;
+        let row = store.get(table.name, id)?.ok_or_else(|| not_found(table, id))?;
+        self.edited();
+        Ok(row)
+    }
+
+    /// What deleting the record would take with it (or why it would be refused), to show
+    /// before asking.
+    pub fn delete_plan(&mut self, table: &str, id: &str) -> Result<DeletePlan> {
+        let table = self.permitted(table, Action::Delete)?;
+        Ok(self.store_mut()?.delete_plan(table.name, id)?)
+    }
+
+    pub fn delete_record(&mut self, table: &str, id: &str) -> Result<()> {
+        let table = self.permitted(table, Action::Delete)?;
+        self.store_mut()?.write(|w| w.delete(table.name, id))?;
+        self.edited();
+        Ok(())
+    }
+
+    /// The table, if the signed-in role may do this to it; a typed refusal otherwise.
+    fn permitted(&self, table: &str, action: Action) -> Result<&'static Table> {
+        let found = schema::table(table)
+            .ok_or_else(|| AppError::new(ErrorCode::Invalid, format!("there is no table named '{table}'")))?;
+        let role = self.role()?;
+        if permissions::allows(role, found.name, action) {
+            Ok(found)
+        } else {
+            let verb = match action {
+                Action::Read => "see",
+                Action::Create => "add",
+                Action::Update => "change",
+                Action::Delete => "delete",
+            };
+            let label = presentation::table(found).label.to_lowercase();
+            Err(AppError::new(
+                ErrorCode::Forbidden,
+                format!("your role ({role:?}) cannot {verb} {label}").to_lowercase(),
+            ))
+        }
+    }
+}
+
+fn not_found(table: &Table, id: &str) -> AppError {
+    AppError::new(ErrorCode::NotFound, format!("there is no {} with id {id}", presentation::table(table).singular))
+}
+
+/// The first naming field with a value, else the id.
+pub fn title(table: &Table, row: &Row) -> String {
+    presentation::table(table)
+        .naming
+        .iter()
+        .find_map(|f| {
+            row.get(*f).and_then(|v| v.as_str().map(str::to_owned).or_else(|| v.as_i64().map(|n| n.to_string())))
+        })
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| row.get("id").and_then(|v| v.as_str()).unwrap_or_default().to_owned())
+}
+
+fn describe(table: &'static Table, role: Role, count: i64) -> TableInfo {
+    let p = presentation::table(table);
+    TableInfo {
+        name: table.name.into(),
+        label: p.label,
+        singular: p.singular,
+        area: p.area,
+        naming: p.naming.iter().map(|s| (*s).to_owned()).collect(),
+        list: p.list.iter().map(|s| (*s).to_owned()).collect(),
+        fields: table.columns.iter().map(field).collect(),
+        allowed: Allowed::of(role, table.name),
+        count,
+    }
+}
+
+fn field(column: &'static Column) -> FieldInfo {
+    let choices = match column.check {
+        Some(Check::OneOf(values) | Check::SubsetOf(values)) => values.iter().map(|v| (*v).to_owned()).collect(),
+        _ => Vec::new(),
+    };
+    let kind = match (column.ty, column.check, column.references) {
+        (_, _, Some(_)) => FieldKind::Reference,
+        (ColumnType::Uuid, _, None) => FieldKind::Id,
+        (ColumnType::Integer, _, _) if column.name.ends_with("_cents") => FieldKind::Money,
+        (_, Some(Check::OneOf(_)), _) => FieldKind::Choice,
+        (ColumnType::Array, _, _) => FieldKind::List,
+        (ColumnType::Text, _, _) => FieldKind::Text,
+        (ColumnType::Integer, _, _) => FieldKind::Integer,
+        (ColumnType::Boolean, _, _) => FieldKind::Boolean,
+        (ColumnType::Timestamp, _, _) => FieldKind::Timestamp,
+        (ColumnType::Date, _, _) => FieldKind::Date,
+        (ColumnType::Decimal { .. }, _, _) => FieldKind::Decimal,
+        (ColumnType::Json, _, _) => FieldKind::Json,
+    };
+    FieldInfo {
+        name: column.name.into(),
+        label: presentation::field_label(column),
+        kind,
+        required: column.required(),
+        generated: column.generated,
+        choices,
+        references: column.references.map(|(t, _)| t.to_owned()),
+        scale: match column.ty {
+            ColumnType::Decimal { scale, .. } => Some(scale),
+            _ => None,
+        },
+        rule: column.rule(),
+    }
+}

@@ -1,0 +1,124 @@
+//! The record layer through the facade: every table described for the generic screens, writes
+//! of changed fields only, errors that name their field, and what each role may do.
+#![allow(clippy::unwrap_used)]
+
+use eventos_app::records::{FieldKind, Role};
+use eventos_app::sync::SessionStore;
+use eventos_app::{App, ErrorCode};
+use eventos_model::schema;
+use eventos_store::{Filter, FilterOp, RecordQuery, Row, Store};
+use serde_json::json;
+use time::macros::date;
+
+fn demo() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open_with(dir.path(), SessionStore::File);
+    app.open_demo_on(date!(2026 - 11 - 22)).unwrap();
+    (dir, app)
+}
+
+fn row(value: serde_json::Value) -> Row {
+    value.as_object().unwrap().clone()
+}
+
+fn first_id(app: &App, table: &str) -> String {
+    let page = app.list_records(table, &RecordQuery { limit: Some(1), ..RecordQuery::default() }).unwrap();
+    page.rows[0]["id"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn a_local_workspace_is_its_owners_and_every_table_is_described() {
+    let (_dir, app) = demo();
+    assert_eq!(app.role().unwrap(), Role::Owner);
+    let tables = app.record_tables().unwrap();
+    assert_eq!(tables.len(), schema::tables().len(), "every table is reachable");
+    for t in &tables {
+        assert!(t.allowed.read && t.allowed.create && t.allowed.update && t.allowed.delete, "{}", t.name);
+        assert!(t.count > 0, "{} has demo rows", t.name);
+        assert!(!t.list.is_empty());
+        let registry = schema::table(&t.name).unwrap();
+        assert_eq!(t.fields.len(), registry.columns.len());
+    }
+    let events = tables.iter().find(|t| t.name == "events").unwrap();
+    let field = |name: &str| events.fields.iter().find(|f| f.name == name).unwrap();
+    assert_eq!(field("status").kind, FieldKind::Choice);
+    assert!(field("status").choices.contains(&"published".to_owned()));
+    assert_eq!(field("venue_id").kind, FieldKind::Reference);
+    assert_eq!(field("venue_id").references.as_deref(), Some("venues"));
+    assert_eq!(field("venue_id").label, "Venue");
+    assert_eq!(field("price_cents").kind, FieldKind::Money);
+    assert!(field("name").required);
+}
+
+#[test]
+fn create_update_and_delete_go_through_the_one_write_path_and_name_the_bad_field() {
+    let (_dir, mut app) = demo();
+    let account = first_id(&app, "accounts");
+    let venue = app
+        .create_record("venues", row(json!({"account_id": account, "name": "Annex Hall", "capacity": 300})))
+        .unwrap();
+    let id = venue["id"].as_str().unwrap().to_owned();
+    assert_eq!(venue["city"], "Toronto", "defaults filled as stored");
+
+    let err = app.update_record("venues", &id, row(json!({"capacity": -5}))).unwrap_err();
+    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Invalid, Some("capacity")));
+    let err = app.create_record("venues", row(json!({"account_id": account}))).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("name"), "{err:?}");
+    let err = app.create_record("no_such_table", Row::new()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Invalid);
+
+    let unchanged = app.update_record("venues", &id, row(json!({"name": "Annex Hall", "city": "Hamilton"}))).unwrap();
+    assert_eq!(unchanged["city"], "Hamilton");
+    let detail = app.record("venues", &id).unwrap();
+    assert_eq!(detail.title, "Annex Hall");
+    assert!(detail.children.iter().any(|c| c.table == "events" && c.total == 0));
+
+    let plan = app.delete_plan("venues", &id).unwrap();
+    assert_eq!(plan.removes.len(), 1);
+    app.delete_record("venues", &id).unwrap();
+    assert_eq!(app.record("venues", &id).unwrap_err().code, ErrorCode::NotFound);
+}
+
+/// The demo's replica, connected as one of its people (no server needed: the role is read
+/// from the replica's own `account_users`).
+fn as_person(email: &str) -> (tempfile::TempDir, App) {
+    let (dir, app) = demo();
+    drop(app);
+    let mut store = Store::open(&dir.path().join("eventos.db")).unwrap();
+    let user: String =
+        store.connection().query_row("SELECT id FROM profiles WHERE email = ?1", [email], |r| r.get(0)).unwrap();
+    store.connect("http://127.0.0.1:9", "anon", email, &user).unwrap();
+    drop(store);
+    let app = App::open_with(dir.path(), SessionStore::File);
+    (dir, app)
+}
+
+#[test]
+fn each_role_may_do_what_the_servers_rules_let_it_and_is_told_otherwise() {
+    let (_dir, mut viewer) = as_person("viewer@demo.eventos.test");
+    assert_eq!(viewer.role().unwrap(), Role::Viewer);
+    let tables = viewer.record_tables().unwrap();
+    assert!(tables.iter().all(|t| !t.name.starts_with("crm_")), "viewers see no CRM");
+    assert!(tables.iter().all(|t| t.allowed.read && !t.allowed.create && !t.allowed.update && !t.allowed.delete));
+    let venue = first_id(&viewer, "venues");
+    let err = viewer.update_record("venues", &venue, row(json!({"city": "Oakville"}))).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Forbidden);
+    assert!(err.message.contains("cannot change venues"), "{}", err.message);
+    assert_eq!(viewer.list_records("crm_organizers", &RecordQuery::default()).unwrap_err().code, ErrorCode::Forbidden);
+
+    let (_dir, mut sales) = as_person("sales@demo.eventos.test");
+    assert_eq!(sales.role().unwrap(), Role::Manager);
+    let company = first_id(&sales, "crm_organizers");
+    sales.update_record("crm_organizers", &company, row(json!({"industry": "Energy"}))).unwrap();
+    assert_eq!(
+        sales.update_record("accounts", &first_id(&sales, "accounts"), row(json!({"name": "x"}))).unwrap_err().code,
+        ErrorCode::Forbidden
+    );
+
+    let (_dir, mut member) = as_person("door@demo.eventos.test");
+    assert_eq!(member.role().unwrap(), Role::Member);
+    let order = first_id(&member, "orders");
+    assert_eq!(member.delete_plan("orders", &order).unwrap_err().code, ErrorCode::Forbidden, "members do not delete");
+    let filters = vec![Filter { field: "payment_status".into(), op: FilterOp::Is, value: Some(json!("paid")) }];
+    assert!(member.list_records("orders", &RecordQuery { filters, ..RecordQuery::default() }).unwrap().total > 0);
+}
