@@ -122,3 +122,68 @@ fn each_role_may_do_what_the_servers_rules_let_it_and_is_told_otherwise() {
     let filters = vec![Filter { field: "payment_status".into(), op: FilterOp::Is, value: Some(json!("paid")) }];
     assert!(member.list_records("orders", &RecordQuery { filters, ..RecordQuery::default() }).unwrap().total > 0);
 }
+
+#[test]
+fn every_write_path_of_the_facade_is_captured_exactly_once() {
+    // Connected (the outbox fills) with no reachable server, so nothing leaves it.
+    let (_dir, mut app) = as_person("owner@demo.eventos.test");
+    assert!(app.outbox().unwrap().is_empty());
+    let ops = |app: &App| -> Vec<(String, String, Vec<String>)> {
+        app.outbox().unwrap().into_iter().map(|c| (c.table, c.op, c.fields)).collect()
+    };
+    let mut expected: Vec<(String, String, Vec<String>)> = Vec::new();
+    let mut expect = |table: &str, op: &str, fields: &[&str]| {
+        expected.push((table.into(), op.into(), fields.iter().map(|f| (*f).to_owned()).collect()));
+        expected.clone()
+    };
+
+    // The event page's edit: the changed field only.
+    let event = first_id(&app, "events");
+    let detail = app.event(&event).unwrap();
+    let edit = eventos_app::events::EventEdit {
+        name: "Renamed".into(),
+        description: detail.description.clone(),
+        capacity: detail.summary.capacity,
+        status: detail.summary.status.clone(),
+    };
+    app.update_event(&event, &edit).unwrap();
+    assert_eq!(ops(&app), expect("events", "update", &["name"]));
+
+    // The record layer: insert (the whole row), update (what changed), delete.
+    let account = first_id(&app, "accounts");
+    let venue = app.create_record("venues", row(json!({"account_id": account, "name": "Annex Hall"}))).unwrap();
+    let venue = venue["id"].as_str().unwrap().to_owned();
+    let inserted = ops(&app).pop().unwrap();
+    assert_eq!((inserted.0.as_str(), inserted.1.as_str()), ("venues", "insert"));
+    expect(&inserted.0, &inserted.1, &inserted.2.iter().map(String::as_str).collect::<Vec<_>>());
+    app.update_record("venues", &venue, row(json!({"name": "Annex Hall", "city": "Hamilton"}))).unwrap();
+    assert_eq!(ops(&app), expect("venues", "update", &["city"]), "the unchanged name is not sent");
+    app.delete_record("venues", &venue).unwrap();
+    assert_eq!(ops(&app), expect("venues", "delete", &[]));
+
+    // The door: one check-in row; the ticket's derived status is not an edit of its own.
+    let ticket: (String, String) = {
+        let page = app
+            .list_records(
+                "tickets",
+                &RecordQuery {
+                    filters: vec![Filter { field: "status".into(), op: FilterOp::Is, value: Some(json!("active")) }],
+                    limit: Some(1),
+                    ..RecordQuery::default()
+                },
+            )
+            .unwrap();
+        (page.rows[0]["event_id"].as_str().unwrap().into(), page.rows[0]["ticket_number"].as_str().unwrap().into())
+    };
+    use eventos_app::door::{DoorMode, DoorScan, DoorSetup, ScanMethod};
+    let door = DoorSetup { event_id: ticket.0, gate: "Gate A".into(), mode: DoorMode::Entry, session_id: None };
+    app.check_in(&DoorScan { door, method: ScanMethod::QrCode, payload: ticket.1 }).unwrap();
+    let checkin = ops(&app).pop().unwrap();
+    assert_eq!((checkin.0.as_str(), checkin.1.as_str()), ("event_checkins", "insert"));
+    expect(&checkin.0, &checkin.1, &checkin.2.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(ops(&app), expected);
+
+    // A refused write leaves nothing behind.
+    assert!(app.update_record("venues", &first_id(&app, "venues"), row(json!({"capacity": -1}))).is_err());
+    assert_eq!(ops(&app), expected);
+}
