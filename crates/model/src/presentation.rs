@@ -250,6 +250,7 @@ fn humanize(name: &str) -> String {
     name.split('_')
         .map(|word| match word {
             "url" => "URL",
+            "urls" => "URLs",
             "qr" => "QR",
             "vip" => "VIP",
             "ai" => "AI",
@@ -262,7 +263,9 @@ fn humanize(name: &str) -> String {
 }
 
 fn plural(singular: &str) -> String {
-    if singular.ends_with("feedback") || singular.ends_with("analytics") || singular.ends_with('s') {
+    if let Some(stem) = singular.strip_suffix("person") {
+        format!("{stem}people")
+    } else if singular.ends_with("feedback") || singular.ends_with("analytics") || singular.ends_with('s') {
         singular.to_owned()
     } else if let Some(stem) = singular.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o'])) {
         format!("{stem}ies")
@@ -310,11 +313,13 @@ mod tests {
         assert_eq!(label("event_feedback"), "Feedback");
         assert_eq!(label("event_analytics"), "Event analytics");
         assert_eq!(label("campaigns"), "Campaigns");
+        assert_eq!(label("profiles"), "People");
         assert_eq!(table(schema::table("venues").unwrap()).singular, "venue");
         let field = |t: &str, c: &str| field_label(schema::table(t).unwrap().column(c).unwrap());
         assert_eq!(field("events", "price_cents"), "Price");
         assert_eq!(field("events", "venue_id"), "Venue");
         assert_eq!(field("crm_contacts", "is_decision_maker"), "Decision maker");
         assert_eq!(field("sessions", "recording_url"), "Recording URL");
+        assert_eq!(field("sessions", "materials_urls"), "Materials URLs");
     }
 }

@@ -17,6 +17,24 @@ fn digits(text: &str) -> String {
     text.chars().filter(char::is_ascii_digit).collect()
 }
 
+/// The first column of `sql`'s rows, as text.
+fn column(desktop: &Desktop, sql: &str) -> Vec<String> {
+    let conn = rusqlite::Connection::open(desktop.data_dir.path().join("eventos.db")).unwrap();
+    let mut stmt = conn.prepare(sql).unwrap();
+    stmt.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+}
+
+/// The names in a record list's first column, top to bottom.
+fn listed(desktop: &Desktop) -> Result<Vec<String>> {
+    desktop.find_all("[data-testid=record-row-link]")?.iter().map(|link| link.text()).collect()
+}
+
+/// The record list's total, once it has one.
+fn total(desktop: &Desktop) -> Result<i64> {
+    let shown = desktop.find("[data-testid=records-total]")?.attribute("data-total")?;
+    shown.parse().map_err(|e| format!("records-total {shown:?}: {e}"))
+}
+
 #[test]
 fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
     let app = Desktop::start()?;
@@ -86,6 +104,89 @@ fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
     app.find("[data-testid=screen-sync]")?;
     app.find("[data-testid=connect-url]")?;
     assert_eq!(app.find("[data-testid=sync-badge]")?.attribute("data-state")?, "not_connected");
+
+    // Data: every table by area, with the replica's counts.
+    app.find("[data-testid=nav-data]")?.click()?;
+    app.find("[data-testid=screen-data]")?;
+    let venues = count(&app, "SELECT count(*) FROM venues");
+    let tile = app.find("[data-testid=data-table][data-table=venues]")?;
+    assert_eq!(digits(&tile.text()?), venues.to_string());
+    assert_eq!(app.find_all("[data-testid=data-area]")?.len(), 4, "Account, Events, CRM and Outreach");
+    let attendees = app.find("[data-testid=data-table][data-table=attendees]")?.text()?;
+    assert_eq!(digits(&attendees), count(&app, "SELECT count(*) FROM attendees").to_string(), "{attendees}");
+    app.screenshot("data")?;
+
+    // Venues: every one listed; a header click sorts by capacity, a second click reverses it.
+    tile.click()?;
+    app.find("[data-testid=screen-records][data-table=venues]")?;
+    app.find_n("[data-testid=record-row]", venues as usize)?;
+    assert_eq!(total(&app)?, venues);
+    app.find("[data-testid=sort-capacity]")?.click()?;
+    let ascending = column(&app, "SELECT name FROM venues ORDER BY capacity, id");
+    app.wait("the venues by capacity", || Ok((listed(&app)? == ascending).then_some(())))?;
+    app.find("[data-testid=sort-capacity]")?.click()?;
+    let descending: Vec<String> = ascending.iter().rev().cloned().collect();
+    app.wait("the venues by capacity, largest first", || Ok((listed(&app)? == descending).then_some(())))?;
+    app.screenshot("record-table")?;
+
+    // The largest venue's page: its fields and the events held there.
+    let largest = &descending[0];
+    app.find("[data-testid=record-row-link]")?.click()?;
+    app.find("[data-testid=screen-record][data-table=venues]")?;
+    assert_eq!(&app.find("[data-testid=record-title]")?.text()?, largest);
+    let venue_id = column(&app, &format!("SELECT id FROM venues WHERE name = '{largest}'")).remove(0);
+    let held = count(&app, &format!("SELECT count(*) FROM events WHERE venue_id = '{venue_id}'"));
+    let shown = app.find("[data-testid=child-card][data-table=events] [data-testid=child-total]")?.text()?;
+    assert_eq!(shown, held.to_string());
+    app.screenshot("record-page")?;
+
+    // Edit its city: only that field is sent, and the page shows it once saved.
+    app.find("[data-testid=record-edit]")?.click()?;
+    app.find("[data-testid=record-form]")?;
+    let city = app.find("[data-testid=form-city]")?;
+    city.clear()?;
+    city.send_keys("Hamilton")?;
+    app.find("[data-testid=form-dirty]")?;
+    app.screenshot("record-form")?;
+    app.find("[data-testid=form-save]")?.click()?;
+    app.find("[data-testid=record-saved]")?;
+    assert_eq!(app.find("[data-testid=field-city]")?.text()?, "Hamilton");
+    assert_eq!(column(&app, &format!("SELECT city FROM venues WHERE id = '{venue_id}'")), ["Hamilton"]);
+
+    // Deleting it would unlink its events (they stay): the dialog says so, and Cancel keeps it.
+    app.find("[data-testid=record-delete]")?.click()?;
+    let plan = app.find("[data-testid=delete-plan]")?.text()?;
+    assert!(plan.contains(&format!("{held} events")), "{plan}");
+    app.find("[data-testid=dialog-cancel]")?.click()?;
+
+    // A new venue through the form: counted in the list, then deleted.
+    app.find("[data-testid=back]")?.click()?;
+    app.find("[data-testid=screen-records][data-table=venues]")?;
+    app.find("[data-testid=records-new]")?.click()?;
+    app.find("[data-testid=record-form]")?;
+    app.find("[data-testid=form-name]")?.send_keys("Harbourfront Centre")?;
+    app.find("[data-testid=form-capacity]")?.send_keys("450")?;
+    app.find("[data-testid=form-save]")?.click()?;
+    app.wait("the new venue's page", || {
+        let title = app.find_all("[data-testid=record-title]")?;
+        Ok(title.first().map(|t| t.text()).transpose()?.filter(|t| t == "Harbourfront Centre"))
+    })?;
+    assert_eq!(count(&app, "SELECT count(*) FROM venues"), venues + 1);
+    app.find("[data-testid=back]")?.click()?;
+    app.wait("the list to count the new venue", || Ok((total(&app)? == venues + 1).then_some(())))?;
+    let row = app.wait("the new venue's row", || {
+        let links = app.find_all("[data-testid=record-row-link]")?;
+        Ok(links.into_iter().find(|l| l.text().is_ok_and(|t| t == "Harbourfront Centre")))
+    })?;
+    row.click()?;
+    app.find("[data-testid=record-delete]")?.click()?;
+    let plan = app.find("[data-testid=delete-plan]")?.text()?;
+    assert!(plan.contains("Nothing else goes with it"), "{plan}");
+    app.screenshot("record-delete")?;
+    app.find("[data-testid=confirm-delete]")?.click()?;
+    app.find("[data-testid=screen-records][data-table=venues]")?;
+    app.wait("the list to count the venue gone", || Ok((total(&app)? == venues).then_some(())))?;
+    assert_eq!(count(&app, "SELECT count(*) FROM venues WHERE name = 'Harbourfront Centre'"), 0);
 
     // Keyboard: Alt+1 goes back to the dashboard.
     app.script("document.activeElement && document.activeElement.blur()")?;

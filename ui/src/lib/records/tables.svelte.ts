@@ -1,0 +1,42 @@
+// The tables the role may read, described once for every record screen (labels, fields,
+// what may be done, row counts). Reloaded after a write, so the counts follow.
+import { commands, Resource, type Area, type FieldInfo, type TableInfo } from "../ipc";
+
+export const AREAS: { id: Area; label: string }[] = [
+  { id: "account", label: "Account" },
+  { id: "events", label: "Events" },
+  { id: "crm", label: "CRM" },
+  { id: "outreach", label: "Outreach" },
+];
+
+class Tables {
+  readonly list = new Resource(() => commands.recordTables());
+  #asked = false;
+
+  /** Loads once; later calls do nothing until `refresh`. */
+  ensure(): void {
+    if (this.#asked) return;
+    this.#asked = true;
+    void this.list.load();
+  }
+
+  /** Reloads (counts after a write, or a screen opened again). */
+  refresh(): Promise<void> {
+    this.#asked = true;
+    return this.list.load();
+  }
+
+  get loaded(): boolean {
+    return this.list.data !== undefined;
+  }
+
+  info(name: string): TableInfo | undefined {
+    return this.list.data?.find((t) => t.name === name);
+  }
+}
+
+export const tables = new Tables();
+
+export function fieldOf(table: TableInfo, name: string): FieldInfo | undefined {
+  return table.fields.find((f) => f.name === name);
+}
