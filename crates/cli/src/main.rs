@@ -79,6 +79,8 @@ enum Command {
     /// The door's verdict for a scanned or typed code, decided as the Check-in screen does
     /// (an admission or exit is recorded).
     CheckIn(records::CheckInArgs),
+    /// An event's attendees or orders as CSV (RFC 4180, UTF-8 with a BOM for Excel).
+    Export(records::ExportArgs),
 }
 
 /// The app facade over the replica at `db` (its folder is the data folder, where the keys and
@@ -214,6 +216,10 @@ fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), C
         Command::CheckIn(args) => {
             drop(store);
             records::check_in(db, args, out)?;
+        }
+        Command::Export(args) => {
+            drop(store);
+            records::export(db, args, out)?;
         }
         Command::Decode(_) => unreachable!("decode needs no replica: handled above"),
     }

@@ -73,6 +73,45 @@ pub struct CheckInArgs {
     json: bool,
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Exportable {
+    Attendees,
+    Orders,
+}
+
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    what: Exportable,
+    /// The event's id or slug.
+    event: String,
+    /// The CSV file to write (written beside it first, then renamed: never half a file).
+    #[arg(long, value_name = "FILE")]
+    out: std::path::PathBuf,
+}
+
+/// An event's attendees or orders as CSV, every column, in the list's default order.
+pub fn export(db: &Path, args: ExportArgs, out: &mut String) -> Result<(), CliError> {
+    let event_id = eventos_store::Store::open(db)?.event_stats(&args.event)?.event_id;
+    let app = crate::facade(db)?;
+    let table = match args.what {
+        Exportable::Attendees => "attendees",
+        Exportable::Orders => "orders",
+    };
+    let filters = vec![Filter { field: "event_id".into(), op: FilterOp::Is, value: Some(Value::from(event_id)) }];
+    let query = RecordQuery { filters, ..RecordQuery::default() };
+    let show = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let rows = app.export_csv(table, &query, &[], &args.out, &mut |done, total| {
+        if show {
+            eprint!("\r  {done}/{total} {table}   ");
+        }
+    })?;
+    if show {
+        eprintln!();
+    }
+    let _ = writeln!(out, "{rows} {table} written to {}", args.out.display());
+    Ok(())
+}
+
 pub fn run(db: &Path, command: RecordsCommand, out: &mut String) -> Result<(), CliError> {
     let mut app = crate::facade(db)?;
     match command {

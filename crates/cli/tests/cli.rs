@@ -282,3 +282,42 @@ fn records_of_any_table_and_the_doors_verdict_from_the_command_line() {
     assert_eq!(again["previous"]["gate"], "Door 1");
     assert_eq!(json(&["check-in", event, "'; DROP TABLE tickets; --", "--json"])["kind"], "not_a_ticket");
 }
+
+#[test]
+fn an_events_attendees_export_to_csv_that_excel_and_parsers_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("eventos.db");
+    stdout(&cli(&db, &["demo", "--attendees", "80", "--seed", "7", "--today", "2026-11-22"]));
+    let json = |args: &[&str]| -> Value { serde_json::from_str(&stdout(&cli(&db, args))).unwrap() };
+    let order = json(&["records", "list", "orders", "--limit", "1", "--json"])["rows"][0].clone();
+    let (order_id, event) = (order["id"].as_str().unwrap(), order["event_id"].as_str().unwrap());
+    let tricky = "O'Brien, \"Zoë\"\nsecond line";
+    let body =
+        serde_json::json!({"order_id": order_id, "event_id": event, "full_name": tricky, "email": "zoe@example.com"});
+    json(&["records", "create", "attendees", "--json", &body.to_string()]);
+
+    let file = dir.path().join("out/attendees.csv");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let said = stdout(&cli(&db, &["export", "attendees", event, "--out", file.to_str().unwrap()]));
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a BOM for Excel");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.starts_with("id,account_id,order_id,event_id,full_name,email,phone"), "{}", &text[..80]);
+    assert!(text.split('\n').next().unwrap().ends_with('\r'), "CRLF line ends");
+
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let names: Vec<String> = reader.records().map(|r| r.unwrap()[4].to_owned()).collect();
+    let in_event =
+        json(&["records", "list", "attendees", "--where", &format!("event_id={event}"), "--limit", "1", "--json"]);
+    assert_eq!(names.len() as i64, in_event["total"].as_i64().unwrap());
+    assert!(said.starts_with(&format!("{} attendees written", names.len())), "{said}");
+    assert!(names.iter().any(|n| n == tricky), "the quoted name comes back whole");
+    assert!(!dir.path().join("out/.attendees.csv.part").exists());
+
+    // A folder that cannot be written: a clear error, and no file.
+    let nowhere = dir.path().join("missing/x.csv");
+    let failed = cli(&db, &["export", "orders", event, "--out", nowhere.to_str().unwrap()]);
+    assert!(!failed.status.success());
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("(code: io)"), "{failed:?}");
+    assert!(!nowhere.exists());
+}

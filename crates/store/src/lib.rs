@@ -16,6 +16,7 @@ mod connection;
 mod door;
 mod error;
 mod explain;
+mod export;
 mod guard;
 mod open;
 mod outbox;

@@ -110,14 +110,7 @@ impl Store {
     /// A page of `table`'s rows.
     pub fn list(&self, table: &str, query: &RecordQuery) -> Result<RecordPage> {
         let table = lookup(table)?;
-        let mut conditions = Vec::new();
-        let mut params: Vec<Sql> = Vec::new();
-        for filter in &query.filters {
-            conditions.push(filter_sql(table, filter, &mut params)?);
-        }
-        if let Some(words) = query.search.as_deref().filter(|w| !w.trim().is_empty()) {
-            conditions.push(search_sql(table, words, &mut params));
-        }
+        let (mut conditions, mut params) = matching(table, query)?;
         let total = count(self, table, &conditions, &params)?;
 
         let order = Order::of(table, query.sort.as_ref())?;
@@ -216,6 +209,19 @@ impl Store {
     }
 }
 
+/// The WHERE conditions (and their bound values) of a query's filters and search.
+pub(crate) fn matching(table: &'static Table, query: &RecordQuery) -> Result<(Vec<String>, Vec<Sql>)> {
+    let mut conditions = Vec::new();
+    let mut params: Vec<Sql> = Vec::new();
+    for filter in &query.filters {
+        conditions.push(filter_sql(table, filter, &mut params)?);
+    }
+    if let Some(words) = query.search.as_deref().filter(|w| !w.trim().is_empty()) {
+        conditions.push(search_sql(table, words, &mut params));
+    }
+    Ok((conditions, params))
+}
+
 /// Rows of a table and, of them, those with a SET NULL link to a reached table.
 type Tally = (String, i64, i64);
 
@@ -264,7 +270,7 @@ fn references_to(parent: &str) -> Vec<(&'static Table, &'static Column)> {
         .collect()
 }
 
-fn where_sql(conditions: &[String]) -> String {
+pub(crate) fn where_sql(conditions: &[String]) -> String {
     if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) }
 }
 
@@ -287,13 +293,13 @@ fn key_sql(column: &Column) -> String {
 }
 
 /// A sort: on a column (NULLs last), then on the id, so every row has one place.
-struct Order {
+pub(crate) struct Order {
     column: Option<&'static Column>,
     descending: bool,
 }
 
 impl Order {
-    fn of(table: &Table, sort: Option<&Sort>) -> Result<Order> {
+    pub(crate) fn of(table: &Table, sort: Option<&Sort>) -> Result<Order> {
         let column = match sort {
             Some(sort) => Some(column_of(table, &sort.field)?),
             None => presentation::table(table).naming.first().and_then(|n| table.column(n)).or(table.column("id")),
@@ -313,7 +319,7 @@ impl Order {
         format!("{}, {}", self.null(), self.key())
     }
 
-    fn order_sql(&self) -> String {
+    pub(crate) fn order_sql(&self) -> String {
         let dir = if self.descending { "DESC" } else { "ASC" };
         format!("{} ASC, {} {dir}, id {dir}", self.null(), self.key())
     }

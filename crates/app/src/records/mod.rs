@@ -263,3 +263,36 @@ fn field(column: &'static Column) -> FieldInfo {
         rule: column.rule(),
     }
 }
+
+impl App {
+    /// Writes the rows of `table` matching `query` (all pages, its order) to a CSV file at
+    /// `path`, with `columns` (all when empty). Written beside it first and renamed into place,
+    /// so a failure half-way leaves no half file. Returns how many rows.
+    pub fn export_csv(
+        &self,
+        table: &str,
+        query: &RecordQuery,
+        columns: &[String],
+        path: &std::path::Path,
+        progress: &mut dyn FnMut(u64, i64),
+    ) -> Result<u64> {
+        let table = self.permitted(table, Action::Read)?;
+        let io = |e: std::io::Error| {
+            let code = if e.kind() == std::io::ErrorKind::StorageFull { ErrorCode::DiskFull } else { ErrorCode::Io };
+            AppError::new(code, format!("cannot write {}: {e}", path.display()))
+        };
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let partial = path.with_file_name(format!(".{name}.part"));
+        let written = (|| {
+            let mut file = std::io::BufWriter::new(std::fs::File::create(&partial).map_err(io)?);
+            let rows = self.store()?.export_csv(table.name, query, columns, &mut file, progress)?;
+            file.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(io)?;
+            std::fs::rename(&partial, path).map_err(io)?;
+            Ok(rows)
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        written
+    }
+}
