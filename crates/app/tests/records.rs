@@ -48,6 +48,12 @@ fn a_local_workspace_is_its_owners_and_every_table_is_described() {
     assert_eq!(field("venue_id").label, "Venue");
     assert_eq!(field("price_cents").kind, FieldKind::Money);
     assert!(field("name").required);
+    assert_eq!(field("name").rule, None, "a rule only beyond the field's kind");
+    assert_eq!(field("status").rule.as_deref(), Some("must be one of draft, published, cancelled, completed"));
+    assert!(field("slug").filled && !field("slug").required, "the app makes the slug when left empty");
+    let orders = tables.iter().find(|t| t.name == "orders").unwrap();
+    let number = orders.fields.iter().find(|f| f.name == "order_number").unwrap();
+    assert!(number.filled && !number.required);
 }
 
 #[test]

@@ -94,6 +94,11 @@ impl Column {
         self.not_null && !self.has_default && !self.generated
     }
 
+    /// The column's CHECK rule in words, if it has one (a rule beyond its type).
+    pub fn check_rule(&self) -> Option<String> {
+        self.check.map(|_| self.rule())
+    }
+
     /// What a value of this column must be, in words ("must be between 1 and 20"): one text
     /// for the validator's errors and for the database's refusals.
     pub fn rule(&self) -> String {

@@ -42,15 +42,17 @@ pub struct FieldInfo {
     pub name: String,
     pub label: String,
     pub kind: FieldKind,
-    /// An insert must give it.
+    /// An insert must give it (not a field the app fills when left empty).
     pub required: bool,
+    /// Left empty on a new record, the app fills it (an id, a slug, an order or ticket number).
+    pub filled: bool,
     /// Computed by the database: shown, never edited.
     pub generated: bool,
     pub choices: Vec<String>,
     pub references: Option<String>,
     pub scale: Option<u8>,
-    /// The rule a value must follow, in words (for hints and errors).
-    pub rule: String,
+    /// The rule a value must follow beyond its kind, in words, when it has one (for hints).
+    pub rule: Option<String>,
 }
 
 /// A table as the generic screens need it: the registry and its presentation, with what the
@@ -223,13 +225,14 @@ fn describe(table: &'static Table, role: Role, count: i64) -> TableInfo {
         area: p.area,
         naming: p.naming.iter().map(|s| (*s).to_owned()).collect(),
         list: p.list.iter().map(|s| (*s).to_owned()).collect(),
-        fields: table.columns.iter().map(field).collect(),
+        fields: table.columns.iter().map(|c| field(table, c)).collect(),
         allowed: Allowed::of(role, table.name),
         count,
     }
 }
 
-fn field(column: &'static Column) -> FieldInfo {
+fn field(table: &Table, column: &'static Column) -> FieldInfo {
+    let filled = eventos_model::prepare::filled_columns(table.name).contains(&column.name);
     let choices = match column.check {
         Some(Check::OneOf(values) | Check::SubsetOf(values)) => values.iter().map(|v| (*v).to_owned()).collect(),
         _ => Vec::new(),
@@ -252,7 +255,8 @@ fn field(column: &'static Column) -> FieldInfo {
         name: column.name.into(),
         label: presentation::field_label(column),
         kind,
-        required: column.required(),
+        required: column.required() && !filled,
+        filled,
         generated: column.generated,
         choices,
         references: column.references.map(|(t, _)| t.to_owned()),
@@ -260,7 +264,7 @@ fn field(column: &'static Column) -> FieldInfo {
             ColumnType::Decimal { scale, .. } => Some(scale),
             _ => None,
         },
-        rule: column.rule(),
+        rule: column.check_rule(),
     }
 }
 

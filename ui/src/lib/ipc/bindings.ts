@@ -303,17 +303,21 @@ export type FieldKind = "text" | "integer" | "boolean" | "timestamp" | "date" | 
 
 export type FieldInfo = { name: string, label: string, kind: FieldKind, 
 /**
- * An insert must give it.
+ * An insert must give it (not a field the app fills when left empty).
  */
 required: boolean, 
+/**
+ * Left empty on a new record, the app fills it (an id, a slug, an order or ticket number).
+ */
+filled: boolean, 
 /**
  * Computed by the database: shown, never edited.
  */
 generated: boolean, choices: Array<string>, references: string | null, scale: number | null, 
 /**
- * The rule a value must follow, in words (for hints and errors).
+ * The rule a value must follow beyond its kind, in words, when it has one (for hints).
  */
-rule: string, };
+rule: string | null, };
 
 export type Area = "account" | "events" | "crm" | "outreach";
 
