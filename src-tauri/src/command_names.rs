@@ -32,6 +32,7 @@ const COMMAND_NAMES: &[&str] = &[
     "record_tables",
     "list_records",
     "record",
+    "record_titles",
     "create_record",
     "update_record",
     "delete_plan",

@@ -1,6 +1,7 @@
 //! The commands the UI calls: each a one-liner over the app facade, run off the UI thread
 //! (`async`), with errors as the facade's typed `AppError {code, message}`.
 
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use eventos_app::crm::CompanySummary;
@@ -76,6 +77,11 @@ pub fn list_records(state: State<'_, Shared>, table: String, query: RecordQuery)
 #[tauri::command(async)]
 pub fn record(state: State<'_, Shared>, table: String, id: String) -> Reply<RecordDetail> {
     with(&state, |app| app.record(&table, &id))
+}
+
+#[tauri::command(async)]
+pub fn record_titles(state: State<'_, Shared>, table: String, ids: Vec<String>) -> Reply<BTreeMap<String, String>> {
+    with(&state, |app| app.record_titles(&table, &ids))
 }
 
 #[tauri::command(async)]

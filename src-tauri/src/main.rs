@@ -50,6 +50,7 @@ fn main() -> ExitCode {
             commands::record_tables,
             commands::list_records,
             commands::record,
+            commands::record_titles,
             commands::create_record,
             commands::update_record,
             commands::delete_plan,

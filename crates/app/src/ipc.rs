@@ -67,6 +67,7 @@ pub fn commands() -> Vec<Command> {
         command("record_tables", "", Vec::<TableInfo>::name(&cfg)),
         command("list_records", "table: string, query: RecordQuery", RecordPage::name(&cfg)),
         command("record", "table: string, id: string", RecordDetail::name(&cfg)),
+        command("record_titles", "table: string, ids: string[]", "Record<string, string>".to_owned()),
         command("create_record", "table: string, values: Row", ROW.to_owned()),
         command("update_record", "table: string, id: string, patch: Row", ROW.to_owned()),
         command("delete_plan", "table: string, id: string", DeletePlan::name(&cfg)),

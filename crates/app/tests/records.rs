@@ -79,6 +79,9 @@ fn create_update_and_delete_go_through_the_one_write_path_and_name_the_bad_field
     assert_eq!(detail.title, "Annex Hall");
     assert!(detail.children.iter().any(|c| c.table == "events" && c.total == 0));
 
+    let titles = app.record_titles("venues", &[id.clone(), "00000000-0000-4000-8000-000000000000".into()]).unwrap();
+    assert_eq!(titles.into_iter().collect::<Vec<_>>(), [(id.clone(), "Annex Hall".to_owned())], "unknown ids left out");
+
     let plan = app.delete_plan("venues", &id).unwrap();
     assert_eq!(plan.removes.len(), 1);
     app.delete_record("venues", &id).unwrap();

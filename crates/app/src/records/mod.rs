@@ -85,6 +85,9 @@ pub struct RecordDetail {
 /// Rows of each child table a record page shows before "show all".
 const CHILD_ROWS: u32 = 5;
 
+/// Titles one call answers (a page of rows' references).
+const MAX_TITLES: usize = 500;
+
 impl App {
     /// The signed-in person's role: a workspace never connected is its owner's; connected, the
     /// best role among the accounts this computer keeps, or the door's when there is none.
@@ -135,6 +138,20 @@ impl App {
             children,
             allowed: Allowed::of(role, table.name),
         })
+    }
+
+    /// What names each of these rows ("Sarah Johnson", "ORD-…"), for showing references; ids
+    /// this computer does not have are left out.
+    pub fn record_titles(&self, table: &str, ids: &[String]) -> Result<std::collections::BTreeMap<String, String>> {
+        let table = self.permitted(table, Action::Read)?;
+        let store = self.store()?;
+        let mut titles = std::collections::BTreeMap::new();
+        for id in ids.iter().take(MAX_TITLES) {
+            if let Some(row) = store.get(table.name, id)? {
+                titles.insert(id.clone(), title(table, &row));
+            }
+        }
+        Ok(titles)
     }
 
     /// Creates a row; the store fills ids, codes and the account, and checks every value.

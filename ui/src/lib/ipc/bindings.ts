@@ -435,6 +435,7 @@ export const commands = {
   recordTables: (): Promise<Array<TableInfo>> => call("record_tables"),
   listRecords: (table: string, query: RecordQuery): Promise<RecordPage> => call("list_records", { table, query }),
   record: (table: string, id: string): Promise<RecordDetail> => call("record", { table, id }),
+  recordTitles: (table: string, ids: string[]): Promise<Record<string, string>> => call("record_titles", { table, ids }),
   createRecord: (table: string, values: Row): Promise<Row> => call("create_record", { table, values }),
   updateRecord: (table: string, id: string, patch: Row): Promise<Row> => call("update_record", { table, id, patch }),
   deletePlan: (table: string, id: string): Promise<DeletePlan> => call("delete_plan", { table, id }),
