@@ -176,6 +176,9 @@ impl App {
             Ok::<_, AppError>((client, session, scopes))
         })?;
 
+        if let Some(worker) = &self.sync {
+            worker.new_session_coming();
+        }
         let secrets = match self.adopt_connection(&url, &anon_key, &email, &session, scopes) {
             Ok(secrets) => secrets,
             Err(e) => {

@@ -5,6 +5,7 @@
 
 use std::net::{TcpStream, ToSocketAddrs};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -56,6 +57,9 @@ pub(crate) struct Shared {
     /// server calls take turns, so a rotation is never raced.
     pub(crate) client: Mutex<Option<Client>>,
     pub(crate) secrets: Arc<Secrets>,
+    /// Bumped by each sign-in before its session is kept: a sync that started with an older
+    /// session and found it refused must not forget the new one.
+    session: AtomicU64,
     url: String,
 }
 
@@ -90,6 +94,7 @@ impl Worker {
             wake: Condvar::new(),
             client: Mutex::new(client),
             secrets,
+            session: AtomicU64::new(0),
             url,
         });
         let for_thread = Arc::clone(&shared);
@@ -116,8 +121,15 @@ impl Worker {
         live.requested
     }
 
+    /// A sign-in is about to keep a new session: a sync still running with the old one must
+    /// leave the new one alone if the server refuses the old.
+    pub(crate) fn new_session_coming(&self) {
+        self.shared.session.fetch_add(1, Ordering::SeqCst);
+    }
+
     /// A new session (after signing in): use it and sync at once.
     pub(crate) fn signed_in(&self, client: Client) {
+        self.new_session_coming();
         super::drop_off_runtime(lock(&self.shared.client).replace(client));
         let mut live = self.shared.live();
         live.phase = Phase::Starting;
@@ -245,6 +257,7 @@ fn wait_for_work(shared: &Shared) -> Option<(Action, u64, Instant)> {
 }
 
 fn sync_once(shared: &Shared, store: &mut Store, request: u64, started: Instant) {
+    let session = shared.session.load(Ordering::SeqCst);
     let result = {
         let mut client = lock(&shared.client);
         match client.as_mut() {
@@ -256,11 +269,16 @@ fn sync_once(shared: &Shared, store: &mut Store, request: u64, started: Instant)
             }),
         }
     };
+    // A sign-in came while this sync ran: the session it refused is not the one kept now.
+    let replaced = || shared.session.load(Ordering::SeqCst) != session;
     if let Err(SyncError::Remote(RemoteError::Unauthorized(_))) = &result {
         // The refresh token is spent or revoked: forget it (before taking the snapshot's lock,
         // as every other holder of both locks does), and wait for a sign-in.
-        *lock(&shared.client) = None;
-        let _ = shared.secrets.clear();
+        let mut client = lock(&shared.client);
+        if !replaced() {
+            *client = None;
+            let _ = shared.secrets.clear();
+        }
     }
     let now = Instant::now();
     let mut live = shared.live();
@@ -282,6 +300,8 @@ fn sync_once(shared: &Shared, store: &mut Store, request: u64, started: Instant)
             live.error = Some(AppError::new(ErrorCode::Unreachable, format!("the server cannot be reached: {why}")));
             live.schedule.unreachable(now);
         }
+        // The new session syncs next (its request is still open).
+        Err(SyncError::Remote(RemoteError::Unauthorized(_))) if replaced() => {}
         Err(SyncError::Remote(RemoteError::Unauthorized(why))) => {
             live.phase = Phase::SignedOut;
             live.error = Some(AppError::new(ErrorCode::SessionEnded, format!("sign in again to sync: {why}")));
