@@ -122,10 +122,10 @@ impl App {
     }
 
     pub fn record(&self, table: &str, id: &str) -> Result<RecordDetail> {
-        let table = self.permitted(table, Action::Read)?;
+        let role = self.role()?;
+        let table = permitted_as(role, table, Action::Read)?;
         let store = self.store()?;
         let row = store.get(table.name, id)?.ok_or_else(|| not_found(table, id))?;
-        let role = self.role()?;
         let children = store
             .children(table.name, id, CHILD_ROWS)?
             .into_iter()
@@ -196,24 +196,25 @@ impl App {
 
     /// The table, if the signed-in role may do this to it; a typed refusal otherwise.
     fn permitted(&self, table: &str, action: Action) -> Result<&'static Table> {
-        let found = schema::table(table)
-            .ok_or_else(|| AppError::new(ErrorCode::Invalid, format!("there is no table named '{table}'")))?;
-        let role = self.role()?;
-        if permissions::allows(role, found.name, action) {
-            Ok(found)
-        } else {
-            let verb = match action {
-                Action::Read => "see",
-                Action::Create => "add",
-                Action::Update => "change",
-                Action::Delete => "delete",
-            };
-            let label = presentation::table(found).label.to_lowercase();
-            Err(AppError::new(
-                ErrorCode::Forbidden,
-                format!("your role ({role:?}) cannot {verb} {label}").to_lowercase(),
-            ))
-        }
+        permitted_as(self.role()?, table, action)
+    }
+}
+
+/// The table, if `role` may do this to it; a typed refusal otherwise.
+fn permitted_as(role: Role, table: &str, action: Action) -> Result<&'static Table> {
+    let found = schema::table(table)
+        .ok_or_else(|| AppError::new(ErrorCode::Invalid, format!("there is no table named '{table}'")))?;
+    if permissions::allows(role, found.name, action) {
+        Ok(found)
+    } else {
+        let verb = match action {
+            Action::Read => "see",
+            Action::Create => "add",
+            Action::Update => "change",
+            Action::Delete => "delete",
+        };
+        let label = presentation::table(found).label.to_lowercase();
+        Err(AppError::new(ErrorCode::Forbidden, format!("your role ({role:?}) cannot {verb} {label}").to_lowercase()))
     }
 }
 
