@@ -14,6 +14,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub type Result<T, E = String> = std::result::Result<T, E>;
 
+/// Polls `found` until it returns something, failing the test after a minute (patient: a
+/// loaded machine, a debug build); `what` names what never came. For waiting on an event the
+/// test cannot be told of — never a fixed sleep.
+pub fn wait_until<T>(what: &str, mut found: impl FnMut() -> Option<T>) -> T {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        if let Some(value) = found() {
+            return value;
+        }
+        assert!(std::time::Instant::now() < deadline, "waited a minute, never {what}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 fn script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/local-supabase.sh")
 }

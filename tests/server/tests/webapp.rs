@@ -10,12 +10,12 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use eventos_app::App;
 use eventos_app::door::{DoorHit, DoorMode, DoorScan, DoorSetup, ScanMethod, Verdict, VerdictKind};
 use eventos_app::sync::{ConnectForm, SessionStore, SyncState};
-use eventos_server_tests::Postgres;
+use eventos_server_tests::{Postgres, wait_until};
 use eventos_supabase_emulator::{Config, Emulator};
 use serde_json::Value;
 
@@ -78,18 +78,6 @@ fn open_connected(dir: &tempfile::TempDir, emulator: &Emulator, email: &str) -> 
     app
 }
 
-/// Polls (up to a minute) until `found` returns something; `what` names it in the failure.
-fn wait_for<T>(what: &str, mut found: impl FnMut() -> Option<T>) -> T {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Some(value) = found() {
-            return value;
-        }
-        assert!(Instant::now() < deadline, "waited a minute, never {what}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
 fn text<'a>(value: &'a Value, key: &str) -> &'a str {
     value[key].as_str().unwrap_or_else(|| panic!("no {key} in {value}"))
 }
@@ -148,7 +136,7 @@ fn the_web_apps_supabase_js_flows_run_and_their_rows_reach_the_desktop_and_the_d
     let office_dir = tempfile::tempdir().unwrap();
     let office = open_connected(&office_dir, &emulator, "organizer@demo.eventos.test");
     let number = text(order, "order_number");
-    let hits: Vec<DoorHit> = wait_for("received the web order", || {
+    let hits: Vec<DoorHit> = wait_until("received the web order", || {
         office.door_search(EVENT, number).ok().filter(|hits| hits.len() == tickets.len())
     });
     for ticket in tickets {
@@ -165,7 +153,7 @@ fn the_web_apps_supabase_js_flows_run_and_their_rows_reach_the_desktop_and_the_d
     // The door's laptop (the event): it admits the web-sold ticket by its QR code, once.
     let door_dir = tempfile::tempdir().unwrap();
     let mut door = open_connected(&door_dir, &emulator, "door@demo.eventos.test");
-    wait_for("received the web-sold tickets", || {
+    wait_until("received the web-sold tickets", || {
         let synced = door.sync_status().ok().is_some_and(|s| s.state == SyncState::Synced);
         let arrived = door.door_search(EVENT, text(fresh, "ticket_number")).ok().is_some_and(|h| h.len() == 1);
         (synced && arrived).then_some(())
@@ -188,7 +176,7 @@ fn the_web_apps_supabase_js_flows_run_and_their_rows_reach_the_desktop_and_the_d
     assert_eq!(checked_in_on_the_web.kind, VerdictKind::AlreadyCheckedIn, "{checked_in_on_the_web:?}");
 
     // And the admission goes up: the web app would now see the ticket used, with its check-in.
-    wait_for("sent the door's check-in", || {
+    wait_until("sent the door's check-in", || {
         door.sync_status().ok().filter(|s| s.state == SyncState::Synced && s.waiting == 0)
     });
     let server_ticket = pg
