@@ -106,15 +106,15 @@ INSERT INTO crm_pipeline_stages (id, account_id, name, order_index, default_prob
   ('e8adf7f0-b4c1-5b21-b7df-ab221dc87f02', 'aa000002-0000-4000-8000-000000000002', 'Lost', 6, 0, '#ef4444', true, false);
 
 -- Venues.
-INSERT INTO venues (id, account_id, name, address, postal_code, capacity, amenities, contact_email, contact_phone) VALUES
+INSERT INTO venues (id, account_id, name, address, postal_code, capacity, amenities, contact_email, contact_phone, timezone) VALUES
   ('20000001-0000-4000-8000-000000000001', 'aa000001-0000-4000-8000-000000000001', 'Metro Toronto Convention Centre', '255 Front St W', 'M5V 2W6', 5000,
-   '{"wifi": true, "parking": true, "catering": true}', 'events@mtccc.example.com', '+1-416-585-8000'),
+   '{"wifi": true, "parking": true, "catering": true}', 'events@mtccc.example.com', '+1-416-585-8000', 'America/Toronto'),
   ('20000002-0000-4000-8000-000000000002', 'aa000001-0000-4000-8000-000000000001', 'Steam Whistle Brewing', '255 Bremner Blvd', 'M5V 3M9', 800,
-   '{"wifi": true, "parking": false, "catering": true}', 'events@steamwhistle.example.com', '+1-416-362-2337'),
+   '{"wifi": true, "parking": false, "catering": true}', 'events@steamwhistle.example.com', '+1-416-362-2337', 'America/Toronto'),
   ('20000003-0000-4000-8000-000000000003', 'aa000001-0000-4000-8000-000000000001', 'The Carlu', '444 Yonge St', 'M5B 2H4', 1200,
-   '{"wifi": true, "parking": true, "stage": true}', 'info@thecarlu.example.com', '+1-416-597-1931'),
+   '{"wifi": true, "parking": true, "stage": true}', 'info@thecarlu.example.com', '+1-416-597-1931', 'America/Toronto'),
   ('20000004-0000-4000-8000-000000000004', 'aa000002-0000-4000-8000-000000000002', 'Harbour Loft', '1 Queens Quay E', 'M5E 1A1', 300,
-   '{"wifi": true}', 'hello@harbourloft.example.com', '+1-416-555-0199');
+   '{"wifi": true}', 'hello@harbourloft.example.com', '+1-416-555-0199', 'America/Toronto');
 
 -- Events: one in every phase, and one of Other Co's.
 INSERT INTO events (id, account_id, organizer_id, venue_id, name, type, description, start_at, end_at, capacity, price_cents, status, visibility) VALUES

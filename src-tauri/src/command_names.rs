@@ -37,4 +37,9 @@ const COMMAND_NAMES: &[&str] = &[
     "update_record",
     "delete_plan",
     "delete_record",
+    "box_office",
+    "sell",
+    "void_order",
+    "void_ticket",
+    "change_holder",
 ];

@@ -4,10 +4,12 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
+use eventos_app::box_office::{BoxOffice, Holder, Sale, SaleRequest, VoidKind, Voided};
 use eventos_app::crm::CompanySummary;
 use eventos_app::dashboard::Dashboard;
 use eventos_app::door::{
-    CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, ScannerPoll, Verdict,
+    CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, ScannerPoll, TicketCode,
+    Verdict,
 };
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
 use eventos_app::records::{RecordDetail, TableInfo};
@@ -102,6 +104,41 @@ pub fn delete_plan(state: State<'_, Shared>, table: String, id: String) -> Reply
 #[tauri::command(async)]
 pub fn delete_record(state: State<'_, Shared>, table: String, id: String) -> Reply<()> {
     with(&state, |app| app.delete_record(&table, &id))
+}
+
+#[tauri::command(async)]
+pub fn box_office(state: State<'_, Shared>, event: String) -> Reply<BoxOffice> {
+    with(&state, |app| app.box_office(&event))
+}
+
+#[tauri::command(async)]
+pub fn sell(state: State<'_, Shared>, request: SaleRequest) -> Reply<Sale> {
+    with(&state, |app| app.sell(&request))
+}
+
+#[tauri::command(async)]
+pub fn void_order(
+    state: State<'_, Shared>,
+    order_number: String,
+    kind: VoidKind,
+    reason: Option<String>,
+) -> Reply<Voided> {
+    with(&state, |app| app.void_order(&order_number, kind, reason.as_deref()))
+}
+
+#[tauri::command(async)]
+pub fn void_ticket(
+    state: State<'_, Shared>,
+    ticket_number: String,
+    kind: VoidKind,
+    reason: Option<String>,
+) -> Reply<Voided> {
+    with(&state, |app| app.void_ticket(&ticket_number, kind, reason.as_deref()))
+}
+
+#[tauri::command(async)]
+pub fn change_holder(state: State<'_, Shared>, ticket_number: String, holder: Holder) -> Reply<TicketCode> {
+    with(&state, |app| app.change_holder(&ticket_number, &holder))
 }
 
 #[cfg(test)]

@@ -55,6 +55,11 @@ fn main() -> ExitCode {
             commands::update_record,
             commands::delete_plan,
             commands::delete_record,
+            commands::box_office,
+            commands::sell,
+            commands::void_order,
+            commands::void_ticket,
+            commands::change_holder,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

@@ -40,6 +40,8 @@ pub enum ErrorCode {
     Camera,
     /// The signed-in role may not do this (the server's row-level security would refuse it too).
     Forbidden,
+    /// Not enough places left to sell (as this computer knows them).
+    SoldOut,
     /// A fault of ours; the message has the detail for a bug report.
     Internal,
 }
@@ -67,6 +69,7 @@ impl ErrorCode {
             NotConnected => "not_connected",
             Camera => "camera",
             Forbidden => "forbidden",
+            SoldOut => "sold_out",
             Internal => "internal",
         }
     }

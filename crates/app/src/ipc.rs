@@ -7,17 +7,19 @@
 
 use ts_rs::{Config, TS};
 
+use crate::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided};
 use crate::crm::CompanySummary;
 use crate::dashboard::{DailySales, Dashboard};
 use crate::door::{
     CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorMode, DoorScan, DoorSetup, DuplicateEntry, PastScan,
-    ScanMethod, ScannedVerdict, ScannerPoll, Verdict, VerdictKind,
+    ScanMethod, ScannedVerdict, ScannerPoll, TicketCode, Verdict, VerdictKind,
 };
 use crate::events::{EventDetail, EventEdit, EventQuery, EventSort, EventSummary, SessionItem, TicketStats};
 use crate::records::{Allowed, FieldInfo, FieldKind, RecordDetail, Role, TableInfo};
 use crate::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncProgress, SyncState, SyncStatus};
 use crate::{AppError, ErrorCode, Status, WorkspaceState};
 use eventos_model::presentation::Area;
+use eventos_scan::QrPath;
 use eventos_store::{Children, DeletePlan, Filter, FilterOp, RecordPage, RecordQuery, Sort, TableCount};
 
 /// Where the generated file lives, from the repository root.
@@ -72,6 +74,12 @@ pub fn commands() -> Vec<Command> {
         command("update_record", "table: string, id: string, patch: Row", ROW.to_owned()),
         command("delete_plan", "table: string, id: string", DeletePlan::name(&cfg)),
         command("delete_record", "table: string, id: string", "null".to_owned()),
+        // The box office.
+        command("box_office", "event: string", BoxOffice::name(&cfg)),
+        command("sell", "request: SaleRequest", Sale::name(&cfg)),
+        command("void_order", "orderNumber: string, kind: VoidKind, reason: string | null", Voided::name(&cfg)),
+        command("void_ticket", "ticketNumber: string, kind: VoidKind, reason: string | null", Voided::name(&cfg)),
+        command("change_holder", "ticketNumber: string, holder: Holder", TicketCode::name(&cfg)),
     ]
 }
 
@@ -137,6 +145,15 @@ pub fn typescript() -> String {
         RecordDetail::decl(&cfg),
         TableCount::decl(&cfg),
         DeletePlan::decl(&cfg),
+        Payment::decl(&cfg),
+        Holder::decl(&cfg),
+        SaleRequest::decl(&cfg),
+        QrPath::decl(&cfg),
+        TicketCode::decl(&cfg),
+        BoxOffice::decl(&cfg),
+        Sale::decl(&cfg),
+        VoidKind::decl(&cfg),
+        Voided::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     out.push_str("/** A row of any table: column name → value, typed by the schema registry. */\nexport type Row = Record<string, unknown>;\n\n");

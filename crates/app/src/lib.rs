@@ -4,11 +4,13 @@
 //!
 //! - [`workspace`]: where the replica lives and its life: first run, demo, empty, broken;
 //! - [`dashboard`], [`events`], [`crm`]: the read models of the screens;
+//! - [`box_office`]: selling at the door offline, cancelling, refunding, changing a holder;
 //! - [`door`]: check-in at the door: verdicts, counts, search, duplicates, ticket keys;
 //! - [`records`]: every table alike — describe, list, open, create, update, delete — by role;
 //! - [`sync`]: connecting to Supabase, the background sync, the outbox and the conflict log;
 //! - [`ipc`]: the TypeScript bindings of all of the above, generated for the UI.
 
+pub mod box_office;
 mod checkpoints;
 pub mod crm;
 pub mod dashboard;

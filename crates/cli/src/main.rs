@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 use eventos_demo::DemoOptions;
 use eventos_store::{Store, StoreError};
 
+mod box_office;
 mod decode;
 mod records;
 mod sync;
@@ -81,6 +82,13 @@ enum Command {
     CheckIn(records::CheckInArgs),
     /// An event's attendees or orders as CSV (RFC 4180, UTF-8 with a BOM for Excel).
     Export(records::ExportArgs),
+    /// Sell tickets at the box office (offline; the order syncs like any edit): prints the order
+    /// number and each ticket's number and QR code.
+    Sell(box_office::SellArgs),
+    /// Refund a whole order, or one ticket of it (`--ticket`): doors refuse it once synced.
+    Refund(box_office::VoidArgs),
+    /// Cancel a whole order, or one ticket of it, keeping the payment.
+    Cancel(box_office::VoidArgs),
 }
 
 /// The app facade over the replica at `db` (its folder is the data folder, where the keys and
@@ -220,6 +228,18 @@ fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), C
         Command::Export(args) => {
             drop(store);
             records::export(db, args, out)?;
+        }
+        Command::Sell(args) => {
+            drop(store);
+            box_office::sell(db, args, out)?;
+        }
+        Command::Refund(args) => {
+            drop(store);
+            box_office::void(db, eventos_app::box_office::VoidKind::Refund, args, out)?;
+        }
+        Command::Cancel(args) => {
+            drop(store);
+            box_office::void(db, eventos_app::box_office::VoidKind::Cancel, args, out)?;
         }
         Command::Decode(_) => unreachable!("decode needs no replica: handled above"),
     }

@@ -30,7 +30,7 @@ fn migrate_creates_then_is_a_no_op() {
         stdout(&cli(&db, &["migrate"]))
             .contains("applied V1__replica_schema, V2__sync_bookkeeping, V3__sync_connection, V4__door_checkins")
     );
-    assert!(stdout(&cli(&db, &["migrate"])).contains("is up to date (schema version 4)"));
+    assert!(stdout(&cli(&db, &["migrate"])).contains("is up to date (schema version 5)"));
 }
 
 #[test]
@@ -320,4 +320,64 @@ fn an_events_attendees_export_to_csv_that_excel_and_parsers_read() {
     assert!(!failed.status.success());
     assert!(String::from_utf8_lossy(&failed.stderr).contains("(code: io)"), "{failed:?}");
     assert!(!nowhere.exists());
+}
+
+#[test]
+fn the_box_office_sells_refunds_and_cancels_and_the_door_agrees() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("eventos.db");
+    stdout(&cli(&db, &["demo", "--attendees", "60", "--seed", "8", "--today", "2026-11-22"]));
+    let slug = slug_of(&rusqlite::Connection::open(&db).unwrap());
+    let json = |args: &[&str]| -> Value { serde_json::from_str(&stdout(&cli(&db, args))).unwrap() };
+
+    let sale = json(&[
+        "sell",
+        &slug,
+        "--quantity",
+        "2",
+        "--name",
+        "Ana Lima",
+        "--email",
+        "ana@example.com",
+        "--payment",
+        "card",
+        "--json",
+    ]);
+    let order = sale["order_number"].as_str().unwrap();
+    assert!(order.starts_with("ORD-"), "{sale}");
+    assert_eq!(sale["tickets"].as_array().unwrap().len(), 2);
+    let (first, second) = (&sale["tickets"][0], &sale["tickets"][1]);
+    let verdict = json(&["check-in", &slug, first["code"].as_str().unwrap(), "--json"]);
+    assert_eq!((verdict["kind"].as_str(), verdict["name"].as_str()), (Some("admitted"), Some("Ana Lima")));
+
+    // One ticket refunded, with its reason; the door refuses it, the order stays paid.
+    let number = second["ticket_number"].as_str().unwrap();
+    let refunded = json(&["refund", order, "--ticket", number, "--reason", "Double booking", "--json"]);
+    assert_eq!(refunded["voided"], serde_json::json!([number]));
+    assert_eq!(refunded["order_refunded"], false);
+    assert_eq!(json(&["check-in", &slug, second["code"].as_str().unwrap(), "--json"])["kind"], "refunded");
+    let ticket = json(&["records", "list", "tickets", "--where", &format!("ticket_number={number}"), "--json"]);
+    assert_eq!(ticket["rows"][0]["status_reason"], "Double booking");
+
+    // Nothing left to cancel: the first was checked in, the second refunded.
+    let out = cli(&db, &["cancel", order]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("was checked in") && err.contains("code: invalid"), "{err}");
+
+    // A ticket of another order, a bad quantity and a bad email are refused before any write.
+    let other = json(&["sell", &slug, "--name", "Bo", "--email", "bo@example.com", "--payment", "comp", "--json"]);
+    assert_eq!(other["total_cents"], 0);
+    let out = cli(&db, &["refund", order, "--ticket", other["tickets"][0]["ticket_number"].as_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a ticket of"), "{out:?}");
+    let out = cli(&db, &["sell", &slug, "--quantity", "0", "--name", "A", "--email", "a@example.com"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("code: invalid"), "{out:?}");
+    let out = cli(&db, &["sell", &slug, "--name", "A", "--email", "not-an-email"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not an email address"), "{out:?}");
+    let cancelled = json(&["cancel", other["order_number"].as_str().unwrap(), "--json"]);
+    assert_eq!(cancelled["voided"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        json(&["check-in", &slug, other["tickets"][0]["code"].as_str().unwrap(), "--json"])["kind"],
+        "cancelled"
+    );
 }

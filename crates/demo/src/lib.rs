@@ -243,7 +243,7 @@ impl<'w, 'c> Demo<'w, 'c> {
                     "postal_code": postal, "capacity": capacity,
                     "amenities": {"wifi": true, "parking": capacity > &700, "catering": true, "accessible": true},
                     "contact_email": "events@venue.example.com", "contact_phone": "+1-416-555-0199",
-                    "created_at": created, "updated_at": created});
+                    "timezone": "America/Toronto", "created_at": created, "updated_at": created});
                 self.insert_owned("venues", row)
             }?;
             venues.push((id, *capacity));

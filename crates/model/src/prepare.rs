@@ -12,15 +12,16 @@ pub fn filled_columns(table: &str) -> &'static [&'static str] {
         "events" | "accounts" => &["id", "slug"],
         "orders" => &["id", "order_number", "total_cents"],
         "tickets" => &["id", "ticket_number", "qr_code"],
+        "venues" => &["id", "timezone"],
         _ => &["id"],
     }
 }
 
 /// Fills the values a new row of `table` gets from the server's triggers when the caller left
 /// them out: `id`, event/account `slug`, `order_number`, `total_cents`, `ticket_number`,
-/// `qr_code`. Values the caller gave are kept. Codes are dated by the row's `created_at` if
-/// given, else by `now`.
-pub fn fill_new_row(table: &str, row: &mut Map<String, Value>, now: OffsetDateTime) {
+/// `qr_code`, and a venue's `timezone` (`local_zone`, the computer's). Values the caller gave
+/// are kept. Codes are dated by the row's `created_at` if given, else by `now`.
+pub fn fill_new_row(table: &str, row: &mut Map<String, Value>, now: OffsetDateTime, local_zone: &str) {
     // Only an absent id is made here; a given one, good or bad, is the validator's to judge.
     if row.get("id").is_none_or(Value::is_null) {
         row.insert("id".into(), Value::String(Uuid::new_v4().to_string()));
@@ -51,6 +52,7 @@ pub fn fill_new_row(table: &str, row: &mut Map<String, Value>, now: OffsetDateTi
             fill(row, "ticket_number", || Some(Value::String(codes::ticket_number(id, created))));
             fill(row, "qr_code", || Some(Value::String(codes::random_qr_code())));
         }
+        "venues" => fill(row, "timezone", || Some(Value::String(local_zone.to_owned()))),
         _ => {}
     }
 }
@@ -116,7 +118,7 @@ mod tests {
             .as_object()
             .unwrap()
             .clone();
-        fill_new_row("orders", &mut order, now);
+        fill_new_row("orders", &mut order, now, "UTC");
         assert_eq!(order["order_number"], "ORD-20251013-01111111");
         assert_eq!(order["total_cents"], 59_800);
 
@@ -124,9 +126,16 @@ mod tests {
             .as_object()
             .unwrap()
             .clone();
-        fill_new_row("tickets", &mut ticket, now);
+        fill_new_row("tickets", &mut ticket, now, "UTC");
         assert_eq!(ticket["ticket_number"], "TKT-KEPT-000000");
         assert_eq!(ticket["qr_code"].as_str().unwrap().len(), 44);
         assert!(Uuid::parse_str(ticket["id"].as_str().unwrap()).is_ok());
+
+        let mut venue = json!({"name": "Hall"}).as_object().unwrap().clone();
+        fill_new_row("venues", &mut venue, now, "Europe/Lisbon");
+        assert_eq!(venue["timezone"], "Europe/Lisbon");
+        let mut venue = json!({"name": "Hall", "timezone": "Asia/Tokyo"}).as_object().unwrap().clone();
+        fill_new_row("venues", &mut venue, now, "Europe/Lisbon");
+        assert_eq!(venue["timezone"], "Asia/Tokyo", "a given zone is kept");
     }
 }

@@ -288,6 +288,8 @@ static TABLES: &[Table] = &[
             text("contact_phone"),
             CREATED_AT,
             UPDATED_AT,
+            // V5: the venue's IANA time zone; its events' times are shown in it.
+            text("timezone"),
         ],
     },
     Table {
@@ -329,6 +331,8 @@ static TABLES: &[Table] = &[
             ts("paid_at"),
             CREATED_AT,
             UPDATED_AT,
+            // V5: how a sale was paid.
+            one_of("payment_method", &["cash", "card", "complimentary", "online"]),
         ],
     },
     Table {
@@ -359,6 +363,8 @@ static TABLES: &[Table] = &[
             ts("checked_in_at"),
             CREATED_AT,
             UPDATED_AT,
+            // V5: why it was cancelled or refunded.
+            text("status_reason"),
         ],
     },
     Table {

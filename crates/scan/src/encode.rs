@@ -12,6 +12,42 @@ const MODULE_PX: u32 = 8;
 /// White border, in modules (the standard's quiet zone).
 const QUIET_ZONE: u32 = 4;
 
+/// A QR code as vector data: one SVG path of unit squares, one per dark module, on a square
+/// of `size` modules (the quiet zone included) — for the UI to draw at any size, and for paper.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct QrPath {
+    pub size: u32,
+    /// `M{x} {y}h1v1h-1z` per dark module (runs of modules on a row joined into one rectangle).
+    pub d: String,
+}
+
+/// The QR code of `text` as an SVG path (error correction M, as [`qr_image`]).
+pub fn qr_path(text: &str) -> Result<QrPath, ScanError> {
+    use std::fmt::Write as _;
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+        .map_err(|e| ScanError::Encode(e.to_string()))?;
+    let modules = code.width();
+    let colors = code.to_colors();
+    let mut d = String::new();
+    for (y, row) in colors.chunks(modules).enumerate() {
+        let mut x = 0;
+        while x < modules {
+            if row[x] == Color::Light {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            while x < modules && row[x] == Color::Dark {
+                x += 1;
+            }
+            let (left, top, width) = (start as u32 + QUIET_ZONE, y as u32 + QUIET_ZONE, x - start);
+            let _ = write!(d, "M{left} {top}h{width}v1h-{width}z");
+        }
+    }
+    let size = u32::try_from(modules).map_err(|e| ScanError::Encode(e.to_string()))? + 2 * QUIET_ZONE;
+    Ok(QrPath { size, d })
+}
+
 /// The QR code of `text` as a grayscale image (error correction M, 8 px a module).
 pub fn qr_image(text: &str) -> Result<Gray, ScanError> {
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
@@ -53,5 +89,30 @@ mod tests {
             assert_eq!(crate::decoder(name).unwrap().decode(&image).as_deref(), Some(text), "{name}");
         }
         assert!(matches!(qr_image(&"x".repeat(5000)), Err(ScanError::Encode(_))), "too long for any QR code");
+    }
+
+    #[test]
+    fn the_vector_path_draws_the_same_code() {
+        let text = "EOS1.payload-with-Zoë";
+        let path = qr_path(text).unwrap();
+        // Fill each `M{x} {y}h{w}v1h-{w}z` rectangle into an image, 8 px a module, and read it.
+        let px = 8;
+        let side = path.size * px;
+        let mut pixels = vec![255u8; (side * side) as usize];
+        for rect in path.d.split('z').filter(|r| !r.is_empty()) {
+            let numbers: Vec<u32> = rect
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| !n.is_empty())
+                .map(|n| n.parse().unwrap())
+                .collect();
+            let (x, y, w) = (numbers[0], numbers[1], numbers[2]);
+            for row in y * px..(y + 1) * px {
+                let start = (row * side + x * px) as usize;
+                pixels[start..start + (w * px) as usize].fill(0);
+            }
+        }
+        let image = Gray { width: side, height: side, pixels };
+        assert_eq!(crate::decoder(crate::DEFAULT_DECODER).unwrap().decode(&image).as_deref(), Some(text));
+        assert_eq!(path.size, u32::try_from(QrCode::new(text.as_bytes()).unwrap().width()).unwrap() + 8);
     }
 }

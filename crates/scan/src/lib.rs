@@ -14,7 +14,7 @@ mod source;
 
 pub use camera::{CameraInfo, CameraSource, cameras};
 pub use decoders::{DEFAULT_DECODER, QrDecoder, decoder, decoder_names};
-pub use encode::{qr_image, save_png};
+pub use encode::{QrPath, qr_image, qr_path, save_png};
 pub use frame::{Gray, ScanError, load};
 pub use scanner::{OnCode, OpenSource, REPEAT_WINDOW, Repeats, Scanner, ScannerView, read};
 pub use source::{FolderSource, Frame, FrameSource, SourceError};

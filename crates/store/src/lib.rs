@@ -12,6 +12,7 @@
 //!   ([`Writer::apply_pulled`]), scopes and their cursors.
 
 mod apply;
+mod box_office;
 mod connection;
 mod door;
 mod error;
@@ -26,8 +27,10 @@ mod records;
 mod scopes;
 mod search;
 mod writer;
+mod zones;
 
 pub use apply::ROW_GONE;
+pub use box_office::OrderTicket;
 pub use connection::{Conflict, Connection as SyncConnection};
 pub use door::{DoorCounts, DuplicateEntry, Presence, Scan, TicketLookup};
 pub use error::{ConstraintKind, StoreError};
@@ -40,6 +43,7 @@ pub use records::{Children, DeletePlan, Filter, FilterOp, RecordPage, RecordQuer
 pub use scopes::ScopeState;
 pub use search::{AttendeeHit, RANK_WINDOW};
 pub use writer::Writer;
+pub use zones::local_zone;
 
 use rusqlite::{Connection, TransactionBehavior};
 use serde_json::{Map, Value};

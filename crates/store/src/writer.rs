@@ -102,7 +102,8 @@ impl<'c> Writer<'c> {
     pub fn insert(&mut self, table: &str, mut row: Row) -> Result<String> {
         let table = lookup(table)?;
         reject_unknown(table, &row)?;
-        prepare::fill_new_row(table.name, &mut row, self.now);
+        prepare::fill_new_row(table.name, &mut row, self.now, crate::zones::local_zone());
+        crate::zones::check(table.name, &row)?;
         let mut values = to_stored(table, &row)?;
         self.settle_account(table, &mut values)?;
         validate::check_required(table, &values)?;
@@ -124,6 +125,7 @@ impl<'c> Writer<'c> {
     pub fn update(&mut self, table: &str, id: &str, patch: Row) -> Result<()> {
         let table = lookup(table)?;
         reject_unknown(table, &patch)?;
+        crate::zones::check(table.name, &patch)?;
         if let Some(key) = patch.keys().find(|k| *k == table.primary_key()) {
             return Err(eventos_model::ValidationError::new(table.name, key, "cannot be changed").into());
         }

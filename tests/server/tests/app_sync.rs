@@ -47,6 +47,18 @@ fn wait_for(app: &App, what: &str, done: impl Fn(&SyncStatus) -> bool) -> SyncSt
     }
 }
 
+/// A workspace connected and synced through a cable that can be unplugged (the network going).
+fn connected_through_cable(emulator: &Emulator, email: &str) -> (tempfile::TempDir, Cable, App) {
+    let cable = Cable::new(emulator.url());
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(&dir);
+    let mut through_cable = form(emulator, email, "eventos-demo");
+    through_cable.url = cable.url();
+    app.connect(&through_cable).unwrap();
+    wait_for(&app, "synced", synced);
+    (dir, cable, app)
+}
+
 fn synced(s: &SyncStatus) -> bool {
     s.state == SyncState::Synced && s.waiting == 0
 }
@@ -127,14 +139,7 @@ fn a_connected_workspace_sends_its_edits_and_a_second_one_receives_them() {
 #[test]
 fn an_edit_made_offline_waits_and_goes_up_when_the_server_is_back() {
     let (pg, emulator) = start();
-    let mut cable = Cable::new(emulator.url());
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open(&dir);
-    let mut through_cable = form(&emulator, "organizer@demo.eventos.test", "eventos-demo");
-    through_cable.url = cable.url();
-    app.connect(&through_cable).unwrap();
-    wait_for(&app, "synced", synced);
-
+    let (_dir, mut cable, mut app) = connected_through_cable(&emulator, "organizer@demo.eventos.test");
     cable.unplug();
     rename(&mut app, "Edited with the server away");
     let status = wait_for(&app, "offline", |s| s.state == SyncState::Offline);
@@ -389,13 +394,7 @@ fn two_offline_doors_admitting_one_ticket_both_report_the_duplicate_after_syncin
         pg.psql("SELECT ticket_number FROM public.tickets WHERE id = '50000004-0000-4000-8000-000000000004'").unwrap();
     let mut doors = Vec::new();
     for _ in 0..2 {
-        let mut cable = Cable::new(emulator.url());
-        let dir = tempfile::tempdir().unwrap();
-        let mut app = open(&dir);
-        let mut through_cable = form(&emulator, "door@demo.eventos.test", "eventos-demo");
-        through_cable.url = cable.url();
-        app.connect(&through_cable).unwrap();
-        wait_for(&app, "synced", synced);
+        let (dir, mut cable, app) = connected_through_cable(&emulator, "door@demo.eventos.test");
         cable.unplug();
         doors.push((dir, cable, app));
     }
@@ -429,4 +428,55 @@ fn two_offline_doors_admitting_one_ticket_both_report_the_duplicate_after_syncin
         )
         .unwrap();
     assert_eq!(server, "used|2", "both facts kept; the ticket used once");
+}
+
+#[test]
+fn a_sale_made_offline_is_admitted_by_a_door_after_both_sync_and_its_refund_is_refused() {
+    use eventos_app::box_office::{Holder, Payment, SaleRequest, VoidKind};
+    use eventos_app::door::{DoorMode, DoorScan, DoorSetup, ScanMethod, VerdictKind};
+    let (pg, emulator) = start();
+    let (_office_dir, mut cable, mut office) = connected_through_cable(&emulator, "organizer@demo.eventos.test");
+
+    // The box office sells two tickets with the network down.
+    cable.unplug();
+    let buyer = Holder { name: "Ana Lima".into(), email: "ana@example.com".into() };
+    let request = SaleRequest { event: EVENT.into(), quantity: 2, buyer, holders: vec![], payment: Payment::Card };
+    let sale = office.sell(&request).unwrap();
+    assert_eq!(sale.box_office.sold_here_unsynced, 2, "the server has not seen them");
+    let door_dir = tempfile::tempdir().unwrap();
+    let mut door = open(&door_dir);
+    door.connect(&form(&emulator, "door@demo.eventos.test", "eventos-demo")).unwrap();
+    wait_for(&door, "synced", synced);
+
+    cable.plug_in();
+    wait_for(&office, "the sale sent", synced);
+    assert_eq!(office.box_office(EVENT).unwrap().sold_here_unsynced, 0);
+    let on_server = pg
+        .psql(&format!(
+            "SELECT o.payment_method, o.payment_status, count(t.id) FROM public.orders o JOIN public.tickets t ON t.order_id = o.id \
+             WHERE o.order_number = '{}' GROUP BY o.id",
+            sale.order_number
+        ))
+        .unwrap();
+    assert_eq!(on_server, "card|paid|2");
+
+    let scan = |door: &mut App, payload: &str| {
+        let setup = DoorSetup { event_id: EVENT.into(), gate: "Main".into(), mode: DoorMode::Entry, session_id: None };
+        door.check_in(&DoorScan { door: setup, method: ScanMethod::QrCode, payload: payload.into() }).unwrap().kind
+    };
+    sync_now_and_wait(&mut door, "the sale received");
+    assert_eq!(scan(&mut door, &sale.tickets[0].payload), VerdictKind::Admitted);
+
+    // A refund on the box office laptop reaches the door at its next sync.
+    office.void_ticket(&sale.tickets[1].ticket_number, VoidKind::Refund, Some("Changed plans")).unwrap();
+    sync_now_and_wait(&mut office, "the refund sent");
+    sync_now_and_wait(&mut door, "the refund received");
+    assert_eq!(scan(&mut door, &sale.tickets[1].payload), VerdictKind::Refunded);
+    let reason = pg
+        .psql(&format!(
+            "SELECT status || '|' || status_reason FROM public.tickets WHERE ticket_number = '{}'",
+            sale.tickets[1].ticket_number
+        ))
+        .unwrap();
+    assert_eq!(reason, "refunded|Changed plans");
 }

@@ -3,6 +3,7 @@
 //! keychain of the organizer machine that made it (see `crate::sync::Secrets`).
 
 use eventos_model::signed_ticket::{TicketClaim, TicketKey};
+use eventos_store::TicketLookup;
 use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
@@ -20,6 +21,8 @@ pub struct TicketCode {
     pub payload: String,
     /// Signed with the event's key (else the seed's random code, found by lookup only).
     pub signed: bool,
+    /// The payload's QR code, to draw.
+    pub qr: eventos_scan::QrPath,
 }
 
 impl App {
@@ -62,11 +65,16 @@ impl App {
     /// The QR payloads of the event's valid tickets (active or used), in ticket-number order,
     /// at most `limit`: signed when this computer holds the event's key, else the stored code.
     pub fn ticket_codes(&self, event_id: &str, limit: usize) -> Result<Vec<TicketCode>> {
-        let store = self.store()?;
-        let event = store.get("events", event_id)?.ok_or_else(|| not_found(event_id))?;
+        let tickets = self.store()?.tickets_of_event(event_id, limit)?;
+        self.codes_of(event_id, tickets)
+    }
+
+    /// The QR payloads of these tickets of the event: signed when this computer holds the
+    /// event's key, else each ticket's stored code.
+    pub(crate) fn codes_of(&self, event_id: &str, tickets: Vec<TicketLookup>) -> Result<Vec<TicketCode>> {
+        let event = self.store()?.get("events", event_id)?.ok_or_else(|| not_found(event_id))?;
         let key = self.ticket_key(event_id)?.filter(|k| event["ticket_public_key"] == k.public_text().as_str());
         let event_uuid = parse_uuid(event_id)?;
-        let tickets = store.tickets_of_event(event_id, limit)?;
         tickets
             .into_iter()
             .map(|t| {
@@ -79,7 +87,16 @@ impl App {
                     }),
                     None => t.qr_code.clone(),
                 };
-                Ok(TicketCode { ticket_number: t.ticket_number, name: t.attendee_name, payload, signed: key.is_some() })
+                let qr = eventos_scan::qr_path(&payload).map_err(|e| {
+                    AppError::new(ErrorCode::Internal, format!("the QR code of {}: {e}", t.ticket_number))
+                })?;
+                Ok(TicketCode {
+                    ticket_number: t.ticket_number,
+                    name: t.attendee_name,
+                    payload,
+                    signed: key.is_some(),
+                    qr,
+                })
             })
             .collect()
     }

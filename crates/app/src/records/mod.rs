@@ -195,7 +195,7 @@ impl App {
     }
 
     /// The table, if the signed-in role may do this to it; a typed refusal otherwise.
-    fn permitted(&self, table: &str, action: Action) -> Result<&'static Table> {
+    pub(crate) fn permitted(&self, table: &str, action: Action) -> Result<&'static Table> {
         permitted_as(self.role()?, table, action)
     }
 }

@@ -7,7 +7,7 @@ import { invoke } from "@tauri-apps/api/core";
 /** A row of any table: column name → value, typed by the schema registry. */
 export type Row = Record<string, unknown>;
 
-export type ErrorCode = "invalid" | "duplicate" | "reference" | "not_found" | "no_workspace" | "workspace_exists" | "corrupt_database" | "database_too_new" | "disk_full" | "busy" | "io" | "sign_in_failed" | "session_ended" | "unreachable" | "server_refused" | "not_connected" | "camera" | "forbidden" | "internal";
+export type ErrorCode = "invalid" | "duplicate" | "reference" | "not_found" | "no_workspace" | "workspace_exists" | "corrupt_database" | "database_too_new" | "disk_full" | "busy" | "io" | "sign_in_failed" | "session_ended" | "unreachable" | "server_refused" | "not_connected" | "camera" | "forbidden" | "sold_out" | "internal";
 
 export type AppError = { code: ErrorCode, message: string, 
 /**
@@ -389,6 +389,73 @@ unlinks: Array<TableCount>,
  */
 refused: string | null, };
 
+export type Payment = "cash" | "card" | "complimentary";
+
+export type Holder = { name: string, email: string, };
+
+export type SaleRequest = { 
+/**
+ * The event's id or slug.
+ */
+event: string, quantity: number, buyer: Holder, holders: Array<Holder | null>, payment: Payment, };
+
+export type QrPath = { size: number, 
+/**
+ * `M{x} {y}h1v1h-1z` per dark module (runs of modules on a row joined into one rectangle).
+ */
+d: string, };
+
+export type TicketCode = { ticket_number: string, name: string | null, 
+/**
+ * What the QR code holds.
+ */
+payload: string, 
+/**
+ * Signed with the event's key (else the seed's random code, found by lookup only).
+ */
+signed: boolean, 
+/**
+ * The payload's QR code, to draw.
+ */
+qr: QrPath, };
+
+export type BoxOffice = { event_id: string, event_name: string, 
+/**
+ * `draft`, `published`, `cancelled` or `completed`: only a published event sells.
+ */
+status: string, price_cents: number, capacity: number, 
+/**
+ * Active and used tickets this computer knows of.
+ */
+places_taken: number, places_left: number, 
+/**
+ * Tickets sold on this computer that the server has not seen yet: other laptops selling
+ * meanwhile cannot know of them, nor this one of theirs.
+ */
+sold_here_unsynced: number, 
+/**
+ * Why it cannot sell now, if it cannot.
+ */
+closed_because: string | null, };
+
+export type Sale = { order_id: string, order_number: string, total_cents: number, payment: Payment, tickets: Array<TicketCode>, box_office: BoxOffice, };
+
+export type VoidKind = "cancel" | "refund";
+
+export type Voided = { order_number: string, 
+/**
+ * The tickets it cancelled or refunded.
+ */
+voided: Array<string>, 
+/**
+ * The order's tickets it left as they were: already checked in, cancelled or refunded.
+ */
+kept: Array<string>, 
+/**
+ * Whether the whole order is now refunded (every ticket void, at least one refunded).
+ */
+order_refunded: boolean, };
+
 /** Whether a thrown value is the app's typed error. */
 export function isAppError(e: unknown): e is AppError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -440,4 +507,9 @@ export const commands = {
   updateRecord: (table: string, id: string, patch: Row): Promise<Row> => call("update_record", { table, id, patch }),
   deletePlan: (table: string, id: string): Promise<DeletePlan> => call("delete_plan", { table, id }),
   deleteRecord: (table: string, id: string): Promise<null> => call("delete_record", { table, id }),
+  boxOffice: (event: string): Promise<BoxOffice> => call("box_office", { event }),
+  sell: (request: SaleRequest): Promise<Sale> => call("sell", { request }),
+  voidOrder: (orderNumber: string, kind: VoidKind, reason: string | null): Promise<Voided> => call("void_order", { orderNumber, kind, reason }),
+  voidTicket: (ticketNumber: string, kind: VoidKind, reason: string | null): Promise<Voided> => call("void_ticket", { ticketNumber, kind, reason }),
+  changeHolder: (ticketNumber: string, holder: Holder): Promise<TicketCode> => call("change_holder", { ticketNumber, holder }),
 };

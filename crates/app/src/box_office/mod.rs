@@ -1,0 +1,125 @@
+//! The box office: selling tickets at the door while offline, and cancelling, refunding or
+//! re-naming what was sold. Every write is the store's ordinary inserts and updates, so a sale
+//! syncs like any edit; codes are made here (signed where this computer holds the event's key),
+//! so a ticket sold offline is admitted by any door that has synced, or reads its signature.
+
+mod sell;
+mod void;
+
+pub use void::{VoidKind, Voided};
+
+use eventos_store::Row;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::door::TicketCode;
+use crate::records::Action;
+use crate::{App, AppError, ErrorCode, Result};
+
+/// How a sale at the door was paid (the order's `payment_method`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Payment {
+    Cash,
+    /// A card terminal: the payment happens on the terminal, the app records it.
+    Card,
+    /// Free tickets (guests, press): the order's price is 0.
+    Complimentary,
+}
+
+impl Payment {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Payment::Cash => "cash",
+            Payment::Card => "card",
+            Payment::Complimentary => "complimentary",
+        }
+    }
+}
+
+/// Who a ticket is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Holder {
+    pub name: String,
+    pub email: String,
+}
+
+/// A sale: `quantity` tickets for the buyer, or for the `holders` given (one per ticket, in
+/// order; a missing or `null` one is "same as buyer").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SaleRequest {
+    /// The event's id or slug.
+    pub event: String,
+    pub quantity: u32,
+    pub buyer: Holder,
+    #[serde(default)]
+    pub holders: Vec<Option<Holder>>,
+    pub payment: Payment,
+}
+
+/// A sale made: the order and its tickets with their QR payloads, to show at once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Sale {
+    pub order_id: String,
+    pub order_number: String,
+    pub total_cents: i64,
+    pub payment: Payment,
+    pub tickets: Vec<TicketCode>,
+    pub box_office: BoxOffice,
+}
+
+/// What the box office of an event knows before a sale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BoxOffice {
+    pub event_id: String,
+    pub event_name: String,
+    /// `draft`, `published`, `cancelled` or `completed`: only a published event sells.
+    pub status: String,
+    pub price_cents: i64,
+    pub capacity: i64,
+    /// Active and used tickets this computer knows of.
+    pub places_taken: i64,
+    pub places_left: i64,
+    /// Tickets sold on this computer that the server has not seen yet: other laptops selling
+    /// meanwhile cannot know of them, nor this one of theirs.
+    pub sold_here_unsynced: i64,
+    /// Why it cannot sell now, if it cannot.
+    pub closed_because: Option<String>,
+}
+
+impl App {
+    /// The event's box office as this computer knows it.
+    pub fn box_office(&self, event: &str) -> Result<BoxOffice> {
+        self.permitted("orders", Action::Read)?;
+        let store = self.store()?;
+        let stats = store.event_stats(event).map_err(|_| no_event(event))?;
+        let row = store.get("events", &stats.event_id)?.ok_or_else(|| no_event(event))?;
+        let status = text(&row, "status");
+        let places_left = stats.capacity - stats.tickets_sold;
+        let closed_because = match status.as_str() {
+            "published" if places_left <= 0 => Some("sold out as this computer knows it".to_owned()),
+            "published" => None,
+            "draft" => Some("the event is a draft: publish it to sell tickets".to_owned()),
+            other => Some(format!("the event is {other}")),
+        };
+        Ok(BoxOffice {
+            event_id: stats.event_id.clone(),
+            event_name: stats.event_name,
+            status,
+            price_cents: row.get("price_cents").and_then(|v| v.as_i64()).unwrap_or(0),
+            capacity: stats.capacity,
+            places_taken: stats.tickets_sold,
+            places_left,
+            sold_here_unsynced: store.tickets_sold_unsynced(&stats.event_id)?,
+            closed_because,
+        })
+    }
+}
+
+fn text(row: &Row, field: &str) -> String {
+    row.get(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned()
+}
+
+fn no_event(event: &str) -> AppError {
+    AppError::new(ErrorCode::NotFound, format!("no event '{event}' on this computer"))
+}

@@ -1,0 +1,63 @@
+//! The box office's reads: places sold, what this computer sold that the server has not seen,
+//! an order's tickets inside a write. Sales and refunds themselves are plain inserts and
+//! updates through the [`crate::Writer`].
+
+use rusqlite::{OptionalExtension, params};
+
+use crate::{Result, Store, Writer};
+
+/// A ticket of an order, as a cancellation or refund needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderTicket {
+    pub ticket_id: String,
+    pub ticket_number: String,
+    pub status: String,
+    pub checked_in_at: Option<String>,
+}
+
+/// Tickets that take a place: sold and not cancelled or refunded.
+const TAKES_A_PLACE: &str = "status IN ('active', 'used')";
+
+impl Writer<'_> {
+    /// Places the event's tickets take, as this transaction sees them.
+    pub fn places_taken(&self, event_id: &str) -> Result<i64> {
+        let sql = format!("SELECT count(*) FROM tickets WHERE event_id = ?1 AND {TAKES_A_PLACE}");
+        Ok(self.tx.query_row(&sql, [event_id], |r| r.get(0))?)
+    }
+
+    /// The order's tickets in ticket-number order.
+    pub fn order_tickets(&self, order_id: &str) -> Result<Vec<OrderTicket>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id, ticket_number, status, checked_in_at FROM tickets WHERE order_id = ?1 ORDER BY ticket_number",
+        )?;
+        let rows = stmt.query_map([order_id], |r| {
+            Ok(OrderTicket {
+                ticket_id: r.get(0)?,
+                ticket_number: r.get(1)?,
+                status: r.get(2)?,
+                checked_in_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Store {
+    /// Tickets of the event created on this computer that have not reached the server yet
+    /// (their insert still waits in the outbox): what other laptops cannot know of.
+    pub fn tickets_sold_unsynced(&self, event_id: &str) -> Result<i64> {
+        let sql = "SELECT count(*) FROM sync_outbox o JOIN tickets t ON t.id = o.row_id \
+                   WHERE o.tbl = 'tickets' AND o.op = 'insert' AND t.event_id = ?1 AND t.status IN ('active', 'used')";
+        Ok(self.conn.prepare_cached(sql)?.query_row([event_id], |r| r.get(0))?)
+    }
+
+    /// The id of the order with this number (`ORD-20251013-01111111`, any letter case).
+    pub fn order_id_by_number(&self, order_number: &str) -> Result<Option<String>> {
+        let number = order_number.trim().to_ascii_lowercase().replacen("ord-", "ORD-", 1);
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM orders WHERE order_number = ?1")?
+            .query_row(params![number], |r| r.get(0))
+            .optional()?)
+    }
+}
