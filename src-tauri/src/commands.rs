@@ -14,7 +14,7 @@ use eventos_app::door::{
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
 use eventos_app::records::{RecordDetail, TableInfo};
 use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncStatus};
-use eventos_app::{App, AppError, Status};
+use eventos_app::{App, AppError, ErrorCode, Reads, Status};
 use eventos_store::{DeletePlan, RecordPage, RecordQuery, Row};
 use tauri::State;
 
@@ -68,22 +68,22 @@ pub fn scanner_poll(state: State<'_, Shared>, after: u64) -> Reply<ScannerPoll> 
 
 #[tauri::command(async)]
 pub fn record_tables(state: State<'_, Shared>) -> Reply<Vec<TableInfo>> {
-    with(&state, |app| app.record_tables())
+    read(&state, |reads| reads.record_tables())
 }
 
 #[tauri::command(async)]
 pub fn list_records(state: State<'_, Shared>, table: String, query: RecordQuery) -> Reply<RecordPage> {
-    with(&state, |app| app.list_records(&table, &query))
+    read(&state, |reads| reads.list_records(&table, &query))
 }
 
 #[tauri::command(async)]
 pub fn record(state: State<'_, Shared>, table: String, id: String) -> Reply<RecordDetail> {
-    with(&state, |app| app.record(&table, &id))
+    read(&state, |reads| reads.record(&table, &id))
 }
 
 #[tauri::command(async)]
 pub fn record_titles(state: State<'_, Shared>, table: String, ids: Vec<String>) -> Reply<BTreeMap<String, String>> {
-    with(&state, |app| app.record_titles(&table, &ids))
+    read(&state, |reads| reads.record_titles(&table, &ids))
 }
 
 #[tauri::command(async)]
@@ -144,12 +144,14 @@ pub fn change_holder(state: State<'_, Shared>, ticket_number: String, holder: Ho
 #[cfg(test)]
 include!("command_names.rs");
 
-/// The one `App` of this process.
-pub struct Shared(Mutex<App>);
+/// The one `App` of this process, and its reads on a connection of their own (a slow list
+/// never waits for, nor holds up, a check-in or a sync).
+pub struct Shared(Mutex<App>, Reads);
 
 impl Shared {
     pub fn new(app: App) -> Self {
-        Shared(Mutex::new(app))
+        let reads = app.reads();
+        Shared(Mutex::new(app), reads)
     }
 }
 
@@ -163,6 +165,17 @@ fn with<T>(state: &State<'_, Shared>, f: impl FnOnce(&mut App) -> Reply<T>) -> R
     let reply = f(&mut app);
     if let Err(e) = &reply {
         app.note_failure(e);
+    }
+    reply
+}
+
+/// Runs a read off the app's lock; a damaged replica found this way is shown to the app too.
+fn read<T>(state: &State<'_, Shared>, f: impl FnOnce(&Reads) -> Reply<T>) -> Reply<T> {
+    let reply = f(&state.1);
+    if let Err(e) = &reply
+        && e.code == ErrorCode::CorruptDatabase
+    {
+        state.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).note_failure(e);
     }
     reply
 }

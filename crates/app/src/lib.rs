@@ -6,6 +6,7 @@
 //! - [`dashboard`], [`events`], [`crm`]: the read models of the screens;
 //! - [`box_office`]: selling at the door offline, cancelling, refunding, changing a holder;
 //! - [`door`]: check-in at the door: verdicts, counts, search, duplicates, ticket keys;
+//! - [`Reads`]: the record layer's reads on a connection of their own, off the App's lock;
 //! - [`records`]: every table alike — describe, list, open, create, update, delete — by role;
 //! - [`sync`]: connecting to Supabase, the background sync, the outbox and the conflict log;
 //! - [`ipc`]: the TypeScript bindings of all of the above, generated for the UI.
@@ -18,11 +19,13 @@ pub mod door;
 mod error;
 pub mod events;
 pub mod ipc;
+mod reads;
 pub mod records;
 pub mod sync;
 pub mod workspace;
 
 pub use error::{AppError, ErrorCode};
+pub use reads::Reads;
 pub use workspace::{App, Status, WorkspaceState};
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

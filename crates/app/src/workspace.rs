@@ -49,6 +49,8 @@ pub struct App {
     pub(crate) camera: Option<crate::door::DoorCamera>,
     /// WAL checkpoints off the facade's thread, while a workspace is open.
     checkpoints: Option<crate::checkpoints::Checkpoints>,
+    /// The read connection of the [`crate::Reads`] handed out, closed when the workspace changes.
+    reads: std::sync::Arc<crate::reads::ReadSlot>,
 }
 
 impl App {
@@ -78,6 +80,7 @@ impl App {
             session_store,
             camera: None,
             checkpoints: None,
+            reads: std::sync::Arc::default(),
         };
         app.set_workspace(workspace);
         app.resume_sync();
@@ -193,8 +196,14 @@ impl App {
         }
     }
 
+    /// The record layer's reads on a connection of their own, following this App's workspace.
+    pub fn reads(&self) -> crate::Reads {
+        crate::Reads::new(&self.data_dir, std::sync::Arc::clone(&self.reads))
+    }
+
     /// A ready workspace checkpoints on its own thread (see [`crate::checkpoints`]).
     fn set_workspace(&mut self, workspace: Workspace) {
+        self.reads.workspace_changed(matches!(workspace, Workspace::Ready(_)));
         self.checkpoints = None;
         if let Workspace::Ready(store) = &workspace
             && store.checkpoint_elsewhere().is_ok()

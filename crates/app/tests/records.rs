@@ -21,6 +21,13 @@ fn row(value: serde_json::Value) -> Row {
     value.as_object().unwrap().clone()
 }
 
+/// An active ticket: (its event, its number).
+fn active_ticket(app: &App) -> (String, String) {
+    let filters = vec![Filter { field: "status".into(), op: FilterOp::Is, value: Some(json!("active")) }];
+    let page = app.list_records("tickets", &RecordQuery { filters, limit: Some(1), ..RecordQuery::default() }).unwrap();
+    (page.rows[0]["event_id"].as_str().unwrap().into(), page.rows[0]["ticket_number"].as_str().unwrap().into())
+}
+
 fn first_id(app: &App, table: &str) -> String {
     let page = app.list_records(table, &RecordQuery { limit: Some(1), ..RecordQuery::default() }).unwrap();
     page.rows[0]["id"].as_str().unwrap().to_owned()
@@ -171,19 +178,7 @@ fn every_write_path_of_the_facade_is_captured_exactly_once() {
     assert_eq!(ops(&app), expect("venues", "delete", &[]));
 
     // The door: one check-in row; the ticket's derived status is not an edit of its own.
-    let ticket: (String, String) = {
-        let page = app
-            .list_records(
-                "tickets",
-                &RecordQuery {
-                    filters: vec![Filter { field: "status".into(), op: FilterOp::Is, value: Some(json!("active")) }],
-                    limit: Some(1),
-                    ..RecordQuery::default()
-                },
-            )
-            .unwrap();
-        (page.rows[0]["event_id"].as_str().unwrap().into(), page.rows[0]["ticket_number"].as_str().unwrap().into())
-    };
+    let ticket = active_ticket(&app);
     use eventos_app::door::{DoorMode, DoorScan, DoorSetup, ScanMethod};
     let door = DoorSetup { event_id: ticket.0, gate: "Gate A".into(), mode: DoorMode::Entry, session_id: None };
     app.check_in(&DoorScan { door, method: ScanMethod::QrCode, payload: ticket.1 }).unwrap();
@@ -195,4 +190,64 @@ fn every_write_path_of_the_facade_is_captured_exactly_once() {
     // A refused write leaves nothing behind.
     assert!(app.update_record("venues", &first_id(&app, "venues"), row(json!({"capacity": -1}))).is_err());
     assert_eq!(ops(&app), expected);
+}
+
+#[test]
+fn reads_have_their_own_connection_and_a_check_in_goes_through_in_the_middle_of_one() {
+    use eventos_app::door::{DoorMode, DoorScan, DoorSetup, ScanMethod, VerdictKind};
+    let dir = tempfile::tempdir().unwrap();
+    // Enough tickets that an export reports progress (every 5,000 rows) before its end.
+    {
+        let mut store = Store::open(&dir.path().join("eventos.db")).unwrap();
+        let options = eventos_demo::DemoOptions { attendees: 6_000, seed: 3, today: date!(2026 - 11 - 22) };
+        eventos_demo::generate(&mut store, &options).unwrap();
+    }
+    let mut app = App::open_with(dir.path(), SessionStore::File);
+    let reads = app.reads();
+    let (event_id, number) = active_ticket(&app);
+    let all = RecordQuery::default();
+    let tickets = reads.list_records("tickets", &RecordQuery { limit: Some(1), ..all.clone() }).unwrap().total;
+    assert!(tickets > 5_000);
+
+    // In the middle of a long read (an export, its statement open on the reads' connection),
+    // the door admits a ticket through the App: the read does not hold the App, nor the App
+    // the read.
+    let mut verdict = None;
+    let out = dir.path().join("tickets.csv");
+    let written = reads
+        .export_csv("tickets", &all, &["ticket_number".into(), "status".into()], &out, &mut |done, total| {
+            if verdict.is_none() && (done as i64) < total {
+                let door =
+                    DoorSetup { event_id: event_id.clone(), gate: "A".into(), mode: DoorMode::Entry, session_id: None };
+                let scan = DoorScan { door, method: ScanMethod::QrCode, payload: number.clone() };
+                verdict = Some(app.check_in(&scan).unwrap().kind);
+            }
+        })
+        .unwrap();
+    assert_eq!(verdict, Some(VerdictKind::Admitted), "the check-in was made mid-export");
+    assert_eq!(written as i64, tickets);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.contains(&format!("{number},active")), "the export reads the snapshot it began with");
+    let used = reads
+        .list_records(
+            "tickets",
+            &RecordQuery {
+                filters: vec![Filter { field: "ticket_number".into(), op: FilterOp::Is, value: Some(json!(number)) }],
+                ..RecordQuery::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(used.rows[0]["status"], "used", "the next read sees the check-in");
+}
+
+#[test]
+fn reads_follow_the_apps_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open_with(dir.path(), SessionStore::File);
+    let reads = app.reads();
+    assert_eq!(reads.record_tables().unwrap_err().code, ErrorCode::NoWorkspace, "first run: nothing to read");
+    app.open_demo_on(date!(2026 - 11 - 22)).unwrap();
+    let tables = reads.record_tables().unwrap();
+    assert!(tables.iter().any(|t| t.name == "events" && t.count > 0), "the demo, opened after the reads were made");
+    assert!(reads.record("events", "00000000-0000-4000-8000-000000000000").is_err());
 }

@@ -100,7 +100,7 @@ pub fn export(db: &Path, args: ExportArgs, out: &mut String) -> Result<(), CliEr
     let filters = vec![Filter { field: "event_id".into(), op: FilterOp::Is, value: Some(Value::from(event_id)) }];
     let query = RecordQuery { filters, ..RecordQuery::default() };
     let show = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let rows = app.export_csv(table, &query, &[], &args.out, &mut |done, total| {
+    let rows = app.reads().export_csv(table, &query, &[], &args.out, &mut |done, total| {
         if show {
             eprint!("\r  {done}/{total} {table}   ");
         }

@@ -70,6 +70,22 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Opens an existing replica for reading only, on a connection of its own (WAL lets it
+    /// read while another connection writes): no migration, and every write refused by SQLite
+    /// itself. The file must have been opened by [`Store::open`] first (schema up to date).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        use rusqlite::OpenFlags;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.set_prepared_statement_cache_capacity(128);
+        conn.execute_batch(CACHE_SIZE_PRAGMA)?;
+        let guard = Guard::register(&conn)?;
+        Ok(Store { conn, guard })
+    }
+}
+
 pub(crate) const CACHE_SIZE_PRAGMA: &str = "PRAGMA cache_size = -65536";
 pub(crate) const BULK_CACHE_SIZE_PRAGMA: &str = "PRAGMA cache_size = -262144";
 

@@ -7,7 +7,9 @@ pub mod permissions;
 
 use eventos_model::presentation::{self, Area};
 use eventos_model::schema::{self, Check, Column, ColumnType, Table};
-use eventos_store::{Children, DeletePlan, RecordPage, RecordQuery, Row};
+use std::collections::BTreeMap;
+
+use eventos_store::{Children, DeletePlan, RecordPage, RecordQuery, Row, Store};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -88,70 +90,131 @@ const CHILD_ROWS: u32 = 5;
 /// Titles one call answers (a page of rows' references).
 const MAX_TITLES: usize = 500;
 
-impl App {
-    /// The signed-in person's role: a workspace never connected is its owner's; connected, the
-    /// best role among the accounts this computer keeps, or the door's when there is none.
-    pub fn role(&self) -> Result<Role> {
-        let store = self.store()?;
-        let Some(connection) = store.sync_connection()? else { return Ok(Role::Owner) };
-        let roles: Vec<String> = store
-            .connection()
-            .prepare("SELECT role FROM account_users WHERE user_id = ?1 AND status = 'active'")?
-            .query_map([&connection.user_id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(roles.iter().filter_map(|r| Role::parse(r)).min().unwrap_or(Role::Door))
+/// The record layer's reads over one connection, as the signed-in role sees them: the App's
+/// own, or the [`crate::Reads`] connection that keeps slow lists off the lock a check-in needs.
+pub(crate) struct View<'s> {
+    store: &'s Store,
+    role: Role,
+}
+
+/// The signed-in person's role: a workspace never connected is its owner's; connected, the
+/// best role among the accounts this computer keeps, or the door's when there is none.
+fn role_of(store: &Store) -> Result<Role> {
+    let Some(connection) = store.sync_connection()? else { return Ok(Role::Owner) };
+    let roles: Vec<String> = store
+        .connection()
+        .prepare("SELECT role FROM account_users WHERE user_id = ?1 AND status = 'active'")?
+        .query_map([&connection.user_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(roles.iter().filter_map(|r| Role::parse(r)).min().unwrap_or(Role::Door))
+}
+
+impl<'s> View<'s> {
+    pub(crate) fn of(store: &'s Store) -> Result<View<'s>> {
+        Ok(View { store, role: role_of(store)? })
     }
 
     /// Every table the role may read, described for the generic screens.
-    pub fn record_tables(&self) -> Result<Vec<TableInfo>> {
-        let role = self.role()?;
-        let counts = self.store()?.table_counts()?;
+    pub(crate) fn record_tables(&self) -> Result<Vec<TableInfo>> {
+        let counts = self.store.table_counts()?;
         Ok(schema::tables()
             .iter()
-            .filter(|t| permissions::allows(role, t.name, Action::Read))
+            .filter(|t| permissions::allows(self.role, t.name, Action::Read))
             .map(|t| {
                 let count = counts.iter().find(|(name, _)| *name == t.name).map_or(0, |(_, n)| *n);
-                describe(t, role, count)
+                describe(t, self.role, count)
             })
             .collect())
     }
 
-    pub fn list_records(&self, table: &str, query: &RecordQuery) -> Result<RecordPage> {
-        let table = self.permitted(table, Action::Read)?;
-        Ok(self.store()?.list(table.name, query)?)
+    pub(crate) fn list_records(&self, table: &str, query: &RecordQuery) -> Result<RecordPage> {
+        let table = permitted_as(self.role, table, Action::Read)?;
+        Ok(self.store.list(table.name, query)?)
     }
 
-    pub fn record(&self, table: &str, id: &str) -> Result<RecordDetail> {
-        let role = self.role()?;
-        let table = permitted_as(role, table, Action::Read)?;
-        let store = self.store()?;
-        let row = store.get(table.name, id)?.ok_or_else(|| not_found(table, id))?;
-        let children = store
+    pub(crate) fn record(&self, table: &str, id: &str) -> Result<RecordDetail> {
+        let table = permitted_as(self.role, table, Action::Read)?;
+        let row = self.store.get(table.name, id)?.ok_or_else(|| not_found(table, id))?;
+        let children = self
+            .store
             .children(table.name, id, CHILD_ROWS)?
             .into_iter()
-            .filter(|c| permissions::allows(role, &c.table, Action::Read))
+            .filter(|c| permissions::allows(self.role, &c.table, Action::Read))
             .collect();
         Ok(RecordDetail {
             table: table.name.into(),
             title: title(table, &row),
             row,
             children,
-            allowed: Allowed::of(role, table.name),
+            allowed: Allowed::of(self.role, table.name),
         })
     }
 
     /// What names each of these rows ("Sarah Johnson", "ORD-…"), for showing references; ids
     /// this computer does not have are left out.
-    pub fn record_titles(&self, table: &str, ids: &[String]) -> Result<std::collections::BTreeMap<String, String>> {
-        let table = self.permitted(table, Action::Read)?;
-        let store = self.store()?;
-        let mut titles = std::collections::BTreeMap::new();
+    pub(crate) fn record_titles(&self, table: &str, ids: &[String]) -> Result<BTreeMap<String, String>> {
+        let table = permitted_as(self.role, table, Action::Read)?;
+        let mut titles = BTreeMap::new();
         for id in ids.iter().take(MAX_TITLES) {
-            if let Some(row) = store.get(table.name, id)? {
+            if let Some(row) = self.store.get(table.name, id)? {
                 titles.insert(id.clone(), title(table, &row));
             }
         }
         Ok(titles)
+    }
+
+    /// The rows of `table` matching `query` (all pages, its order) as CSV into `path`, with
+    /// `columns` (all when empty). Written beside it first and renamed into place, so a failure
+    /// half-way leaves no half file. Returns how many rows.
+    pub(crate) fn export_csv(
+        &self,
+        table: &str,
+        query: &RecordQuery,
+        columns: &[String],
+        path: &std::path::Path,
+        progress: &mut dyn FnMut(u64, i64),
+    ) -> Result<u64> {
+        let table = permitted_as(self.role, table, Action::Read)?;
+        let io = |e: std::io::Error| {
+            let code = if e.kind() == std::io::ErrorKind::StorageFull { ErrorCode::DiskFull } else { ErrorCode::Io };
+            AppError::new(code, format!("cannot write {}: {e}", path.display()))
+        };
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let partial = path.with_file_name(format!(".{name}.part"));
+        let written = (|| {
+            let mut file = std::io::BufWriter::new(std::fs::File::create(&partial).map_err(io)?);
+            let rows = self.store.export_csv(table.name, query, columns, &mut file, progress)?;
+            file.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(io)?;
+            std::fs::rename(&partial, path).map_err(io)?;
+            Ok(rows)
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        written
+    }
+}
+
+impl App {
+    /// The signed-in person's role (see [`View`]).
+    pub fn role(&self) -> Result<Role> {
+        role_of(self.store()?)
+    }
+
+    pub fn record_tables(&self) -> Result<Vec<TableInfo>> {
+        View::of(self.store()?)?.record_tables()
+    }
+
+    pub fn list_records(&self, table: &str, query: &RecordQuery) -> Result<RecordPage> {
+        View::of(self.store()?)?.list_records(table, query)
+    }
+
+    pub fn record(&self, table: &str, id: &str) -> Result<RecordDetail> {
+        View::of(self.store()?)?.record(table, id)
+    }
+
+    pub fn record_titles(&self, table: &str, ids: &[String]) -> Result<BTreeMap<String, String>> {
+        View::of(self.store()?)?.record_titles(table, ids)
     }
 
     /// Creates a row; the store fills ids, codes and the account, and checks every value.
@@ -283,38 +346,5 @@ fn field(table: &Table, column: &'static Column) -> FieldInfo {
             _ => None,
         },
         rule: column.check_rule(),
-    }
-}
-
-impl App {
-    /// Writes the rows of `table` matching `query` (all pages, its order) to a CSV file at
-    /// `path`, with `columns` (all when empty). Written beside it first and renamed into place,
-    /// so a failure half-way leaves no half file. Returns how many rows.
-    pub fn export_csv(
-        &self,
-        table: &str,
-        query: &RecordQuery,
-        columns: &[String],
-        path: &std::path::Path,
-        progress: &mut dyn FnMut(u64, i64),
-    ) -> Result<u64> {
-        let table = self.permitted(table, Action::Read)?;
-        let io = |e: std::io::Error| {
-            let code = if e.kind() == std::io::ErrorKind::StorageFull { ErrorCode::DiskFull } else { ErrorCode::Io };
-            AppError::new(code, format!("cannot write {}: {e}", path.display()))
-        };
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let partial = path.with_file_name(format!(".{name}.part"));
-        let written = (|| {
-            let mut file = std::io::BufWriter::new(std::fs::File::create(&partial).map_err(io)?);
-            let rows = self.store()?.export_csv(table.name, query, columns, &mut file, progress)?;
-            file.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(io)?;
-            std::fs::rename(&partial, path).map_err(io)?;
-            Ok(rows)
-        })();
-        if written.is_err() {
-            let _ = std::fs::remove_file(&partial);
-        }
-        written
     }
 }
