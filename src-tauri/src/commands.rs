@@ -12,6 +12,7 @@ use eventos_app::door::{
     Verdict,
 };
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
+use eventos_app::organize::{EventDraft, StatusPlan};
 use eventos_app::records::{RecordDetail, TableInfo};
 use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncStatus};
 use eventos_app::{App, AppError, ErrorCode, Reads, Status};
@@ -139,6 +140,26 @@ pub fn void_ticket(
 #[tauri::command(async)]
 pub fn change_holder(state: State<'_, Shared>, ticket_number: String, holder: Holder) -> Reply<TicketCode> {
     with(&state, |app| app.change_holder(&ticket_number, &holder))
+}
+
+#[tauri::command(async)]
+pub fn create_event(state: State<'_, Shared>, draft: EventDraft) -> Reply<EventDetail> {
+    with(&state, |app| app.create_event(&draft))
+}
+
+#[tauri::command(async)]
+pub fn status_plan(state: State<'_, Shared>, event_id: String, to: String) -> Reply<StatusPlan> {
+    with(&state, |app| app.status_plan(&event_id, &to))
+}
+
+#[tauri::command(async)]
+pub fn set_event_status(state: State<'_, Shared>, event_id: String, to: String) -> Reply<EventDetail> {
+    with(&state, |app| app.set_event_status(&event_id, &to))
+}
+
+#[tauri::command(async)]
+pub fn duplicate_event(state: State<'_, Shared>, event_id: String, starts: String) -> Reply<EventDetail> {
+    with(&state, |app| app.duplicate_event(&event_id, &starts))
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use crate::door::{
     ScanMethod, ScannedVerdict, ScannerPoll, TicketCode, Verdict, VerdictKind,
 };
 use crate::events::{EventDetail, EventEdit, EventQuery, EventSort, EventSummary, SessionItem, TicketStats};
+use crate::organize::{EventDraft, StatusPlan, VenueChoice};
 use crate::records::{Allowed, FieldInfo, FieldKind, RecordDetail, Role, TableInfo};
 use crate::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncProgress, SyncState, SyncStatus};
 use crate::{AppError, ErrorCode, Status, WorkspaceState};
@@ -74,6 +75,11 @@ pub fn commands() -> Vec<Command> {
         command("update_record", "table: string, id: string, patch: Row", ROW.to_owned()),
         command("delete_plan", "table: string, id: string", DeletePlan::name(&cfg)),
         command("delete_record", "table: string, id: string", "null".to_owned()),
+        // An event's life.
+        command("create_event", "draft: EventDraft", EventDetail::name(&cfg)),
+        command("status_plan", "eventId: string, to: string", StatusPlan::name(&cfg)),
+        command("set_event_status", "eventId: string, to: string", EventDetail::name(&cfg)),
+        command("duplicate_event", "eventId: string, starts: string", EventDetail::name(&cfg)),
         // The box office.
         command("box_office", "event: string", BoxOffice::name(&cfg)),
         command("sell", "request: SaleRequest", Sale::name(&cfg)),
@@ -145,6 +151,9 @@ pub fn typescript() -> String {
         RecordDetail::decl(&cfg),
         TableCount::decl(&cfg),
         DeletePlan::decl(&cfg),
+        VenueChoice::decl(&cfg),
+        EventDraft::decl(&cfg),
+        StatusPlan::decl(&cfg),
         Payment::decl(&cfg),
         Holder::decl(&cfg),
         SaleRequest::decl(&cfg),

@@ -5,6 +5,7 @@
 //! - [`workspace`]: where the replica lives and its life: first run, demo, empty, broken;
 //! - [`dashboard`], [`events`], [`crm`]: the read models of the screens;
 //! - [`box_office`]: selling at the door offline, cancelling, refunding, changing a holder;
+//! - [`organize`]: creating an event, its status steps, duplicating it;
 //! - [`door`]: check-in at the door: verdicts, counts, search, duplicates, ticket keys;
 //! - [`Reads`]: the record layer's reads on a connection of their own, off the App's lock;
 //! - [`records`]: every table alike — describe, list, open, create, update, delete — by role;
@@ -19,6 +20,7 @@ pub mod door;
 mod error;
 pub mod events;
 pub mod ipc;
+pub mod organize;
 mod reads;
 pub mod records;
 pub mod sync;

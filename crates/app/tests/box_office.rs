@@ -4,12 +4,14 @@
 //! refuses them, and a partly refunded order stays paid.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::{demo, scalar};
+
 use eventos_app::box_office::{Holder, Payment, SaleRequest, VoidKind};
 use eventos_app::door::{DoorMode, DoorScan, DoorSetup, ScanMethod, VerdictKind};
-use eventos_app::sync::SessionStore;
 use eventos_app::{App, ErrorCode};
 use rusqlite::Connection;
-use time::macros::date;
 
 struct Office {
     dir: tempfile::TempDir,
@@ -19,19 +21,13 @@ struct Office {
 
 /// The demo's published event with the most places left.
 fn office() -> Office {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = App::open_with(dir.path(), SessionStore::File);
-    app.open_demo_on(date!(2026 - 11 - 22)).unwrap();
+    let (dir, app) = demo();
     let event = scalar::<String>(
         &dir,
         "SELECT e.id FROM events e WHERE e.status = 'published' ORDER BY e.capacity - \
          (SELECT count(*) FROM tickets t WHERE t.event_id = e.id AND t.status IN ('active', 'used')) DESC, e.id LIMIT 1",
     );
     Office { dir, app, event }
-}
-
-fn scalar<T: rusqlite::types::FromSql>(dir: &tempfile::TempDir, sql: &str) -> T {
-    Connection::open(dir.path().join("eventos.db")).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
 fn holder(name: &str, email: &str) -> Holder {

@@ -2,6 +2,10 @@
 //! of changed fields only, errors that name their field, and what each role may do.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::demo;
+
 use eventos_app::records::{FieldKind, Role};
 use eventos_app::sync::SessionStore;
 use eventos_app::{App, ErrorCode};
@@ -9,13 +13,6 @@ use eventos_model::schema;
 use eventos_store::{Filter, FilterOp, RecordQuery, Row, Store};
 use serde_json::json;
 use time::macros::date;
-
-fn demo() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = App::open_with(dir.path(), SessionStore::File);
-    app.open_demo_on(date!(2026 - 11 - 22)).unwrap();
-    (dir, app)
-}
 
 fn row(value: serde_json::Value) -> Row {
     value.as_object().unwrap().clone()

@@ -25,6 +25,14 @@ impl Writer<'_> {
         Ok(self.tx.query_row(&sql, [event_id], |r| r.get(0))?)
     }
 
+    /// The ids of the event's tickets that are valid and not used yet.
+    pub fn active_tickets(&self, event_id: &str) -> Result<Vec<String>> {
+        let mut stmt =
+            self.tx.prepare_cached("SELECT id FROM tickets WHERE event_id = ?1 AND status = 'active' ORDER BY id")?;
+        let ids = stmt.query_map([event_id], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The order's tickets in ticket-number order.
     pub fn order_tickets(&self, order_id: &str) -> Result<Vec<OrderTicket>> {
         let mut stmt = self.tx.prepare_cached(

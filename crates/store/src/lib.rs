@@ -27,7 +27,7 @@ mod records;
 mod scopes;
 mod search;
 mod writer;
-mod zones;
+pub mod zones;
 
 pub use apply::ROW_GONE;
 pub use box_office::OrderTicket;
@@ -43,7 +43,6 @@ pub use records::{Children, DeletePlan, Filter, FilterOp, RecordPage, RecordQuer
 pub use scopes::ScopeState;
 pub use search::{AttendeeHit, RANK_WINDOW};
 pub use writer::Writer;
-pub use zones::local_zone;
 
 use rusqlite::{Connection, TransactionBehavior};
 use serde_json::{Map, Value};

@@ -389,6 +389,36 @@ unlinks: Array<TableCount>,
  */
 refused: string | null, };
 
+export type VenueChoice = { "kind": "none" } | { "kind": "existing", id: string, } | { "kind": "new", name: string, address: string | null, city: string | null, timezone: string | null, };
+
+export type EventDraft = { name: string, 
+/**
+ * conference, seminar, workshop or networking.
+ */
+kind: string, venue: VenueChoice, starts: string, ends: string, capacity: number, price_cents: number, 
+/**
+ * public or private.
+ */
+visibility: string, description: string | null, };
+
+export type StatusPlan = { from: string, to: string, 
+/**
+ * Why it cannot move there, if it cannot.
+ */
+refused: string | null, 
+/**
+ * Valid tickets not yet used: a cancellation cancels them (doors refuse them once synced).
+ */
+active_tickets: number, 
+/**
+ * Tickets already used: kept as they are.
+ */
+used_tickets: number, 
+/**
+ * In words, for the confirmation.
+ */
+consequence: string, };
+
 export type Payment = "cash" | "card" | "complimentary";
 
 export type Holder = { name: string, email: string, };
@@ -507,6 +537,10 @@ export const commands = {
   updateRecord: (table: string, id: string, patch: Row): Promise<Row> => call("update_record", { table, id, patch }),
   deletePlan: (table: string, id: string): Promise<DeletePlan> => call("delete_plan", { table, id }),
   deleteRecord: (table: string, id: string): Promise<null> => call("delete_record", { table, id }),
+  createEvent: (draft: EventDraft): Promise<EventDetail> => call("create_event", { draft }),
+  statusPlan: (eventId: string, to: string): Promise<StatusPlan> => call("status_plan", { eventId, to }),
+  setEventStatus: (eventId: string, to: string): Promise<EventDetail> => call("set_event_status", { eventId, to }),
+  duplicateEvent: (eventId: string, starts: string): Promise<EventDetail> => call("duplicate_event", { eventId, starts }),
   boxOffice: (event: string): Promise<BoxOffice> => call("box_office", { event }),
   sell: (request: SaleRequest): Promise<Sale> => call("sell", { request }),
   voidOrder: (orderNumber: string, kind: VoidKind, reason: string | null): Promise<Voided> => call("void_order", { orderNumber, kind, reason }),
