@@ -8,6 +8,8 @@
 //   node dev/preview.mjs --serve [--port 4173]       serve for a browser, bridge injected
 //
 // Options (env): FIXTURES=/tmp/ui-fixtures  SHOTS=/tmp/ui-shots  CHROMIUM=/usr/bin/chromium
+//                ONLY=box-office (only the runs whose name holds it)
+// The fixtures come from `cargo run -p eventos-app --example ui_fixtures -- /tmp/ui-fixtures`.
 // In --serve mode, ?scenario=first_run|broken|ready|today|failing|empty picks the bridge's answers;
 // the sync scenarios (ready, sync not as "not connected") are synced|offline|signed_out|bootstrapping|sync_error|door;
 // the Check-in screen's camera: no_camera (none found), camera_busy (one, in use by another program).
@@ -22,6 +24,7 @@ const DIST = resolve(here, "..", "dist");
 const FIXTURES = process.env.FIXTURES ?? "/tmp/ui-fixtures";
 const SHOTS = process.env.SHOTS ?? "/tmp/ui-shots";
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const ONLY = process.env.ONLY ?? "";
 // As the app's (tauri.conf.json), less what only the desktop app needs (the IPC origins).
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -76,7 +79,7 @@ function bridgeSource(scenario) {
       : null,
     moved_to: movedTo,
   });
-  const fail = (code, message) => { throw { code, message }; };
+  const fail = (code, message, field) => { throw field ? { code, message, field } : { code, message }; };
   const needReady = () => {
     if (state === "first_run") fail("no_workspace", "no workspace is open yet");
     if (state === "broken") fail("corrupt_database", "database disk image is malformed");
@@ -209,6 +212,11 @@ function bridgeSource(scenario) {
         d.summary = withEdits(d.summary);
         if ("description" in edit) d.description = edit.description;
         d.tickets.capacity = d.summary.capacity;
+        // What the box office stand-in sold (less what it voided) counts as sold and valid.
+        const soldHere = office.taken[id] || 0;
+        d.tickets.sold += soldHere;
+        d.tickets.active += soldHere;
+        d.summary.tickets_sold += soldHere;
         d.tickets.available = Math.max(0, d.summary.capacity - d.tickets.sold);
         return d;
       }
@@ -477,6 +485,162 @@ function bridgeSource(scenario) {
                verdicts: door.verdicts.filter((v) => v.seq > after), error: null };
     },
   });
+  // ---- Box office stand-in ----
+  // Sales take places from the event's capacity (as this computer knows it) and count as sold
+  // here, unsynced; cancel and refund follow the facade's rules (only valid tickets are voided;
+  // a refusal names each ticket and why). window.__previewCheckIn(ticketNumber) marks a ticket
+  // sold here as checked in, to show what a refund leaves as it was.
+  // The QR codes are a STAND-IN: a QR-like pattern of squares made from the payload, which no
+  // scanner reads. The app draws real ones (the facade's eventos_scan::qr_path).
+  const office = { taken: {}, unsynced: {}, orders: {}, orderOf: {}, seed: 0x1a2b3c4d };
+  const sellRandom = () => (office.seed = (Math.imul(office.seed, 1103515245) + 12345) >>> 0);
+  const hex8 = () => sellRandom().toString(16).padStart(8, "0");
+  const pad2 = (n) => String(n).padStart(2, "0");
+  const hashOf = (text) => { let h = 2166136261; for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0; return h; };
+  const standInQr = (payload) => {
+    const n = 29, quiet = 4;
+    let h = hashOf(payload) || 1;
+    const rnd = () => (h = (Math.imul(h, 1664525) + 1013904223) >>> 0) / 4294967296;
+    const dark = Array.from({ length: n }, () => Array.from({ length: n }, () => rnd() < 0.48));
+    for (const [fx, fy] of [[0, 0], [n - 7, 0], [0, n - 7]]) {
+      for (let y = -1; y <= 7; y++) for (let x = -1; x <= 7; x++) {
+        const X = fx + x, Y = fy + y;
+        if (X < 0 || Y < 0 || X >= n || Y >= n) continue;
+        const ring = Math.max(Math.abs(x - 3), Math.abs(y - 3));
+        dark[Y][X] = ring !== 2 && ring !== 4;
+      }
+    }
+    for (let i = 8; i < n - 8; i++) { dark[6][i] = i % 2 === 0; dark[i][6] = i % 2 === 0; }
+    let d = "";
+    dark.forEach((row, y) => {
+      for (let x = 0; x < n; x++) {
+        if (!row[x]) continue;
+        const start = x;
+        while (x < n && row[x]) x++;
+        d += "M" + (start + quiet) + " " + (y + quiet) + "h" + (x - start) + "v1h-" + (x - start) + "z";
+      }
+    });
+    return { size: n + 2 * quiet, d };
+  };
+  const findEvent = (ref) => {
+    const e = F.events.find((x) => x.id === ref || x.slug === ref);
+    if (!e) fail("not_found", "no event '" + ref + "' on this computer");
+    return withEdits(e);
+  };
+  const priceOf = (id) => (id === F.event.summary.id ? F.event.price_cents : 0);
+  const boxOffice = (ref) => {
+    needReady();
+    const e = findEvent(ref);
+    const taken = e.tickets_sold + (office.taken[e.id] || 0);
+    const left = e.capacity - taken;
+    const closed = e.status === "published" ? (left <= 0 ? "sold out as this computer knows it" : null)
+      : e.status === "draft" ? "the event is a draft: publish it to sell tickets" : "the event is " + e.status;
+    return { event_id: e.id, event_name: e.name, status: e.status, price_cents: priceOf(e.id), capacity: e.capacity,
+             places_taken: taken, places_left: left, sold_here_unsynced: office.unsynced[e.id] || 0, closed_because: closed };
+  };
+  const checkedHolder = (h, at) => {
+    const name = String(h.name || "").trim(), email = String(h.email || "").trim();
+    if (!name) fail("invalid", "a name is needed", at + ".name");
+    const [user, domain = ""] = email.split("@");
+    if (!user || !domain.includes(".") || domain.startsWith(".") || domain.endsWith(".") || /\\s/.test(email) || email.split("@").length !== 2) {
+      fail("invalid", "'" + email + "' is not an email address", at + ".email");
+    }
+    return { name, email };
+  };
+  const ticketCode = (t, eventId) => {
+    const signed = eventId === F.event.summary.id;
+    const payload = signed ? "EOS1." + btoa(JSON.stringify({ t: t.ticket_number, h: t.name })).replace(/=+$/, "") + ".c3RhbmQtaW4"
+                           : t.stored;
+    return { ticket_number: t.ticket_number, name: t.name, payload, signed, qr: standInQr(payload) };
+  };
+  const queueInsert = (table, fields) => {
+    outbox.push({ change_id: crypto.randomUUID(), table, row_id: crypto.randomUUID(), op: "insert", fields,
+                  created_at: nowIso(), error: null, attempts: 0 });
+  };
+  const voidTickets = (orderNumber, only, kind, reason) => {
+    const order = office.orders[orderNumber];
+    if (!order) fail("not_found", "no order " + orderNumber + " on this computer");
+    const mine = order.tickets.filter((t) => !only || t.ticket_number === only);
+    const voided = [], kept = [];
+    for (const t of mine) {
+      if (t.status === "active") { t.status = kind === "refund" ? "refunded" : "cancelled"; t.reason = reason; voided.push(t.ticket_number); }
+      else kept.push(t.ticket_number);
+    }
+    if (voided.length === 0) {
+      const why = mine.map((t) => t.ticket_number + (t.status === "used" ? " was checked in at " + t.checked_in_at : " is " + t.status));
+      fail("invalid", "nothing to " + kind + " in " + orderNumber + ": " + (why.join("; ") || "it has no tickets"));
+    }
+    office.taken[order.eventId] -= voided.length;
+    for (const n of voided) queueChange("tickets", n, ["status", "status_reason"]);
+    const allVoid = order.tickets.every((t) => t.status === "cancelled" || t.status === "refunded");
+    return { order_number: orderNumber, voided, kept, order_refunded: allVoid && order.tickets.some((t) => t.status === "refunded") };
+  };
+  window.__previewCheckIn = (ticketNumber) => {
+    const order = office.orders[office.orderOf[ticketNumber]];
+    const t = order && order.tickets.find((x) => x.ticket_number === ticketNumber);
+    if (!t || t.status !== "active") return false;
+    t.status = "used";
+    t.checked_in_at = nowIso();
+    return true;
+  };
+  Object.assign(handlers, {
+    box_office: async ({ event }) => { await sleep(30); return boxOffice(event); },
+    sell: async ({ request }) => {
+      needReady();
+      await sleep(250);
+      const q = request.quantity;
+      if (!Number.isInteger(q) || q < 1 || q > 20) fail("invalid", "must be between 1 and 20", "quantity");
+      const given = request.holders || [];
+      if (given.length > q) fail("invalid", given.length + " holders given for " + q + " tickets", "holders");
+      const buyer = checkedHolder(request.buyer || {}, "buyer");
+      const holders = Array.from({ length: q }, (_, i) => (given[i] ? checkedHolder(given[i], "holders." + i) : buyer));
+      const before = boxOffice(request.event);
+      if (before.status !== "published") fail("invalid", "cannot sell tickets for " + before.event_name + ": " + before.closed_because);
+      if (q > before.places_left) {
+        fail("sold_out", "only " + Math.max(0, before.places_left) + " of " + before.capacity + " places are left for " + before.event_name +
+             " as this computer knows it; other laptops may be selling too", "quantity");
+      }
+      const now = new Date();
+      const day = now.getFullYear() + pad2(now.getMonth() + 1) + pad2(now.getDate());
+      const orderNumber = "ORD-" + day + "-" + hex8();
+      const unit = request.payment === "complimentary" ? 0 : before.price_cents;
+      const tickets = holders.map((h) => ({
+        ticket_number: "TKT-" + hex8().toUpperCase() + "-" + day.slice(2), name: h.name, email: h.email,
+        status: "active", stored: hex8() + hex8() + hex8() + hex8(), reason: null, checked_in_at: null,
+      })).sort((a, b) => a.ticket_number.localeCompare(b.ticket_number));
+      office.orders[orderNumber] = { eventId: before.event_id, tickets };
+      for (const t of tickets) office.orderOf[t.ticket_number] = orderNumber;
+      office.taken[before.event_id] = (office.taken[before.event_id] || 0) + q;
+      office.unsynced[before.event_id] = (office.unsynced[before.event_id] || 0) + q;
+      queueInsert("orders", ["event_id", "payment_method", "payment_status", "quantity", "unit_price_cents"]);
+      for (let i = 0; i < q; i++) { queueInsert("attendees", ["email", "full_name", "order_id"]); queueInsert("tickets", ["attendee_id", "order_id"]); }
+      return { order_id: crypto.randomUUID(), order_number: orderNumber, total_cents: unit * q, payment: request.payment,
+               tickets: tickets.map((t) => ticketCode(t, before.event_id)), box_office: boxOffice(before.event_id) };
+    },
+    void_order: async ({ orderNumber, kind, reason }) => {
+      needReady();
+      await sleep(200);
+      return voidTickets(orderNumber, null, kind, reason);
+    },
+    void_ticket: async ({ ticketNumber, kind, reason }) => {
+      needReady();
+      await sleep(200);
+      const orderNumber = office.orderOf[ticketNumber];
+      if (!orderNumber) fail("not_found", "no ticket " + ticketNumber + " on this computer");
+      return voidTickets(orderNumber, ticketNumber, kind, reason);
+    },
+    change_holder: async ({ ticketNumber, holder }) => {
+      needReady();
+      await sleep(150);
+      const h = checkedHolder(holder || {}, "holder");
+      const order = office.orders[office.orderOf[ticketNumber]];
+      const t = order && order.tickets.find((x) => x.ticket_number === ticketNumber);
+      if (!t) fail("not_found", "no ticket " + ticketNumber + " on this computer");
+      Object.assign(t, h);
+      queueChange("attendees", ticketNumber, ["email", "full_name"]);
+      return ticketCode(t, order.eventId);
+    },
+  });
   let nextId = 1;
   window.__TAURI_INTERNALS__ = {
     invoke: async (cmd, args = {}) => {
@@ -599,6 +763,7 @@ async function screenshots() {
   }
 
   async function run(name, opts, steps) {
+    if (ONLY && !name.includes(ONLY)) return;
     const { page, context } = await open(name, opts);
     try {
       await steps(page);
@@ -994,6 +1159,181 @@ async function screenshots() {
     await page.keyboard.press("Escape");
     await page.getByTestId("event-edit-form").waitFor({ state: "detached" });
     if (!(await page.getByTestId("screen-event").isVisible())) throw new Error("Esc in the form left the event page");
+  });
+
+  // ---- Box office ----
+  const boxOfficeHash = `#/events/${fixtures.event.summary.id}/box-office`;
+  const LONG_NAME = "Maximilian Alexander Oberhauser-Wittgenstein";
+  const focusedId = (page) => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null);
+  const text = async (page, testid) => ((await page.getByTestId(testid).textContent()) ?? "").replace(/\s+/g, " ").trim();
+  /** A 2-ticket sale by card: the buyer's ticket and one for someone else. */
+  const fillSale = async (page) => {
+    await page.getByTestId("buyer-name").fill(LONG_NAME);
+    await page.getByTestId("buyer-email").fill("m.oberhauser-wittgenstein@example.at");
+    await page.getByTestId("quantity-more").click();
+    await page.getByTestId("same-as-buyer").uncheck();
+    await page.getByTestId("holder-name").nth(1).fill("Priya Ramanathan");
+    await page.getByTestId("holder-email").nth(1).fill("priya.ramanathan@northwind.example");
+    await page.getByTestId("payment-card").check();
+  };
+
+  for (const colorScheme of ["light", "dark"]) {
+    const suffix = colorScheme === "dark" ? "-dark" : "";
+    await run(`box-office-${colorScheme}`, { hash: `#/events/${fixtures.event.summary.id}`, colorScheme, height: 1000 }, async (page) => {
+      await page.getByTestId("event-sell").click();
+      await page.getByTestId("sale-form").waitFor();
+      if ((await focusedId(page)) !== "buyer-name") throw new Error("the buyer's name is not focused on open");
+      if (!(await text(page, "places-left")).startsWith("9,831 of 10,000 places left")) throw new Error("places left");
+      await shot(page, `box-office-empty${suffix}`);
+      await fillSale(page);
+      if ((await text(page, "sale-total")) !== "$598.00") throw new Error("total is not 2 × $299.00");
+      await shot(page, `box-office-filled${suffix}`);
+      await page.keyboard.press("Control+Enter");
+      await page.getByTestId("sale-result").waitFor();
+      if ((await page.getByTestId("ticket-card").count()) !== 2) throw new Error("not 2 tickets");
+      if ((await page.getByTestId("ticket-qr").count()) !== 2) throw new Error("not 2 QR codes");
+      if (!(await text(page, "places-left")).startsWith("9,829 of 10,000")) throw new Error("places left after the sale");
+      if ((await text(page, "sold-unsynced")) !== "2 sold here since the last sync — other laptops may be selling too") {
+        throw new Error("the unsynced note");
+      }
+      await shot(page, `box-office-sold${suffix}`);
+      await page.getByTestId("ticket-refund").first().click();
+      await page.getByTestId("confirm-void").waitFor();
+      await page.getByTestId("void-reason").fill("Can't come: flight cancelled");
+      await shot(page, `box-office-refund-confirm${suffix}`);
+      await page.getByTestId("confirm-void").click();
+      await page.locator("[data-testid=ticket-card][data-status=refunded]").waitFor();
+      if ((await page.getByTestId("ticket-qr").count()) !== 1) throw new Error("the refunded ticket still shows its code");
+      // The refunded place is free again.
+      await page.waitForFunction(() => document.querySelector("[data-testid=places-left]")?.textContent?.trim().startsWith("9,830"));
+      await shot(page, `box-office-refunded${suffix}`);
+    });
+  }
+
+  await run("box-office-1024", { hash: boxOfficeHash, width: 1024, height: 700 }, async (page) => {
+    await page.getByTestId("sale-form").waitFor();
+    await fillSale(page);
+    await shot(page, "box-office-filled-1024x700");
+    await page.getByTestId("sale-submit").click();
+    await page.getByTestId("sale-result").waitFor();
+    await shot(page, "box-office-sold-1024x700");
+  });
+
+  await run("box-office-errors", { hash: boxOfficeHash, height: 1000 }, async (page) => {
+    await page.getByTestId("sale-form").waitFor();
+    // Enter in a box doesn't sell; the button with nothing typed marks the buyer's name.
+    await page.keyboard.press("Enter");
+    if (await page.getByTestId("field-error").count()) throw new Error("Enter in a box tried to sell");
+    await page.getByTestId("sale-submit").click();
+    await page.getByTestId("field-error").waitFor();
+    if ((await focusedId(page)) !== "buyer-name") throw new Error("the refused field is not focused");
+    await page.getByTestId("buyer-name").fill(LONG_NAME);
+    await page.getByTestId("buyer-email").fill("maximilian@");
+    await page.keyboard.press("Control+Enter");
+    await page.getByText("'maximilian@' is not an email address").waitFor();
+    await page.getByTestId("buyer-email").fill("max@example.at");
+    await page.getByTestId("sale-quantity").fill("3");
+    await page.getByTestId("same-as-buyer").uncheck();
+    await page.getByTestId("holder-email").nth(1).fill("not-an-email");
+    await page.keyboard.press("Control+Enter");
+    await page.getByText("'not-an-email' is not an email address").waitFor();
+    if ((await page.getByTestId("holder-email").nth(1).getAttribute("aria-invalid")) !== "true") throw new Error("holder 2 not marked");
+    if ((await page.getByTestId("buyer-name").inputValue()) !== LONG_NAME) throw new Error("the buyer's name was lost");
+    await shot(page, "box-office-holder-error");
+    await page.getByTestId("sale-quantity").fill("25");
+    await page.keyboard.press("Control+Enter");
+    await page.getByText("Enter a number of tickets from 1 to 20").waitFor();
+    // Esc with something typed asks first; Keep selling stays, Discard goes back to the event.
+    await page.getByTestId("sale-quantity").fill("2");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("confirm-discard-sale").waitFor();
+    await shot(page, "box-office-discard");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("confirm-discard-sale").waitFor({ state: "hidden" });
+    if ((await page.getByTestId("buyer-name").inputValue()) !== LONG_NAME) throw new Error("Keep selling lost the name");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("confirm-discard-sale").click();
+    await page.getByTestId("screen-event").waitFor();
+  });
+
+  // The published event with the fewest places left.
+  const smallest = fixtures.events
+    .filter((e) => e.status === "published")
+    .sort((a, b) => a.capacity - a.tickets_sold - (b.capacity - b.tickets_sold))[0];
+  await run("box-office-sold-out", { hash: `#/events/${smallest.id}/box-office` }, async (page) => {
+    await page.getByTestId("sale-form").waitFor();
+    const left = Number((await text(page, "places-left")).split(" ")[0].replace(/,/g, ""));
+    await page.getByTestId("buyer-name").fill("Grace Oduya");
+    await page.getByTestId("buyer-email").fill("grace.oduya@example.ca");
+    // Sell 20 at a time until fewer than 20 are left, then ask for more than that.
+    for (let i = 0; i < Math.floor(left / 20); i++) {
+      await page.getByTestId("sale-quantity").fill("20");
+      await page.getByTestId("sale-submit").click();
+      await page.getByTestId("sell-another").click();
+      await page.getByTestId("buyer-name").fill("Grace Oduya");
+      await page.getByTestId("buyer-email").fill("grace.oduya@example.ca");
+    }
+    if (left % 20 === 0) return;
+    await page.getByTestId("sale-quantity").fill("20");
+    await page.getByTestId("sale-submit").click();
+    await page.getByText(`only ${left % 20} of`, { exact: false }).waitFor();
+    if ((await focusedId(page)) !== "sale-quantity") throw new Error("sold out: the quantity is not focused");
+    await shot(page, "box-office-sold-out");
+  });
+
+  await run("box-office-after-sale", { hash: boxOfficeHash, height: 1100 }, async (page) => {
+    await page.getByTestId("sale-form").waitFor();
+    await fillSale(page);
+    await page.getByTestId("sale-quantity").fill("3");
+    await page.getByTestId("sale-submit").click();
+    await page.getByTestId("sale-result").waitFor();
+    if ((await focusedId(page)) !== "sell-another") throw new Error("Sell another is not focused after the sale");
+    // Change a holder: the card takes the new name.
+    await page.getByTestId("ticket-change-holder").first().click();
+    await page.getByTestId("holder-edit-name").fill("Jonathan Okonkwo-Bellamy");
+    await page.getByTestId("holder-edit-email").fill("not an email");
+    await page.getByTestId("holder-edit-save").click();
+    await page.getByTestId("holder-edit").getByTestId("field-error").waitFor();
+    await shot(page, "box-office-change-holder-error");
+    await page.getByTestId("holder-edit-email").fill("j.okonkwo-bellamy@example.ca");
+    await page.getByTestId("holder-edit-email").press("Enter");
+    await page.getByTestId("holder-edit").waitFor({ state: "detached" });
+    if ((await page.getByTestId("ticket-holder").first().textContent()) !== "Jonathan Okonkwo-Bellamy") throw new Error("holder not changed");
+    // Esc in the small form closes it and stays on the screen.
+    await page.getByTestId("ticket-change-holder").first().click();
+    await page.keyboard.press("Escape");
+    await page.getByTestId("holder-edit").waitFor({ state: "detached" });
+    if (!(await page.getByTestId("screen-box-office").isVisible())) throw new Error("Esc in the holder form left the screen");
+    // One ticket checked in meanwhile: refunding the order leaves it as it was, and says so.
+    const first = ((await page.getByTestId("ticket-number").first().textContent()) ?? "").trim();
+    await page.evaluate((n) => window.__previewCheckIn(n), first);
+    await page.getByTestId("ticket-refund").first().click();
+    await page.getByTestId("confirm-void").click();
+    await page.locator("dialog [data-testid=error]").waitFor();
+    await shot(page, "box-office-refund-refused");
+    await page.locator("dialog[open] [data-testid=dialog-cancel]").click();
+    await page.getByTestId("order-refund").click();
+    await page.getByTestId("confirm-void").click();
+    await page.getByTestId("void-notice").waitFor();
+    if ((await page.locator("[data-testid=ticket-card][data-status=refunded]").count()) !== 2) throw new Error("not 2 refunded");
+    await shot(page, "box-office-order-refunded");
+    // Sell another: the payment stays, the names go, the buyer's name has the focus.
+    await page.getByTestId("sell-another").click();
+    await page.getByTestId("sale-form").waitFor();
+    if ((await focusedId(page)) !== "buyer-name") throw new Error("Sell another did not focus the buyer's name");
+    if ((await page.getByTestId("buyer-name").inputValue()) !== "") throw new Error("Sell another kept the name");
+    if (!(await page.getByTestId("payment-card").isChecked())) throw new Error("Sell another lost the payment");
+    // Nothing typed: Esc goes straight back to the event.
+    await page.keyboard.press("Escape");
+    await page.getByTestId("screen-event").waitFor();
+  });
+
+  await run("box-office-closed", { hash: `#/events/${fixtures.events.find((e) => e.status === "draft").id}` }, async (page) => {
+    await page.getByTestId("event-sell-closed").waitFor();
+    await shot(page, "box-office-event-draft");
+    await page.goto(base + `#/events/${fixtures.events.find((e) => e.status === "draft").id}/box-office`);
+    await page.getByTestId("box-office-closed").waitFor();
+    await shot(page, "box-office-closed");
   });
 
   await run("keyboard", { hash: "#/dashboard" }, async (page) => {

@@ -7,6 +7,7 @@ export type Route =
   | { name: "dashboard" }
   | { name: "events" }
   | { name: "event"; id: string }
+  | { name: "box-office"; id: string }
   | { name: "checkin" }
   | { name: "crm" }
   | { name: "data" }
@@ -42,6 +43,14 @@ function parseData(rest: string[], query: string): Route {
   return { name: "record", table, id };
 }
 
+/** `events[/<id>[/box-office]]`. */
+function parseEvents(rest: string[]): Route {
+  const [id, page] = rest.map(decodeURIComponent);
+  if (!id) return { name: "events" };
+  if (page === "box-office") return { name: "box-office", id };
+  return { name: "event", id };
+}
+
 export function parseHash(hash: string): Route {
   const full = hash.replace(/^#\/?/, "");
   const q = full.indexOf("?");
@@ -50,8 +59,7 @@ export function parseHash(hash: string): Route {
   const [head, ...rest] = path.split("/").filter((p) => p.length > 0);
   switch (head) {
     case "events":
-      if (rest.length > 0 && rest[0]) return { name: "event", id: decodeURIComponent(rest[0]) };
-      return { name: "events" };
+      return parseEvents(rest);
     case "data":
       return parseData(rest, query);
     case "checkin":
@@ -69,6 +77,8 @@ export function href(route: Route): string {
   switch (route.name) {
     case "event":
       return `#/events/${e(route.id)}`;
+    case "box-office":
+      return `#/events/${e(route.id)}/box-office`;
     case "table":
       return `#/data/${e(route.table)}${pinQuery(route.pin)}`;
     case "record":
@@ -85,6 +95,7 @@ export function href(route: Route): string {
 export function sectionOf(route: Route): Section {
   switch (route.name) {
     case "event":
+    case "box-office":
       return "events";
     case "table":
     case "record":
