@@ -8,14 +8,13 @@
 //! `cargo bench -p eventos-app --bench door` (EVENTOS_BENCH_ATTENDEES changes 100000).
 #![allow(clippy::unwrap_used)]
 
-use std::time::Instant;
-
 use eventos_app::App;
 use eventos_app::door::{DoorMode, DoorScan, DoorSetup, ScanMethod, VerdictKind};
 use eventos_app::sync::SessionStore;
 use eventos_scan::Frame;
-use eventos_store::Store;
 
+#[path = "support/fixture.rs"]
+mod fixture;
 #[path = "../../demo/benches/support/percentiles.rs"]
 mod percentiles;
 use percentiles::{percentiles, timed};
@@ -36,19 +35,8 @@ const SEARCHES: &[&str] = &[
 ];
 
 fn main() {
-    let attendees = std::env::var("EVENTOS_BENCH_ATTENDEES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
-    let dir = tempfile::tempdir().unwrap();
-    let started = Instant::now();
-    {
-        let mut store = Store::open(&dir.path().join("eventos.db")).unwrap();
-        let options = eventos_demo::DemoOptions { attendees, seed: 1, ..Default::default() };
-        eventos_demo::generate(&mut store, &options).unwrap();
-        // A door laptop is connected: every check-in also goes to the outbox.
-        store
-            .connect("http://127.0.0.1:9", "anon", "door@example.com", "00000000-0000-4000-8000-000000000001")
-            .unwrap();
-    }
-    eprintln!("fixture: {attendees} attendees in {:.1} s", started.elapsed().as_secs_f64());
+    // A door laptop: door staff, every check-in also goes to the outbox.
+    let (dir, attendees) = fixture::connected_demo(|_| "00000000-0000-4000-8000-000000000001".into());
     let mut app = App::open_with(dir.path(), SessionStore::File);
     let db = rusqlite::Connection::open(dir.path().join("eventos.db")).unwrap();
     let event: String = db

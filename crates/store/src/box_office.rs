@@ -15,14 +15,13 @@ pub struct OrderTicket {
     pub checked_in_at: Option<String>,
 }
 
-/// Tickets that take a place: sold and not cancelled or refunded.
-const TAKES_A_PLACE: &str = "status IN ('active', 'used')";
+/// The places an event's tickets take: sold and not cancelled or refunded.
+const PLACES_TAKEN: &str = "SELECT count(*) FROM tickets WHERE event_id = ?1 AND status IN ('active', 'used')";
 
 impl Writer<'_> {
     /// Places the event's tickets take, as this transaction sees them.
     pub fn places_taken(&self, event_id: &str) -> Result<i64> {
-        let sql = format!("SELECT count(*) FROM tickets WHERE event_id = ?1 AND {TAKES_A_PLACE}");
-        Ok(self.tx.query_row(&sql, [event_id], |r| r.get(0))?)
+        Ok(self.tx.prepare_cached(PLACES_TAKEN)?.query_row([event_id], |r| r.get(0))?)
     }
 
     /// The ids of the event's tickets that are valid and not used yet.
@@ -51,6 +50,22 @@ impl Writer<'_> {
 }
 
 impl Store {
+    /// Places the event's tickets take, as this computer knows them.
+    pub fn places_taken(&self, event_id: &str) -> Result<i64> {
+        Ok(self.conn.prepare_cached(PLACES_TAKEN)?.query_row([event_id], |r| r.get(0))?)
+    }
+
+    /// The id of the event with this id or slug.
+    pub fn event_id_of(&self, id_or_slug: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM events WHERE id = ?1 UNION ALL SELECT id FROM events WHERE slug = ?1 LIMIT 1",
+            )?
+            .query_row([id_or_slug.trim()], |r| r.get(0))
+            .optional()?)
+    }
+
     /// Tickets of the event created on this computer that have not reached the server yet
     /// (their insert still waits in the outbox): what other laptops cannot know of.
     pub fn tickets_sold_unsynced(&self, event_id: &str) -> Result<i64> {

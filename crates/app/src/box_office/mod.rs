@@ -92,29 +92,34 @@ impl App {
     pub fn box_office(&self, event: &str) -> Result<BoxOffice> {
         self.permitted("orders", Action::Read)?;
         let store = self.store()?;
-        let stats = store.event_stats(event).map_err(|_| no_event(event))?;
-        let row = store.get("events", &stats.event_id)?.ok_or_else(|| no_event(event))?;
+        let event_id = store.event_id_of(event)?.ok_or_else(|| no_event(event))?;
+        let row = store.get("events", &event_id)?.ok_or_else(|| no_event(event))?;
         let status = text(&row, "status");
-        let places_left = stats.capacity - stats.tickets_sold;
+        let capacity = row.get("capacity").and_then(|v| v.as_i64()).unwrap_or(0);
+        let places_taken = store.places_taken(&event_id)?;
+        let places_left = capacity - places_taken;
         let closed_because = match status.as_str() {
-            "published" if places_left <= 0 => Some("sold out as this computer knows it".to_owned()),
+            "published" if places_left <= 0 => Some(SOLD_OUT.to_owned()),
             "published" => None,
             "draft" => Some("the event is a draft: publish it to sell tickets".to_owned()),
             other => Some(format!("the event is {other}")),
         };
         Ok(BoxOffice {
-            event_id: stats.event_id.clone(),
-            event_name: stats.event_name,
+            event_id: event_id.clone(),
+            event_name: text(&row, "name"),
             status,
             price_cents: row.get("price_cents").and_then(|v| v.as_i64()).unwrap_or(0),
-            capacity: stats.capacity,
-            places_taken: stats.tickets_sold,
+            capacity,
+            places_taken,
             places_left,
-            sold_here_unsynced: store.tickets_sold_unsynced(&stats.event_id)?,
+            sold_here_unsynced: store.tickets_sold_unsynced(&event_id)?,
             closed_because,
         })
     }
 }
+
+/// Why a published event does not sell.
+const SOLD_OUT: &str = "sold out as this computer knows it";
 
 fn text(row: &Row, field: &str) -> String {
     row.get(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned()

@@ -35,7 +35,8 @@ impl App {
         let sold = store.write(|w| {
             // Counted inside the sale's own transaction: two sales on this computer never
             // both take the last place.
-            let left = office.capacity - w.places_taken(&event_id)?;
+            let taken = w.places_taken(&event_id)?;
+            let left = office.capacity - taken;
             if quantity > left {
                 return Ok(Err(left));
             }
@@ -52,9 +53,9 @@ impl App {
                 )?;
                 w.insert("tickets", row(json!({"event_id": event_id, "order_id": order_id, "attendee_id": attendee})))?;
             }
-            Ok::<_, StoreError>(Ok(order_id))
+            Ok::<_, StoreError>(Ok((order_id, taken + quantity)))
         })?;
-        let order_id = sold.map_err(|left| {
+        let (order_id, taken) = sold.map_err(|left| {
             let message = format!(
                 "only {} of {} places are left for {} as this computer knows it; other laptops may be selling too",
                 left.max(0),
@@ -68,13 +69,21 @@ impl App {
         let order = store.get("orders", &order_id)?.ok_or_else(|| no_event(&request.event))?;
         let order_number = text(&order, "order_number");
         let tickets = store.tickets_of_order(&order_number)?;
+        // The office after the sale, from the count the sale made (not counted again).
+        let after = super::BoxOffice {
+            places_taken: taken,
+            places_left: office.capacity - taken,
+            sold_here_unsynced: store.tickets_sold_unsynced(&office.event_id)?,
+            closed_because: (taken >= office.capacity).then(|| super::SOLD_OUT.to_owned()),
+            ..office.clone()
+        };
         Ok(Sale {
             order_id,
             order_number,
             total_cents: order.get("total_cents").and_then(Value::as_i64).unwrap_or(0),
             payment: request.payment,
             tickets: self.codes_of(&office.event_id, tickets)?,
-            box_office: self.box_office(&office.event_id)?,
+            box_office: after,
         })
     }
 }
