@@ -46,4 +46,5 @@ const COMMAND_NAMES: &[&str] = &[
     "void_order",
     "void_ticket",
     "change_holder",
+    "ticket_qr",
 ];

@@ -8,8 +8,8 @@ use eventos_app::box_office::{BoxOffice, Holder, Sale, SaleRequest, VoidKind, Vo
 use eventos_app::crm::CompanySummary;
 use eventos_app::dashboard::Dashboard;
 use eventos_app::door::{
-    CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, ScannerPoll, TicketCode,
-    Verdict,
+    CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, QrPath, ScannerPoll,
+    TicketCode, Verdict,
 };
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
 use eventos_app::organize::{EventDraft, StatusPlan};
@@ -140,6 +140,11 @@ pub fn void_ticket(
 #[tauri::command(async)]
 pub fn change_holder(state: State<'_, Shared>, ticket_number: String, holder: Holder) -> Reply<TicketCode> {
     with(&state, |app| app.change_holder(&ticket_number, &holder))
+}
+
+#[tauri::command(async)]
+pub fn ticket_qr(payload: String) -> Reply<QrPath> {
+    eventos_app::door::ticket_qr(&payload)
 }
 
 #[tauri::command(async)]

@@ -64,6 +64,7 @@ fn main() -> ExitCode {
             commands::void_order,
             commands::void_ticket,
             commands::change_holder,
+            commands::ticket_qr,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

@@ -86,6 +86,7 @@ pub fn commands() -> Vec<Command> {
         command("void_order", "orderNumber: string, kind: VoidKind, reason: string | null", Voided::name(&cfg)),
         command("void_ticket", "ticketNumber: string, kind: VoidKind, reason: string | null", Voided::name(&cfg)),
         command("change_holder", "ticketNumber: string, holder: Holder", TicketCode::name(&cfg)),
+        command("ticket_qr", "payload: string", QrPath::name(&cfg)),
     ]
 }
 

@@ -116,6 +116,7 @@ fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
     assert_eq!(in_order("active"), 2, "order {order}");
     // What the screen draws is the ticket: the QR in a screenshot of the window reads back as
     // a code signed with the event's key, for a ticket of this order.
+    app.find_n("[data-testid=ticket-qr]", 2)?;
     let shot = eventos_scan::load(&app.screenshot("box-office-sold")?).map_err(|e| e.to_string())?;
     let decoder = eventos_scan::decoder(eventos_scan::DEFAULT_DECODER).ok_or("the default decoder")?;
     let text = decoder.decode(&shot).ok_or("no QR code read on the screen")?;

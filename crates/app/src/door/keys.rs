@@ -21,8 +21,6 @@ pub struct TicketCode {
     pub payload: String,
     /// Signed with the event's key (else the seed's random code, found by lookup only).
     pub signed: bool,
-    /// The payload's QR code, to draw.
-    pub qr: eventos_scan::QrPath,
 }
 
 impl App {
@@ -87,16 +85,7 @@ impl App {
                     }),
                     None => t.qr_code.clone(),
                 };
-                let qr = eventos_scan::qr_path(&payload).map_err(|e| {
-                    AppError::new(ErrorCode::Internal, format!("the QR code of {}: {e}", t.ticket_number))
-                })?;
-                Ok(TicketCode {
-                    ticket_number: t.ticket_number,
-                    name: t.attendee_name,
-                    payload,
-                    signed: key.is_some(),
-                    qr,
-                })
+                Ok(TicketCode { ticket_number: t.ticket_number, name: t.attendee_name, payload, signed: key.is_some() })
             })
             .collect()
     }
@@ -119,4 +108,12 @@ fn parse_uuid(id: &str) -> Result<Uuid> {
 
 fn not_found(event_id: &str) -> AppError {
     AppError::new(ErrorCode::NotFound, format!("no event {event_id} on this computer"))
+}
+
+/// A ticket's QR code as a vector path, for a screen to draw. Apart from the sale, and off the
+/// App's lock: drawing one takes a few milliseconds (the encoder tries every mask), which a
+/// sale or a scan need not wait for.
+pub fn ticket_qr(payload: &str) -> Result<eventos_scan::QrPath> {
+    eventos_scan::qr_path(payload)
+        .map_err(|e| AppError::new(ErrorCode::Invalid, format!("this cannot be drawn as a QR code: {e}")))
 }

@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-pub use keys::TicketCode;
+pub use eventos_scan::QrPath;
+pub use keys::{TicketCode, ticket_qr};
 pub use lookup::{DoorCounts, DoorHit, DuplicateEntry, PastScan};
 pub(crate) use scanning::DoorCamera;
 pub use scanning::{CameraChoice, CameraResolution, ScannedVerdict, ScannerPoll};

@@ -443,11 +443,7 @@ payload: string,
 /**
  * Signed with the event's key (else the seed's random code, found by lookup only).
  */
-signed: boolean, 
-/**
- * The payload's QR code, to draw.
- */
-qr: QrPath, };
+signed: boolean, };
 
 export type BoxOffice = { event_id: string, event_name: string, 
 /**
@@ -546,4 +542,5 @@ export const commands = {
   voidOrder: (orderNumber: string, kind: VoidKind, reason: string | null): Promise<Voided> => call("void_order", { orderNumber, kind, reason }),
   voidTicket: (ticketNumber: string, kind: VoidKind, reason: string | null): Promise<Voided> => call("void_ticket", { ticketNumber, kind, reason }),
   changeHolder: (ticketNumber: string, holder: Holder): Promise<TicketCode> => call("change_holder", { ticketNumber, holder }),
+  ticketQr: (payload: string): Promise<QrPath> => call("ticket_qr", { payload }),
 };
