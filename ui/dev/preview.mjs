@@ -125,6 +125,10 @@ function bridgeSource(scenario) {
       undone_at: nowIso(-25 * 3600 * 1000) },
   ] : [];
   const edits = {};
+  /** Events the organize stand-in made (created or duplicated): what their summary doesn't hold. */
+  const made = {};
+  /** Tickets a cancellation cancelled, per event. */
+  const cancelledHere = {};
   const syncStatus = () => {
     const waiting = outbox.length;
     const failed = outbox.filter((c) => c.error !== null).length;
@@ -207,8 +211,9 @@ function bridgeSource(scenario) {
     event: async ({ id }) => {
       needReady();
       const edit = edits[id] || {};
+      let d;
       if (F.event.summary.id === id) {
-        const d = clone(F.event);
+        d = clone(F.event);
         d.summary = withEdits(d.summary);
         if ("description" in edit) d.description = edit.description;
         d.tickets.capacity = d.summary.capacity;
@@ -217,19 +222,28 @@ function bridgeSource(scenario) {
         d.tickets.sold += soldHere;
         d.tickets.active += soldHere;
         d.summary.tickets_sold += soldHere;
-        d.tickets.available = Math.max(0, d.summary.capacity - d.tickets.sold);
-        return d;
+      } else {
+        const found = F.events.find((e) => e.id === id);
+        const s = found && withEdits(found);
+        if (!s) fail("not_found", "no event " + id);
+        // Preview only: the fixtures hold one event's detail; others are built from their summary.
+        const extra = made[id] || {};
+        d = {
+          summary: clone(s), description: "description" in edit ? edit.description : extra.description ?? null,
+          visibility: extra.visibility ?? "public", price_cents: extra.price_cents ?? 0, venue_address: extra.venue_address ?? null,
+          tickets: { capacity: s.capacity, sold: s.tickets_sold, available: 0,
+                     active: s.tickets_sold - s.tickets_used, used: s.tickets_used, cancelled: 0 },
+          sessions: clone(extra.sessions ?? []),
+        };
       }
-      const found = F.events.find((e) => e.id === id);
-      const s = found && withEdits(found);
-      if (!s) fail("not_found", "no event " + id);
-      // Preview only: the fixtures hold one event's detail; others are built from their summary.
-      return {
-        summary: clone(s), description: edit.description ?? null, visibility: "public", price_cents: 0, venue_address: null,
-        tickets: { capacity: s.capacity, sold: s.tickets_sold, available: Math.max(0, s.capacity - s.tickets_sold),
-                   active: s.tickets_sold - s.tickets_used, used: s.tickets_used, cancelled: 0 },
-        sessions: [],
-      };
+      // A cancellation cancelled the valid tickets: no longer sold, not in the revenue's places.
+      const gone = cancelledHere[id] || 0;
+      d.tickets.active -= gone;
+      d.tickets.sold -= gone;
+      d.tickets.cancelled += gone;
+      d.summary.tickets_sold -= gone;
+      d.tickets.available = Math.max(0, d.summary.capacity - d.tickets.sold);
+      return d;
     },
     companies: async () => {
       needReady();
@@ -527,7 +541,7 @@ function bridgeSource(scenario) {
     if (!e) fail("not_found", "no event '" + ref + "' on this computer");
     return withEdits(e);
   };
-  const priceOf = (id) => (id === F.event.summary.id ? F.event.price_cents : 0);
+  const priceOf = (id) => (id === F.event.summary.id ? F.event.price_cents : made[id]?.price_cents ?? 0);
   const boxOffice = (ref) => {
     needReady();
     const e = findEvent(ref);
@@ -551,7 +565,7 @@ function bridgeSource(scenario) {
     const signed = eventId === F.event.summary.id;
     const payload = signed ? "EOS1." + btoa(JSON.stringify({ t: t.ticket_number, h: t.name })).replace(/=+$/, "") + ".c3RhbmQtaW4"
                            : t.stored;
-    return { ticket_number: t.ticket_number, name: t.name, payload, signed, qr: standInQr(payload) };
+    return { ticket_number: t.ticket_number, name: t.name, payload, signed };
   };
   const queueInsert = (table, fields) => {
     outbox.push({ change_id: crypto.randomUUID(), table, row_id: crypto.randomUUID(), op: "insert", fields,
@@ -629,6 +643,7 @@ function bridgeSource(scenario) {
       if (!orderNumber) fail("not_found", "no ticket " + ticketNumber + " on this computer");
       return voidTickets(orderNumber, ticketNumber, kind, reason);
     },
+    ticket_qr: async ({ payload }) => standInQr(payload),
     change_holder: async ({ ticketNumber, holder }) => {
       needReady();
       await sleep(150);
@@ -639,6 +654,176 @@ function bridgeSource(scenario) {
       Object.assign(t, h);
       queueChange("attendees", ticketNumber, ["email", "full_name"]);
       return ticketCode(t, order.eventId);
+    },
+  });
+  // ---- Organize stand-in (new event, status steps, duplicate) ----
+  // Venues for the picker (the fixtures' venues, with a few in other zones); times typed on a
+  // venue's wall clock are read in its zone as the facade does: a time the clocks skip is
+  // refused, a bad zone name too. Statuses follow the facade's steps; a cancellation cancels the
+  // valid tickets. A duplicate moves its sessions on the venue's wall clock.
+  const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const venueId = (n) => "0e5a1c00-7b2d-4c3e-8f10-" + String(n).padStart(12, "0");
+  const venues = [
+    ["Metro Toronto Convention Centre", "255 Front St W", "Toronto", "America/Toronto"],
+    ["Fairmont Royal York", "100 Front St W", "Toronto", "America/Toronto"],
+    ["Design Exchange", "234 Bay St", "Toronto", "America/Toronto"],
+    ["Steam Whistle Brewing", "255 Bremner Blvd", "Toronto", "America/Toronto"],
+    ["Evergreen Brick Works", "550 Bayview Ave", "Toronto", "America/Toronto"],
+    ["Palais des congrès de Montréal", "1001 Pl. Jean-Paul-Riopelle", "Montréal", "America/Toronto"],
+    ["Vancouver Convention Centre", "1055 Canada Pl", "Vancouver", "America/Vancouver"],
+    ["TELUS Convention Centre", "120 9 Ave SE", "Calgary", "America/Edmonton"],
+    ["Halifax Convention Centre", "1650 Argyle St", "Halifax", "America/Halifax"],
+    ["The Rooms", "9 Bonaventure Ave", "St. John's", null],
+  ].map(([name, address, city, timezone], i) => ({ id: venueId(i + 1), name, address, city, timezone }));
+  const venueOf = (eventId) => {
+    if (made[eventId]) return venues.find((v) => v.id === made[eventId].venue_id) || null;
+    const e = F.events.find((x) => x.id === eventId);
+    return (e && venues.find((v) => v.name === e.venue_name)) || null;
+  };
+  const zoneOf = (venue) => (venue && venue.timezone) || localZone;
+  const wall = (instant, zone) => {
+    const f = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit",
+                                                 hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+    return p.year + "-" + p.month + "-" + p.day + "T" + p.hour + ":" + p.minute;
+  };
+  const civilMs = (local) => {
+    const [d, t] = local.split("T");
+    const [y, m, day] = d.split("-").map(Number);
+    const [h, mi] = t.split(":").map(Number);
+    return Date.UTC(y, m - 1, day, h, mi);
+  };
+  const civilText = (ms) => new Date(ms).toISOString().slice(0, 16);
+  const utcText = (ms) => new Date(ms).toISOString().replace(".000Z", ".000000Z");
+  const knownZone = (zone) => { try { new Intl.DateTimeFormat("en", { timeZone: zone }); return true; } catch { return false; } };
+  /** A wall-clock time in a zone as the instant it names (ms), or null when the clocks skip it. */
+  const wallToMs = (local, zone) => {
+    const want = civilMs(local);
+    let guess = want;
+    for (let i = 0; i < 3; i++) {
+      guess = want - (civilMs(wall(guess, zone)) - guess);
+      if (wall(guess, zone) === local) return guess;
+    }
+    return null;
+  };
+  const readTime = (local, zone, field) => {
+    if (!knownZone(zone)) fail("invalid", "events." + field + ": '" + zone + "' is not a time zone", field);
+    if (!/^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$/.test(String(local || "").trim())) {
+      fail("invalid", "events." + field + ": '" + local + "' is not a date and time like 2026-03-08T09:30", field);
+    }
+    const ms = wallToMs(local.trim(), zone);
+    if (ms === null) {
+      fail("invalid", "events." + field + ": " + local.replace("T", " ") + " does not exist in " + zone +
+           ": the clocks go forward then; choose another time", field);
+    }
+    return ms;
+  };
+  const slugOf = (name, id) => name.toLowerCase().normalize("NFD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") + "-" + id.slice(0, 8);
+  const refusal = (from, to, sold) => {
+    if (from === to) return "the event is already " + from;
+    if (from === "draft" && (to === "published" || to === "cancelled")) return null;
+    if (from === "published" && (to === "completed" || to === "cancelled")) return null;
+    if (from === "published" && to === "draft") return sold === 0 ? null : sold + " tickets are sold: cancel the event instead";
+    if (from === "cancelled" || from === "completed") return "a " + from + " event stays " + from;
+    if (to === "completed") return "only a published event can be completed";
+    return "'" + to + "' is not a status (draft, published, completed, cancelled)";
+  };
+  // What a sync from another laptop would do: the event's status changes under the page.
+  window.__previewSetStatus = (id, status) => { edits[id] = { ...(edits[id] || {}), status }; };
+  Object.assign(handlers, {
+    list_records: async ({ table, query }) => {
+      needReady();
+      await sleep(60);
+      const byId = (query.filters || []).find((f) => f.field === "id" && f.op === "is");
+      let rows;
+      if (table === "venues") {
+        rows = venues.map((v) => ({ id: v.id, name: v.name, address: v.address, city: v.city, timezone: v.timezone }));
+      } else if (table === "events") {
+        rows = F.events.map((e) => ({ id: e.id, name: e.name, venue_id: venueOf(e.id)?.id ?? null }));
+      } else {
+        fail("internal", "preview bridge: list_records answers venues and events only, not " + table);
+      }
+      if (byId) rows = rows.filter((r) => r.id === byId.value);
+      const words = String(query.search || "").toLowerCase().split(" ").filter(Boolean);
+      rows = rows.filter((r) => words.every((w) => [r.name, r.city || ""].join(" ").toLowerCase().includes(w)));
+      rows.sort((a, b) => String(a.name).localeCompare(String(b.name)));
+      return { rows: rows.slice(0, query.limit || 50), total: rows.length, next: null };
+    },
+    create_event: async ({ draft }) => {
+      needReady();
+      await sleep(250);
+      const name = String(draft.name || "").trim();
+      if (!name) fail("invalid", "an event needs a name", "name");
+      let venue = null;
+      if (draft.venue.kind === "existing") {
+        venue = venues.find((v) => v.id === draft.venue.id);
+        if (!venue) fail("not_found", "there is no venue with id " + draft.venue.id, "venue_id");
+      }
+      const zone = draft.venue.kind === "new" ? String(draft.venue.timezone || "").trim() || localZone : zoneOf(venue);
+      const start = readTime(draft.starts, zone, "start_at");
+      const end = readTime(draft.ends, zone, "end_at");
+      if (!Number.isInteger(draft.capacity) || draft.capacity < 10 || draft.capacity > 10000) {
+        fail("invalid", "events.capacity: must be between 10 and 10000", "capacity");
+      }
+      if (!Number.isInteger(draft.price_cents) || draft.price_cents < 0) fail("invalid", "events.price_cents: must be at least 0", "price_cents");
+      if (end <= start) fail("invalid", "events.end_at: must be after start_at", "end_at");
+      if (draft.venue.kind === "new") {
+        if (!String(draft.venue.name || "").trim()) fail("invalid", "venues.name: a venue needs a name", "name");
+        venue = { id: crypto.randomUUID(), name: draft.venue.name.trim(), address: draft.venue.address, city: draft.venue.city, timezone: zone };
+        venues.push(venue);
+        queueInsert("venues", ["address", "city", "name", "timezone"]);
+      }
+      const id = crypto.randomUUID();
+      F.events.push({ id, name, slug: slugOf(name, id), kind: draft.kind, status: "draft", start_at: utcText(start), end_at: utcText(end),
+                      venue_name: venue ? venue.name : null, capacity: draft.capacity, tickets_sold: 0, tickets_used: 0, revenue_cents: 0 });
+      made[id] = { description: draft.description, visibility: draft.visibility, price_cents: draft.price_cents,
+                   venue_address: venue ? [venue.address, venue.city].filter(Boolean).join(", ") || null : null,
+                   venue_id: venue ? venue.id : null, sessions: [] };
+      queueInsert("events", ["capacity", "end_at", "name", "start_at", "status", "type", "venue_id", "visibility"]);
+      return handlers.event({ id });
+    },
+    status_plan: async ({ eventId, to }) => {
+      await sleep(120);
+      const d = await handlers.event({ id: eventId });
+      const t = d.tickets;
+      const consequence = to === "cancelled"
+        ? (t.active > 0 ? t.active + " tickets not yet used will be cancelled: every door refuses them once it has synced. " +
+                          "Refunds are made order by order at the box office." : "No valid tickets are affected.")
+        : to === "published" ? "The event goes on sale: the box office and the web can sell tickets."
+        : to === "completed" ? "The event is over: nothing more is sold." : "The event is hidden from sale again.";
+      return { from: d.summary.status, to, refused: refusal(d.summary.status, to, t.sold), active_tickets: t.active,
+               used_tickets: t.used, consequence };
+    },
+    set_event_status: async ({ eventId, to }) => {
+      const plan = await handlers.status_plan({ eventId, to });
+      if (plan.refused) fail("invalid", "cannot make the event " + to + ": " + plan.refused, "status");
+      await sleep(200);
+      edits[eventId] = { ...(edits[eventId] || {}), status: to };
+      if (to === "cancelled") cancelledHere[eventId] = (cancelledHere[eventId] || 0) + plan.active_tickets;
+      queueChange("events", eventId, ["status"]);
+      return handlers.event({ id: eventId });
+    },
+    duplicate_event: async ({ eventId, starts }) => {
+      const d = await handlers.event({ id: eventId });
+      const venue = venueOf(eventId);
+      const zone = zoneOf(venue);
+      const start = readTime(starts, zone, "start_at");
+      await sleep(300);
+      // On the wall clock: a session at 09:00 the day after the start stays at 09:00 the day after.
+      const by = civilMs(starts) - civilMs(wall(d.summary.start_at, zone));
+      const shift = (utc) => {
+        const moved = civilText(civilMs(wall(utc, zone)) + by);
+        return utcText(wallToMs(moved, zone) ?? Date.parse(utc) + by);
+      };
+      const id = crypto.randomUUID();
+      const name = d.summary.name + " (copy)";
+      F.events.push({ ...d.summary, id, name, slug: slugOf(name, id), status: "draft", start_at: utcText(start),
+                      end_at: shift(d.summary.end_at), tickets_sold: 0, tickets_used: 0, revenue_cents: 0 });
+      made[id] = { description: d.description, visibility: d.visibility, price_cents: d.price_cents, venue_address: d.venue_address,
+                   venue_id: venue ? venue.id : null,
+                   sessions: d.sessions.map((s) => ({ ...s, id: crypto.randomUUID(), start_time: shift(s.start_time), end_time: shift(s.end_time) })) };
+      queueInsert("events", ["name", "start_at", "end_at", "status"]);
+      return handlers.event({ id });
     },
   });
   let nextId = 1;
@@ -1334,6 +1519,130 @@ async function screenshots() {
     await page.goto(base + `#/events/${fixtures.events.find((e) => e.status === "draft").id}/box-office`);
     await page.getByTestId("box-office-closed").waitFor();
     await shot(page, "box-office-closed");
+  });
+
+  // ---- Organize: new event, status steps, duplicate ----
+  const eventHash = `#/events/${fixtures.event.summary.id}`;
+  for (const colorScheme of ["light", "dark"]) {
+    const suffix = colorScheme === "dark" ? "-dark" : "";
+    await run(`new-event-${colorScheme}`, { hash: "#/events", colorScheme, height: 1000 }, async (page) => {
+      await page.getByTestId("event-row").first().waitFor();
+      await page.keyboard.press("n");
+      await page.getByTestId("new-event-form").waitFor();
+      if ((await focusedId(page)) !== "new-event-name") throw new Error("the name is not focused on open");
+      if (!(await text(page, "new-event-zone")).startsWith("Times in America/Toronto")) throw new Error("the zone line");
+      await shot(page, `new-event-empty${suffix}`);
+      // The picker lists the venues with their city and zone; choosing one says its zone.
+      await page.getByTestId("venue-picker").click();
+      await page.keyboard.press("ArrowDown");
+      await page.getByTestId("venue-option").nth(3).waitFor();
+      await shot(page, `new-event-venues${suffix}`);
+      await page.keyboard.type("vancouver");
+      await page.waitForFunction(() => document.querySelectorAll("[data-testid=venue-option]").length === 3);
+      await page.keyboard.press("Enter");
+      if (!(await text(page, "new-event-zone")).startsWith("Times in America/Vancouver")) throw new Error("the venue's zone");
+      // A new venue: its fields, the computer's zone to start with, the name typed in the search.
+      await page.getByTestId("venue-picker").fill("Harbourfront Centre");
+      await page.getByTestId("venue-option").filter({ hasText: "New venue" }).click();
+      await page.getByTestId("new-venue").waitFor();
+      if ((await page.getByTestId("new-venue-name").inputValue()) !== "Harbourfront Centre") throw new Error("the typed name");
+      if ((await page.getByTestId("new-venue-timezone").inputValue()) !== "America/Toronto") throw new Error("the default zone");
+      await page.getByTestId("new-venue-city").fill("Toronto");
+      await page.getByTestId("new-venue-address").fill("235 Queens Quay W");
+      await page.getByTestId("new-event-name").fill("Toronto Tech Summit 2027");
+      await page.getByTestId("new-event-kind").selectOption("workshop");
+      await page.getByTestId("new-event-starts").fill("2027-03-14T02:30");
+      await page.getByTestId("new-event-ends").fill("2027-03-14T17:00");
+      await page.getByTestId("new-event-price").fill("149.99");
+      await shot(page, `new-event-new-venue${suffix}`);
+      // 02:30 on 14 March 2027 doesn't happen in Toronto: the start is marked, nothing typed is lost.
+      await page.keyboard.press("Control+Enter");
+      await page.getByTestId("field-error").waitFor();
+      if ((await page.getByTestId("new-event-starts").getAttribute("aria-invalid")) !== "true") throw new Error("start not marked");
+      if ((await focusedId(page)) !== "new-event-starts") throw new Error("the start is not focused");
+      await shot(page, `new-event-error${suffix}`);
+      await page.getByTestId("new-event-starts").fill("2027-03-14T09:00");
+      await page.getByTestId("new-event-create").click();
+      await page.getByTestId("screen-event").waitFor();
+      if ((await text(page, "event-name")) !== "Toronto Tech Summit 2027") throw new Error("not on the new event");
+      await page.getByTestId("event-status-published").waitFor();
+      await shot(page, `new-event-created${suffix}`);
+    });
+
+    await run(`event-status-${colorScheme}`, { hash: eventHash, colorScheme }, async (page) => {
+      await page.getByTestId("ticket-stats").waitFor();
+      if (await page.getByTestId("event-status-draft").count()) throw new Error("back to draft offered with tickets sold");
+      await shot(page, `event-status${suffix}`);
+      await page.getByTestId("event-status-cancelled").click();
+      await page.getByTestId("status-consequence").waitFor();
+      const { active, cancelled } = fixtures.event.tickets;
+      if (!(await text(page, "confirm-status")).includes(`${active} tickets`)) throw new Error("the count on the button");
+      await shot(page, `event-cancel-confirm${suffix}`);
+      await page.getByTestId("confirm-status").click();
+      await page.getByTestId("confirm-status").waitFor({ state: "hidden" });
+      await page.waitForFunction((n) => document.querySelector("[data-testid=tickets-cancelled]")?.textContent === n, String(active + cancelled));
+      if (await page.getByTestId("event-status-cancelled").count()) throw new Error("a cancelled event still offers steps");
+      await shot(page, `event-cancelled${suffix}`);
+    });
+
+    await run(`event-duplicate-${colorScheme}`, { hash: eventHash, colorScheme }, async (page) => {
+      await page.getByTestId("ticket-stats").waitFor();
+      await page.getByTestId("event-duplicate").click();
+      await page.waitForFunction(() => document.querySelector("[data-testid=duplicate-starts]")?.value !== "");
+      // Mon 7 Dec 2026, 08:00 in Toronto → Mon 6 Dec 2027, 08:00.
+      if ((await page.getByTestId("duplicate-starts").inputValue()) !== "2027-12-06T08:00") throw new Error("the default start");
+      await shot(page, `event-duplicate${suffix}`);
+      await page.getByTestId("confirm-duplicate").click();
+      await page.waitForFunction(() => document.querySelector("[data-testid=event-name]")?.textContent?.endsWith("(copy)"));
+      await page.getByTestId("session-row").first().waitFor();
+      await shot(page, `event-duplicated${suffix}`);
+    });
+  }
+
+  await run("organize-1024", { hash: eventHash, width: 1024, height: 700 }, async (page) => {
+    await page.getByTestId("ticket-stats").waitFor();
+    await shot(page, "event-status-1024x700");
+    await page.getByTestId("nav-events").click();
+    await page.getByTestId("events-new").click();
+    await page.getByTestId("venue-picker").click();
+    await page.keyboard.press("ArrowDown");
+    await page.getByTestId("venue-option").nth(3).waitFor();
+    await shot(page, "new-event-venues-1024x700");
+  });
+
+  await run("event-status-refused", { hash: eventHash }, async (page) => {
+    // Another laptop completed the event meanwhile: the plan says why not, and Confirm can't be pressed.
+    await page.getByTestId("ticket-stats").waitFor();
+    await page.evaluate((id) => window.__previewSetStatus(id, "completed"), fixtures.event.summary.id);
+    await page.getByTestId("event-status-cancelled").click();
+    await page.getByTestId("status-refused").waitFor();
+    if (!(await page.getByTestId("confirm-status").isDisabled())) throw new Error("a refused step can be confirmed");
+    await shot(page, "event-status-refused");
+  });
+
+  await run("new-event-guard", { hash: "#/events/new" }, async (page) => {
+    await page.getByTestId("new-event-form").waitFor();
+    // Nothing typed: Esc goes straight back. Something typed: it asks first.
+    await page.getByTestId("new-event-name").fill("Half-typed event");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("confirm-discard-event").waitFor();
+    await shot(page, "new-event-discard");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("confirm-discard-event").waitFor({ state: "hidden" });
+    if ((await page.getByTestId("new-event-name").inputValue()) !== "Half-typed event") throw new Error("Keep editing lost the name");
+    await page.getByTestId("new-event-capacity").fill("5");
+    await page.getByTestId("new-event-ends").fill("2027-05-01T18:00");
+    await page.getByTestId("new-event-starts").fill("2027-05-01T09:00");
+    await page.getByTestId("new-event-price").fill("12.345");
+    await page.keyboard.press("Control+Enter");
+    await page.getByText("At most 2 digits after the point (cents)").waitFor();
+    await page.getByTestId("new-event-price").fill("");
+    await page.keyboard.press("Control+Enter");
+    await page.getByText("Must be between 10 and 10000").waitFor();
+    await shot(page, "new-event-capacity-error");
+    await page.getByTestId("nav-dashboard").click();
+    await page.getByTestId("confirm-discard-event").click();
+    await page.getByTestId("screen-dashboard").waitFor();
   });
 
   await run("keyboard", { hash: "#/dashboard" }, async (page) => {

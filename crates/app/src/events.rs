@@ -209,6 +209,11 @@ impl App {
         // Only what the user changed: an unchanged field sent with a new clock would undo
         // someone else's edit of it (sync merges field by field).
         patch.retain(|field, value| current.get(field) != Some(value));
+        if patch.contains_key("status") {
+            // A status change has consequences (a cancellation cancels tickets): its own step.
+            let message = "change the status with its own step (Publish, Mark completed, Cancel event), which says first what it does";
+            return Err(AppError::new(ErrorCode::Invalid, message).on_field("status"));
+        }
         if !patch.is_empty() {
             store.write(|w| w.update("events", id, patch))?;
             self.edited();

@@ -81,6 +81,10 @@ fn a_bad_event_is_refused_naming_the_field_and_nothing_is_written() {
     let gap = app.create_event(&draft(toronto, "2026-03-08T02:30", "2026-03-08T09:00")).unwrap_err();
     assert_eq!(gap.field.as_deref(), Some("start_at"));
     assert!(gap.message.contains("clocks go forward"), "{}", gap.message);
+    let nowhere =
+        VenueChoice::New { name: "Hall".into(), address: None, city: None, timezone: Some("Mars/Olympus".into()) };
+    let e = app.create_event(&draft(nowhere, "2026-07-10T09:00", "2026-07-10T18:00")).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("timezone"), "{}", e.message);
     let missing = VenueChoice::Existing { id: "00000000-0000-4000-8000-000000000000".into() };
     let e = app.create_event(&draft(missing, "2026-07-10T09:00", "2026-07-10T18:00")).unwrap_err();
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::NotFound, Some("venue_id")));
@@ -108,6 +112,14 @@ fn an_event_is_published_sold_and_cancelled_and_doors_refuse_its_tickets() {
     assert_eq!((plan.refused.as_deref(), plan.active_tickets), (None, 2));
     assert!(plan.consequence.contains("2 tickets"), "{}", plan.consequence);
 
+    // The edit form does not change a status behind its step's back.
+    let edit = eventos_app::events::EventEdit {
+        name: "Lisbon Data Summit".into(),
+        description: None,
+        capacity: 120,
+        status: "cancelled".into(),
+    };
+    assert_eq!(app.update_event(&id, &edit).unwrap_err().field.as_deref(), Some("status"));
     assert_eq!(app.set_event_status(&id, "cancelled").unwrap().summary.status, "cancelled");
     let reasons: String = scalar(
         &dir,

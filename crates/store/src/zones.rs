@@ -17,12 +17,17 @@ pub fn local_zone() -> &'static str {
     ZONE.get_or_init(|| jiff::tz::TimeZone::system().iana_name().unwrap_or("UTC").to_owned())
 }
 
+/// Whether a zone of this name exists ("America/Toronto").
+pub fn is_known(zone: &str) -> bool {
+    jiff::tz::db().get(zone).is_ok()
+}
+
 /// Refuses a local write that names a zone that does not exist (a pulled row is the server's
 /// and is kept as it is).
 pub(crate) fn check(table: &str, row: &Row) -> Result<(), ValidationError> {
     for (_, column) in ZONE_COLUMNS.iter().filter(|(t, _)| *t == table) {
         if let Some(name) = row.get(*column).and_then(|v| v.as_str())
-            && jiff::tz::db().get(name).is_err()
+            && !is_known(name)
         {
             return Err(ValidationError::new(
                 table,

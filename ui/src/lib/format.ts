@@ -137,6 +137,11 @@ export function percent(part: number, total: number): number {
   return Math.max(0, Math.min(100, Math.round((part / total) * 100)));
 }
 
+/** The facade's words ("a name is needed") as a sentence to show: "A name is needed". */
+export function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
 /** "conference" → "Conference", "food_and_beverage" → "Food and beverage". */
 export function humanize(value: string | null | undefined): string {
   if (!value) return "";

@@ -6,6 +6,7 @@ export type Pin = { field: string; value: string };
 export type Route =
   | { name: "dashboard" }
   | { name: "events" }
+  | { name: "new-event" }
   | { name: "event"; id: string }
   | { name: "box-office"; id: string }
   | { name: "checkin" }
@@ -43,10 +44,11 @@ function parseData(rest: string[], query: string): Route {
   return { name: "record", table, id };
 }
 
-/** `events[/<id>[/box-office]]`. */
+/** `events[/new | /<id>[/box-office]]`. */
 function parseEvents(rest: string[]): Route {
   const [id, page] = rest.map(decodeURIComponent);
   if (!id) return { name: "events" };
+  if (id === "new") return { name: "new-event" };
   if (page === "box-office") return { name: "box-office", id };
   return { name: "event", id };
 }
@@ -75,6 +77,8 @@ export function parseHash(hash: string): Route {
 export function href(route: Route): string {
   const e = encodeURIComponent;
   switch (route.name) {
+    case "new-event":
+      return "#/events/new";
     case "event":
       return `#/events/${e(route.id)}`;
     case "box-office":
@@ -94,6 +98,7 @@ export function href(route: Route): string {
 
 export function sectionOf(route: Route): Section {
   switch (route.name) {
+    case "new-event":
     case "event":
     case "box-office":
       return "events";

@@ -68,6 +68,10 @@ impl App {
             VenueChoice::New { timezone: Some(zone), .. } if !zone.trim().is_empty() => zone.trim().to_owned(),
             _ => zone_of_venue(existing.as_ref()),
         };
+        if !eventos_store::zones::is_known(&zone) {
+            let message = format!("'{zone}' is not a time zone (use a name like Europe/Lisbon or America/Toronto)");
+            return Err(AppError::new(ErrorCode::Invalid, message).on_field("timezone"));
+        }
         let start = local_to_utc(&draft.starts, &zone, "start_at").map_err(eventos_store::StoreError::from)?;
         let end = local_to_utc(&draft.ends, &zone, "end_at").map_err(eventos_store::StoreError::from)?;
         let id = store.write(|w| {

@@ -90,10 +90,7 @@ export function paymentLabel(payment: Payment): string {
   return PAYMENTS.find((p) => p.id === payment)?.label ?? payment;
 }
 
-/** The facade's words for a field ("a name is needed") as a line under it. */
-export function sentence(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
-}
+export { sentence } from "../../lib/format";
 
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -1,0 +1,64 @@
+// Wall-clock times in a named time zone. An event's times are typed and read on its venue's
+// clock ("2026-12-07T08:00" in America/Toronto), which need not be this computer's.
+import { parseInstant } from "./format";
+
+/** This computer's IANA zone ("America/Toronto"): the facade's too, for an event with no venue. */
+export function computerZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
+/** Every zone name this WebView knows, for a datalist; empty where it can't list them. */
+export function knownZones(): string[] {
+  return typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** An instant as the wall clock of `zone` shows it, as a `datetime-local` value. */
+export function wallClock(instant: string, zone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(parseInstant(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "00";
+  return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}`;
+}
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
+
+/** A wall-clock value as a date whose UTC fields are that wall clock (for calendar sums and words). */
+function civil(local: string): Date | null {
+  const m = LOCAL.exec(local.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  return new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0));
+}
+
+/** A wall-clock value `days` calendar days later, at the same time of day. */
+export function addDays(local: string, days: number): string {
+  const d = civil(local);
+  if (!d) return local;
+  d.setUTCDate(d.getUTCDate() + days);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+const wallFmt = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "UTC",
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+});
+
+/** A wall-clock value in words, "Mon, Dec 7, 2026, 8:00 a.m.", whatever this computer's zone. */
+export function formatWallClock(local: string): string {
+  const d = civil(local);
+  return d ? wallFmt.format(d) : local;
+}
