@@ -149,14 +149,20 @@ export function humanize(value: string | null | undefined): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-const dateTimeFmt = new Intl.DateTimeFormat(LOCALE, {
-  weekday: "short",
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-});
+/** A day and time in full, as the app writes them ("Sun, Nov 22, 2026, 8:00 a.m."), in a zone. */
+export function dateTimeFormat(timeZone?: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(LOCALE, {
+    timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  });
+}
+
+const dateTimeFmt = dateTimeFormat();
 
 /** An instant in full, local time: "Sun, Nov 22, 2026, 8:00 a.m." (for tooltips and `<time>`). */
 export function formatDateTime(value: string | Date): string {

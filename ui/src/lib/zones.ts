@@ -1,6 +1,6 @@
 // Wall-clock times in a named time zone. An event's times are typed and read on its venue's
 // clock ("2026-12-07T08:00" in America/Toronto), which need not be this computer's.
-import { parseInstant } from "./format";
+import { dateTimeFormat, parseInstant } from "./format";
 
 /** This computer's IANA zone ("America/Toronto"): the facade's too, for an event with no venue. */
 export function computerZone(): string {
@@ -47,15 +47,8 @@ export function addDays(local: string, days: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-const wallFmt = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "UTC",
-  weekday: "short",
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-});
+// A wall-clock value is kept as that time in UTC, so it is written out in UTC.
+const wallFmt = dateTimeFormat("UTC");
 
 /** A wall-clock value in words, "Mon, Dec 7, 2026, 8:00 a.m.", whatever this computer's zone. */
 export function formatWallClock(local: string): string {
