@@ -37,6 +37,7 @@ const COMMAND_NAMES: &[&str] = &[
     "update_record",
     "delete_plan",
     "delete_record",
+    "export_records",
     "create_event",
     "status_plan",
     "set_event_status",

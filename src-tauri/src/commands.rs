@@ -15,7 +15,7 @@ use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
 use eventos_app::organize::{EventDraft, StatusPlan};
 use eventos_app::records::{RecordDetail, TableInfo};
 use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncStatus};
-use eventos_app::{App, AppError, ErrorCode, Reads, Status};
+use eventos_app::{App, AppError, ErrorCode, Exported, Reads, Status};
 use eventos_store::{DeletePlan, RecordPage, RecordQuery, Row};
 use tauri::State;
 
@@ -105,6 +105,16 @@ pub fn delete_plan(state: State<'_, Shared>, table: String, id: String) -> Reply
 #[tauri::command(async)]
 pub fn delete_record(state: State<'_, Shared>, table: String, id: String) -> Reply<()> {
     with(&state, |app| app.delete_record(&table, &id))
+}
+
+#[tauri::command(async)]
+pub fn export_records(
+    state: State<'_, Shared>,
+    table: String,
+    query: RecordQuery,
+    columns: Vec<String>,
+) -> Reply<Exported> {
+    read(&state, |reads| reads.export_file(&table, &query, &columns))
 }
 
 #[tauri::command(async)]

@@ -55,6 +55,7 @@ fn main() -> ExitCode {
             commands::update_record,
             commands::delete_plan,
             commands::delete_record,
+            commands::export_records,
             commands::create_event,
             commands::status_plan,
             commands::set_event_status,

@@ -18,7 +18,7 @@ use crate::events::{EventDetail, EventEdit, EventQuery, EventSort, EventSummary,
 use crate::organize::{EventDraft, StatusPlan, VenueChoice};
 use crate::records::{Allowed, FieldInfo, FieldKind, RecordDetail, Role, TableInfo};
 use crate::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncProgress, SyncState, SyncStatus};
-use crate::{AppError, ErrorCode, Status, WorkspaceState};
+use crate::{AppError, ErrorCode, Exported, Status, WorkspaceState};
 use eventos_model::presentation::Area;
 use eventos_scan::QrPath;
 use eventos_store::{Children, DeletePlan, Filter, FilterOp, RecordPage, RecordQuery, Sort, TableCount};
@@ -75,6 +75,7 @@ pub fn commands() -> Vec<Command> {
         command("update_record", "table: string, id: string, patch: Row", ROW.to_owned()),
         command("delete_plan", "table: string, id: string", DeletePlan::name(&cfg)),
         command("delete_record", "table: string, id: string", "null".to_owned()),
+        command("export_records", "table: string, query: RecordQuery, columns: string[]", Exported::name(&cfg)),
         // An event's life.
         command("create_event", "draft: EventDraft", EventDetail::name(&cfg)),
         command("status_plan", "eventId: string, to: string", StatusPlan::name(&cfg)),
@@ -152,6 +153,7 @@ pub fn typescript() -> String {
         RecordDetail::decl(&cfg),
         TableCount::decl(&cfg),
         DeletePlan::decl(&cfg),
+        Exported::decl(&cfg),
         VenueChoice::decl(&cfg),
         EventDraft::decl(&cfg),
         StatusPlan::decl(&cfg),

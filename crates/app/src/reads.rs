@@ -19,6 +19,13 @@ use eventos_store::{DB_FILE_NAME, RecordPage, RecordQuery, Store};
 use crate::records::{RecordDetail, TableInfo, View};
 use crate::{AppError, ErrorCode, Result, lock};
 
+/// A list written to a CSV file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct Exported {
+    pub path: String,
+    pub rows: u64,
+}
+
 /// The read connection, shared by the App (which closes it when its workspace changes) and
 /// every [`Reads`] it handed out.
 #[derive(Default)]
@@ -75,6 +82,42 @@ impl Reads {
         progress: &mut dyn FnMut(u64, i64),
     ) -> Result<u64> {
         self.with(|view| view.export_csv(table, query, columns, path, progress))
+    }
+
+    /// Exports what a list shows (its filters, search and order; `columns`, all when empty) to a
+    /// new CSV file in the exports folder — `EVENTOS_EXPORT_DIR`, else the user's Downloads,
+    /// else `exports/` in the data folder — named after the table and the time, and says where.
+    pub fn export_file(&self, table: &str, query: &RecordQuery, columns: &[String]) -> Result<Exported> {
+        let dir = std::env::var_os("EVENTOS_EXPORT_DIR")
+            .map(PathBuf::from)
+            .or_else(dirs::download_dir)
+            .unwrap_or_else(|| self.db.with_file_name("exports"));
+        self.export_into(&dir, table, query, columns)
+    }
+
+    /// [`Reads::export_file`] into the folder `dir`.
+    pub fn export_into(
+        &self,
+        dir: &std::path::Path,
+        table: &str,
+        query: &RecordQuery,
+        columns: &[String],
+    ) -> Result<Exported> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| AppError::new(ErrorCode::Io, format!("cannot make the folder {}: {e}", dir.display())))?;
+        let stamp = time::OffsetDateTime::now_utc();
+        let name = format!(
+            "{table}-{:04}{:02}{:02}-{:02}{:02}{:02}.csv",
+            stamp.year(),
+            u8::from(stamp.month()),
+            stamp.day(),
+            stamp.hour(),
+            stamp.minute(),
+            stamp.second()
+        );
+        let path = dir.join(name);
+        let rows = self.export_csv(table, query, columns, &path, &mut |_, _| {})?;
+        Ok(Exported { path: path.display().to_string(), rows })
     }
 
     /// Runs `f` on the read connection, opening it first if the App's workspace changed since.

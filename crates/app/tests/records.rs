@@ -248,3 +248,18 @@ fn reads_follow_the_apps_workspace() {
     assert!(tables.iter().any(|t| t.name == "events" && t.count > 0), "the demo, opened after the reads were made");
     assert!(reads.record("events", "00000000-0000-4000-8000-000000000000").is_err());
 }
+
+#[test]
+fn a_list_exports_to_a_new_file_in_the_exports_folder_with_its_filters() {
+    let (dir, app) = demo();
+    let out = dir.path().join("exports-here");
+    let filters = vec![Filter { field: "city".into(), op: FilterOp::Is, value: Some(json!("Toronto")) }];
+    let query = RecordQuery { filters, ..RecordQuery::default() };
+    let exported = app.reads().export_into(&out, "venues", &query, &["name".into(), "city".into()]).unwrap();
+    let toronto = app.list_records("venues", &RecordQuery { limit: Some(1), ..query }).unwrap().total;
+    assert_eq!(exported.rows as i64, toronto);
+    assert!(exported.path.starts_with(out.to_str().unwrap()) && exported.path.ends_with(".csv"), "{}", exported.path);
+    let text = std::fs::read_to_string(&exported.path).unwrap();
+    assert!(text.starts_with("\u{feff}name,city\r\n"), "{text}");
+    assert_eq!(text.lines().count() as i64, toronto + 1);
+}

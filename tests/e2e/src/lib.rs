@@ -187,6 +187,8 @@ impl Desktop {
             // Sessions go to the data folder's 0600 file, never the keychain of whoever runs this.
             .env("EVENTOS_SECRET_STORE", "file")
             .env("TZ", APP_TZ)
+            // Exports go to the test's own folder, never the Downloads of whoever runs this.
+            .env("EVENTOS_EXPORT_DIR", data_dir.path().join("exports"))
             .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::null());

@@ -164,6 +164,15 @@ fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
     app.wait("the attendee list to find the buyer", || Ok((total(&app)? == 2).then_some(())))?;
     let names = listed(&app)?;
     assert!(names.iter().all(|n| n == buyer), "{names:?}");
+    // Exported as listed: the search's two rows, accents intact, for Excel (UTF-8 with a BOM).
+    app.find("[data-testid=records-export]")?.click()?;
+    let path = app.find("[data-testid=records-exported]")?.attribute("data-path")?;
+    app.screenshot("record-export")?;
+    assert!(path.starts_with(app.data_dir.path().join("exports").to_str().unwrap_or("?")), "{path}");
+    let csv = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+    assert!(csv.starts_with('\u{feff}'), "a BOM first");
+    assert_eq!(csv.lines().count(), 3, "a header and the two attendees: {csv}");
+    assert_eq!(csv.matches(buyer).count(), 2, "{csv}");
     app.find("[data-testid=nav-events]")?.click()?;
     app.find("[data-testid=screen-events]")?;
 

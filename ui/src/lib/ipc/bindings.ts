@@ -389,6 +389,8 @@ unlinks: Array<TableCount>,
  */
 refused: string | null, };
 
+export type Exported = { path: string, rows: number, };
+
 export type VenueChoice = { "kind": "none" } | { "kind": "existing", id: string, } | { "kind": "new", name: string, address: string | null, city: string | null, timezone: string | null, };
 
 export type EventDraft = { name: string, 
@@ -533,6 +535,7 @@ export const commands = {
   updateRecord: (table: string, id: string, patch: Row): Promise<Row> => call("update_record", { table, id, patch }),
   deletePlan: (table: string, id: string): Promise<DeletePlan> => call("delete_plan", { table, id }),
   deleteRecord: (table: string, id: string): Promise<null> => call("delete_record", { table, id }),
+  exportRecords: (table: string, query: RecordQuery, columns: string[]): Promise<Exported> => call("export_records", { table, query, columns }),
   createEvent: (draft: EventDraft): Promise<EventDetail> => call("create_event", { draft }),
   statusPlan: (eventId: string, to: string): Promise<StatusPlan> => call("status_plan", { eventId, to }),
   setEventStatus: (eventId: string, to: string): Promise<EventDetail> => call("set_event_status", { eventId, to }),

@@ -15,6 +15,7 @@ export type {
   DailySales,
   Dashboard,
   DeletePlan,
+  Exported,
   DoorCounts,
   DoorHit,
   DoorMode,
