@@ -149,9 +149,7 @@ impl App {
     /// One event's page: details, ticket figures and programme.
     pub fn event(&self, id: &str) -> Result<EventDetail> {
         let conn = self.store()?.connection();
-        let summary = summaries(&conn, "e.id = ?1", params![id])?
-            .pop()
-            .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("there is no event {id}")))?;
+        let summary = summaries(&conn, "e.id = ?1", params![id])?.pop().ok_or_else(|| crate::no_event(id))?;
         let (description, visibility, price_cents, venue_address) = conn.query_row(
             "SELECT e.description, e.visibility, e.price_cents, \
                     CASE WHEN v.id IS NULL THEN NULL ELSE trim(coalesce(v.address, '') || ', ' || coalesce(v.city, ''), ', ') END \
@@ -203,9 +201,7 @@ impl App {
         });
         let serde_json::Value::Object(mut patch) = patch else { unreachable!("a JSON object") };
         let store = self.store_mut()?;
-        let current = store
-            .get("events", id)?
-            .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("there is no event {id}")))?;
+        let current = store.get("events", id)?.ok_or_else(|| crate::no_event(id))?;
         // Only what the user changed: an unchanged field sent with a new clock would undo
         // someone else's edit of it (sync merges field by field).
         patch.retain(|field, value| current.get(field) != Some(value));

@@ -37,3 +37,21 @@ pub type Result<T, E = AppError> = std::result::Result<T, E>;
 pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
+
+/// A JSON object as a row to write (anything else: an empty row, which the store refuses).
+pub(crate) fn row(value: serde_json::Value) -> eventos_store::Row {
+    match value {
+        serde_json::Value::Object(map) => map,
+        _ => eventos_store::Row::new(),
+    }
+}
+
+/// A text field of a row ("" when missing or not text).
+pub(crate) fn text(row: &eventos_store::Row, field: &str) -> String {
+    row.get(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned()
+}
+
+/// The refusal for an event this computer does not have (by id or slug).
+pub(crate) fn no_event(event: &str) -> AppError {
+    AppError::new(ErrorCode::NotFound, format!("there is no event {event} on this computer"))
+}

@@ -76,7 +76,7 @@ impl Store {
 
     /// The id of the order with this number (`ORD-20251013-01111111`, any letter case).
     pub fn order_id_by_number(&self, order_number: &str) -> Result<Option<String>> {
-        let number = order_number.trim().to_ascii_lowercase().replacen("ord-", "ORD-", 1);
+        let number = crate::door::order_number_as_stored(order_number);
         Ok(self
             .conn
             .prepare_cached("SELECT id FROM orders WHERE order_number = ?1")?

@@ -73,6 +73,12 @@ pub struct DuplicateEntry {
     pub again: Scan,
 }
 
+/// An order number as typed (any letter case, spaces around) as it is stored: `ORD-` then
+/// digits and lower-case hex.
+pub(crate) fn order_number_as_stored(typed: &str) -> String {
+    typed.trim().to_ascii_lowercase().replacen("ord-", "ORD-", 1)
+}
+
 const TICKET_SELECT: &str = "SELECT t.id, t.event_id, t.ticket_number, t.qr_code, t.status, t.checked_in_at, \
      t.attendee_id, a.full_name, a.email, o.order_number, coalesce(o.payment_status = 'refunded', 0) \
      FROM tickets t LEFT JOIN orders o ON o.id = t.order_id LEFT JOIN attendees a ON a.id = t.attendee_id";
@@ -95,10 +101,10 @@ impl Store {
     /// The tickets of an order (by its number, `ORD-20251013-01111111`, any letter case).
     pub fn tickets_of_order(&self, order_number: &str) -> Result<Vec<TicketLookup>> {
         let sql = format!("{TICKET_SELECT} WHERE o.order_number = ?1 ORDER BY t.ticket_number");
-        // Order numbers are `ORD-` then digits and lower-case hex.
-        let number = order_number.trim().to_ascii_lowercase().replacen("ord-", "ORD-", 1);
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let tickets = stmt.query_map([number], ticket_from_row)?.collect::<rusqlite::Result<_>>()?;
+        let tickets = stmt
+            .query_map([order_number_as_stored(order_number)], ticket_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(tickets)
     }
 

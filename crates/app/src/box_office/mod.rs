@@ -8,13 +8,12 @@ mod void;
 
 pub use void::{VoidKind, Voided};
 
-use eventos_store::Row;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::door::TicketCode;
 use crate::records::Action;
-use crate::{App, AppError, ErrorCode, Result};
+use crate::{App, Result, no_event, text};
 
 /// How a sale at the door was paid (the order's `payment_method`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -120,11 +119,3 @@ impl App {
 
 /// Why a published event does not sell.
 const SOLD_OUT: &str = "sold out as this computer knows it";
-
-fn text(row: &Row, field: &str) -> String {
-    row.get(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned()
-}
-
-fn no_event(event: &str) -> AppError {
-    AppError::new(ErrorCode::NotFound, format!("no event '{event}' on this computer"))
-}

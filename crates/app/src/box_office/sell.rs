@@ -1,11 +1,11 @@
 //! Selling at the door: one transaction makes the order, its attendees and tickets.
 
-use eventos_store::{Row, StoreError};
+use eventos_store::StoreError;
 use serde_json::{Value, json};
 
-use super::{Holder, Sale, SaleRequest, no_event, text};
+use super::{Holder, Sale, SaleRequest};
 use crate::records::Action;
-use crate::{App, AppError, ErrorCode, Result};
+use crate::{App, AppError, ErrorCode, Result, no_event, row, text};
 
 /// An order holds 1 to 20 tickets (the orders table's rule).
 const MAX_TICKETS: u32 = 20;
@@ -127,11 +127,4 @@ pub(super) fn checked(holder: &Holder, at: &str) -> Result<Holder> {
 
 fn invalid(field: &str, message: impl Into<String>) -> AppError {
     AppError::new(ErrorCode::Invalid, message.into()).on_field(field)
-}
-
-pub(super) fn row(value: Value) -> Row {
-    match value {
-        Value::Object(map) => map,
-        _ => Row::new(),
-    }
 }

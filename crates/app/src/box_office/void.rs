@@ -6,10 +6,10 @@ use serde_json::json;
 use ts_rs::TS;
 
 use super::Holder;
-use super::sell::{checked, row};
+use super::sell::checked;
 use crate::door::TicketCode;
 use crate::records::Action;
-use crate::{App, AppError, ErrorCode, Result};
+use crate::{App, AppError, ErrorCode, Result, row};
 
 /// Cancel (the money is kept, or there was none) or refund (the money goes back).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -5,10 +5,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use super::{account_and_organizer, row, zone_of_venue};
+use super::{account_and_organizer, zone_of_venue};
 use crate::events::EventDetail;
 use crate::records::Action;
-use crate::{App, AppError, ErrorCode, Result};
+use crate::{App, AppError, ErrorCode, Result, row};
 
 /// Where the event takes place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::zone_of_venue;
 use crate::events::EventDetail;
 use crate::records::Action;
-use crate::{App, AppError, ErrorCode, Result};
+use crate::{App, Result, no_event, text};
 
 /// What a copy takes, parents before children, and its timestamps that move with the event.
 const COPIED: [(&str, &[&str]); 4] = [
@@ -91,12 +91,4 @@ fn rows_of(store: &Store, table: &str, event_id: &str) -> Result<Vec<Row>> {
 
 fn fresh(row: &Row) -> Row {
     row.iter().filter(|(k, _)| !FRESH.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect()
-}
-
-fn text(row: &Row, field: &str) -> String {
-    row.get(field).and_then(Value::as_str).unwrap_or_default().to_owned()
-}
-
-fn no_event(id: &str) -> AppError {
-    AppError::new(ErrorCode::NotFound, format!("there is no event {id}"))
 }

@@ -37,10 +37,3 @@ fn zone_of_venue(venue: Option<&Row>) -> String {
         .filter(|z| !z.is_empty())
         .map_or_else(|| eventos_store::zones::local_zone().to_owned(), str::to_owned)
 }
-
-fn row(value: serde_json::Value) -> Row {
-    match value {
-        serde_json::Value::Object(map) => map,
-        _ => Row::new(),
-    }
-}

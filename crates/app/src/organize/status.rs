@@ -5,10 +5,9 @@ use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
-use super::row;
 use crate::events::EventDetail;
 use crate::records::Action;
-use crate::{App, AppError, ErrorCode, Result};
+use crate::{App, AppError, ErrorCode, Result, no_event, row};
 
 /// What moving an event to another status would do, to show before asking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -89,10 +88,6 @@ impl App {
         self.edited();
         self.event(event_id)
     }
-}
-
-fn no_event(id: &str) -> AppError {
-    AppError::new(ErrorCode::NotFound, format!("there is no event {id}"))
 }
 
 #[cfg(test)]
