@@ -48,4 +48,13 @@ const COMMAND_NAMES: &[&str] = &[
     "void_ticket",
     "change_holder",
     "ticket_qr",
+    "waitlist",
+    "join_waitlist",
+    "convert_waitlist_entry",
+    "cancel_waitlist_entry",
+    "programme",
+    "budget",
+    "event_analytics",
+    "record_steps",
+    "step_record",
 ];

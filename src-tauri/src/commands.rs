@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use eventos_app::box_office::{BoxOffice, Holder, Sale, SaleRequest, VoidKind, Voided};
+use eventos_app::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist};
 use eventos_app::crm::CompanySummary;
 use eventos_app::dashboard::Dashboard;
 use eventos_app::door::{
@@ -12,7 +12,7 @@ use eventos_app::door::{
     TicketCode, Verdict,
 };
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
-use eventos_app::organize::{EventDraft, StatusPlan};
+use eventos_app::organize::{Budget, EventAnalytics, EventDraft, Programme, StatusPlan, Step};
 use eventos_app::records::{RecordDetail, TableInfo};
 use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncStatus};
 use eventos_app::{App, AppError, ErrorCode, Exported, Reads, Status};
@@ -175,6 +175,56 @@ pub fn set_event_status(state: State<'_, Shared>, event_id: String, to: String) 
 #[tauri::command(async)]
 pub fn duplicate_event(state: State<'_, Shared>, event_id: String, starts: String) -> Reply<EventDetail> {
     with(&state, |app| app.duplicate_event(&event_id, &starts))
+}
+
+#[tauri::command(async)]
+pub fn waitlist(state: State<'_, Shared>, event: String) -> Reply<Waitlist> {
+    with(&state, |app| app.waitlist(&event))
+}
+
+#[tauri::command(async)]
+pub fn join_waitlist(
+    state: State<'_, Shared>,
+    event: String,
+    person: Holder,
+    reason: Option<String>,
+) -> Reply<Waitlist> {
+    with(&state, |app| app.join_waitlist(&event, &person, reason.as_deref()))
+}
+
+#[tauri::command(async)]
+pub fn convert_waitlist_entry(state: State<'_, Shared>, entry_id: String, payment: Payment) -> Reply<Sale> {
+    with(&state, |app| app.convert_waitlist_entry(&entry_id, payment))
+}
+
+#[tauri::command(async)]
+pub fn cancel_waitlist_entry(state: State<'_, Shared>, entry_id: String) -> Reply<Waitlist> {
+    with(&state, |app| app.cancel_waitlist_entry(&entry_id))
+}
+
+#[tauri::command(async)]
+pub fn programme(state: State<'_, Shared>, event: String) -> Reply<Programme> {
+    read(&state, |reads| reads.programme(&event))
+}
+
+#[tauri::command(async)]
+pub fn budget(state: State<'_, Shared>, event: String) -> Reply<Budget> {
+    read(&state, |reads| reads.budget(&event))
+}
+
+#[tauri::command(async)]
+pub fn event_analytics(state: State<'_, Shared>, event: String) -> Reply<EventAnalytics> {
+    read(&state, |reads| reads.event_analytics(&event))
+}
+
+#[tauri::command(async)]
+pub fn record_steps(state: State<'_, Shared>, table: String, id: String) -> Reply<Vec<Step>> {
+    with(&state, |app| app.record_steps(&table, &id))
+}
+
+#[tauri::command(async)]
+pub fn step_record(state: State<'_, Shared>, table: String, id: String, to: String) -> Reply<Row> {
+    with(&state, |app| app.step_record(&table, &id, &to))
 }
 
 #[cfg(test)]

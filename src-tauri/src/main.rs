@@ -66,6 +66,15 @@ fn main() -> ExitCode {
             commands::void_ticket,
             commands::change_holder,
             commands::ticket_qr,
+            commands::waitlist,
+            commands::join_waitlist,
+            commands::convert_waitlist_entry,
+            commands::cancel_waitlist_entry,
+            commands::programme,
+            commands::budget,
+            commands::event_analytics,
+            commands::record_steps,
+            commands::step_record,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

@@ -21,6 +21,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     write("events", serde_json::to_value(&events)?)?;
     if let Some(first) = events.iter().find(|e| e.status == "published") {
         write("event", serde_json::to_value(app.event(&first.id)?)?)?;
+        write("programme", serde_json::to_value(app.programme(&first.id)?)?)?;
+        write("budget", serde_json::to_value(app.budget(&first.id)?)?)?;
+        write("event_analytics", serde_json::to_value(app.event_analytics(&first.id)?)?)?;
+    }
+    // The first event with people on its waitlist (a full workshop in the demo).
+    for event in events.iter().filter(|e| e.status == "published") {
+        let waitlist = app.waitlist(&event.id)?;
+        if !waitlist.entries.is_empty() {
+            write("waitlist", serde_json::to_value(&waitlist)?)?;
+            break;
+        }
     }
     write("companies", serde_json::to_value(app.companies()?)?)?;
     println!("wrote {}", out.display());

@@ -199,21 +199,14 @@ impl App {
         let patch = serde_json::json!({
             "name": name, "description": description, "capacity": edit.capacity, "status": edit.status,
         });
-        let serde_json::Value::Object(mut patch) = patch else { unreachable!("a JSON object") };
-        let store = self.store_mut()?;
-        let current = store.get("events", id)?.ok_or_else(|| crate::no_event(id))?;
-        // Only what the user changed: an unchanged field sent with a new clock would undo
-        // someone else's edit of it (sync merges field by field).
-        patch.retain(|field, value| current.get(field) != Some(value));
-        if patch.contains_key("status") {
+        let serde_json::Value::Object(patch) = patch else { unreachable!("a JSON object") };
+        let current = self.store()?.get("events", id)?.ok_or_else(|| crate::no_event(id))?;
+        if current.get("status") != patch.get("status") {
             // A status change has consequences (a cancellation cancels tickets): its own step.
             let message = "change the status with its own step (Publish, Mark completed, Cancel event), which says first what it does";
             return Err(AppError::new(ErrorCode::Invalid, message).on_field("status"));
         }
-        if !patch.is_empty() {
-            store.write(|w| w.update("events", id, patch))?;
-            self.edited();
-        }
+        self.update_record("events", id, patch)?;
         self.event(id)
     }
 }

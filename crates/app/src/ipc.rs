@@ -7,7 +7,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided};
+use crate::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist, WaitlistEntry};
 use crate::crm::CompanySummary;
 use crate::dashboard::{DailySales, Dashboard};
 use crate::door::{
@@ -15,7 +15,11 @@ use crate::door::{
     ScanMethod, ScannedVerdict, ScannerPoll, TicketCode, Verdict, VerdictKind,
 };
 use crate::events::{EventDetail, EventEdit, EventQuery, EventSort, EventSummary, SessionItem, TicketStats};
-use crate::organize::{EventDraft, StatusPlan, VenueChoice};
+use crate::organize::{
+    Budget, CategoryTotals, Comment, Count, DaySales, EventAnalytics, EventDraft, ExpenseLine, MaterialLine, Programme,
+    ProgrammeDay, ProgrammeSession, QuarterHour, Ratings, Room, SessionAttendance, SessionRatings, SpeakerLine,
+    SponsorLine, SponsorTier, StatusPlan, StatusTotals, Step, VenueChoice, Warning, WarningKind,
+};
 use crate::records::{Allowed, FieldInfo, FieldKind, RecordDetail, Role, TableInfo};
 use crate::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncProgress, SyncState, SyncStatus};
 use crate::{AppError, ErrorCode, Exported, Status, WorkspaceState};
@@ -88,6 +92,16 @@ pub fn commands() -> Vec<Command> {
         command("void_ticket", "ticketNumber: string, kind: VoidKind, reason: string | null", Voided::name(&cfg)),
         command("change_holder", "ticketNumber: string, holder: Holder", TicketCode::name(&cfg)),
         command("ticket_qr", "payload: string", QrPath::name(&cfg)),
+        command("waitlist", "event: string", Waitlist::name(&cfg)),
+        command("join_waitlist", "event: string, person: Holder, reason: string | null", Waitlist::name(&cfg)),
+        command("convert_waitlist_entry", "entryId: string, payment: Payment", Sale::name(&cfg)),
+        command("cancel_waitlist_entry", "entryId: string", Waitlist::name(&cfg)),
+        // Running an event: the programme, the budget, the figures, workflow steps of rows.
+        command("programme", "event: string", Programme::name(&cfg)),
+        command("budget", "event: string", Budget::name(&cfg)),
+        command("event_analytics", "event: string", EventAnalytics::name(&cfg)),
+        command("record_steps", "table: string, id: string", Vec::<Step>::name(&cfg)),
+        command("step_record", "table: string, id: string, to: string", ROW.to_owned()),
     ]
 }
 
@@ -166,6 +180,31 @@ pub fn typescript() -> String {
         Sale::decl(&cfg),
         VoidKind::decl(&cfg),
         Voided::decl(&cfg),
+        WaitlistEntry::decl(&cfg),
+        Waitlist::decl(&cfg),
+        Room::decl(&cfg),
+        WarningKind::decl(&cfg),
+        ProgrammeSession::decl(&cfg),
+        ProgrammeDay::decl(&cfg),
+        SpeakerLine::decl(&cfg),
+        SponsorLine::decl(&cfg),
+        SponsorTier::decl(&cfg),
+        MaterialLine::decl(&cfg),
+        Warning::decl(&cfg),
+        Programme::decl(&cfg),
+        StatusTotals::decl(&cfg),
+        CategoryTotals::decl(&cfg),
+        ExpenseLine::decl(&cfg),
+        Budget::decl(&cfg),
+        DaySales::decl(&cfg),
+        QuarterHour::decl(&cfg),
+        SessionAttendance::decl(&cfg),
+        Ratings::decl(&cfg),
+        SessionRatings::decl(&cfg),
+        Comment::decl(&cfg),
+        Count::decl(&cfg),
+        EventAnalytics::decl(&cfg),
+        Step::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     out.push_str("/** A row of any table: column name → value, typed by the schema registry. */\nexport type Row = Record<string, unknown>;\n\n");

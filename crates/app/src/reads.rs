@@ -121,7 +121,7 @@ impl Reads {
     }
 
     /// Runs `f` on the read connection, opening it first if the App's workspace changed since.
-    fn with<T>(&self, f: impl FnOnce(&View<'_>) -> Result<T>) -> Result<T> {
+    pub(crate) fn with<T>(&self, f: impl FnOnce(&View<'_>) -> Result<T>) -> Result<T> {
         let mut open = lock(&self.slot.store);
         if open.is_none() {
             if !self.slot.ready.load(Ordering::SeqCst) {

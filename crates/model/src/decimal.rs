@@ -49,7 +49,7 @@ pub fn sum<'a>(values: impl IntoIterator<Item = &'a str>, scale: u8) -> Option<S
 }
 
 /// `"12.34"` at scale 2 → `1234`.
-fn to_units(text: &str, scale: u8) -> Option<i128> {
+pub fn to_units(text: &str, scale: u8) -> Option<i128> {
     let (negative, body) = text.strip_prefix('-').map_or((false, text), |rest| (true, rest));
     let (int, frac) = body.split_once('.').unwrap_or((body, ""));
     if frac.len() > usize::from(scale) || int.is_empty() && frac.is_empty() {

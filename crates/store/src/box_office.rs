@@ -18,10 +18,37 @@ pub struct OrderTicket {
 /// The places an event's tickets take: sold and not cancelled or refunded.
 const PLACES_TAKEN: &str = "SELECT count(*) FROM tickets WHERE event_id = ?1 AND status IN ('active', 'used')";
 
+/// The places held for the event's waitlist: offers made and not expired at ?2.
+const PLACES_HELD: &str = "SELECT count(*) FROM event_waitlists WHERE event_id = ?1 AND status = 'offered' \
+                           AND (expires_at IS NULL OR expires_at > ?2)";
+
 impl Writer<'_> {
     /// Places the event's tickets take, as this transaction sees them.
     pub fn places_taken(&self, event_id: &str) -> Result<i64> {
         Ok(self.tx.prepare_cached(PLACES_TAKEN)?.query_row([event_id], |r| r.get(0))?)
+    }
+
+    /// Places held by waitlist offers not expired at `now`, as this transaction sees them.
+    pub fn places_held(&self, event_id: &str, now: &str) -> Result<i64> {
+        Ok(self.tx.prepare_cached(PLACES_HELD)?.query_row([event_id, now], |r| r.get(0))?)
+    }
+
+    /// The ids of the event's waitlist entries in `status`, in waitlist order; offers only
+    /// those whose expiry is at or before `expired_by`, when given.
+    pub fn waitlist_ids(&self, event_id: &str, status: &str, expired_by: Option<&str>) -> Result<Vec<String>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id FROM event_waitlists WHERE event_id = ?1 AND status = ?2 \
+             AND (?3 IS NULL OR expires_at <= ?3) \
+             ORDER BY waitlist_position IS NULL, waitlist_position, created_at, id",
+        )?;
+        let ids = stmt.query_map(params![event_id, status, expired_by], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The next free waitlist position of the event.
+    pub fn next_waitlist_position(&self, event_id: &str) -> Result<i64> {
+        let sql = "SELECT COALESCE(MAX(waitlist_position), 0) + 1 FROM event_waitlists WHERE event_id = ?1";
+        Ok(self.tx.prepare_cached(sql)?.query_row([event_id], |r| r.get(0))?)
     }
 
     /// The ids of the event's tickets that are valid and not used yet.
@@ -53,6 +80,11 @@ impl Store {
     /// Places the event's tickets take, as this computer knows them.
     pub fn places_taken(&self, event_id: &str) -> Result<i64> {
         Ok(self.conn.prepare_cached(PLACES_TAKEN)?.query_row([event_id], |r| r.get(0))?)
+    }
+
+    /// Places held by waitlist offers not expired at `now`.
+    pub fn places_held(&self, event_id: &str, now: &str) -> Result<i64> {
+        Ok(self.conn.prepare_cached(PLACES_HELD)?.query_row([event_id, now], |r| r.get(0))?)
     }
 
     /// The id of the event with this id or slug.

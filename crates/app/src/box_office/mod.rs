@@ -5,8 +5,10 @@
 
 mod sell;
 mod void;
+mod waitlist;
 
 pub use void::{VoidKind, Voided};
+pub use waitlist::{Waitlist, WaitlistEntry};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -78,6 +80,8 @@ pub struct BoxOffice {
     pub capacity: i64,
     /// Active and used tickets this computer knows of.
     pub places_taken: i64,
+    /// Places held for waitlist offers that have not expired: not sold to anyone else.
+    pub places_held: i64,
     pub places_left: i64,
     /// Tickets sold on this computer that the server has not seen yet: other laptops selling
     /// meanwhile cannot know of them, nor this one of theirs.
@@ -96,7 +100,8 @@ impl App {
         let status = text(&row, "status");
         let capacity = row.get("capacity").and_then(|v| v.as_i64()).unwrap_or(0);
         let places_taken = store.places_taken(&event_id)?;
-        let places_left = capacity - places_taken;
+        let places_held = store.places_held(&event_id, &eventos_model::timestamp::now())?;
+        let places_left = capacity - places_taken - places_held;
         let closed_because = match status.as_str() {
             "published" if places_left <= 0 => Some(SOLD_OUT.to_owned()),
             "published" => None,
@@ -110,6 +115,7 @@ impl App {
             price_cents: row.get("price_cents").and_then(|v| v.as_i64()).unwrap_or(0),
             capacity,
             places_taken,
+            places_held,
             places_left,
             sold_here_unsynced: store.tickets_sold_unsynced(&event_id)?,
             closed_because,

@@ -1,9 +1,9 @@
 //! Selling at the door: one transaction makes the order, its attendees and tickets.
 
-use eventos_store::StoreError;
+use eventos_store::{StoreError, Writer};
 use serde_json::{Value, json};
 
-use super::{Holder, Sale, SaleRequest};
+use super::{BoxOffice, Holder, Sale, SaleRequest};
 use crate::records::Action;
 use crate::{App, AppError, ErrorCode, Result, no_event, row, text};
 
@@ -35,57 +35,82 @@ impl App {
         let sold = store.write(|w| {
             // Counted inside the sale's own transaction: two sales on this computer never
             // both take the last place.
+            let now = eventos_model::timestamp::now();
             let taken = w.places_taken(&event_id)?;
-            let left = office.capacity - taken;
+            let left = office.capacity - taken - w.places_held(&event_id, &now)?;
             if quantity > left {
                 return Ok(Err(left));
             }
-            let now = eventos_model::timestamp::now();
-            let order_id = w.insert(
-                "orders",
-                row(json!({"event_id": event_id, "quantity": quantity, "unit_price_cents": unit_price,
-                    "payment_status": "paid", "payment_method": request.payment.as_str(), "paid_at": now})),
-            )?;
-            for holder in &holders {
-                let attendee = w.insert(
-                    "attendees",
-                    row(json!({"order_id": order_id, "event_id": event_id, "full_name": holder.name, "email": holder.email})),
-                )?;
-                w.insert("tickets", row(json!({"event_id": event_id, "order_id": order_id, "attendee_id": attendee})))?;
-            }
+            let order_id = write_sale(w, &event_id, &holders, unit_price, request.payment)?;
             Ok::<_, StoreError>(Ok((order_id, taken + quantity)))
         })?;
         let (order_id, taken) = sold.map_err(|left| {
             let message = format!(
-                "only {} of {} places are left for {} as this computer knows it; other laptops may be selling too",
+                "only {} of {} places are left for {} as this computer knows it{}; other laptops may be selling too",
                 left.max(0),
                 office.capacity,
-                office.event_name
+                office.event_name,
+                held_words(office.places_held)
             );
             AppError::new(ErrorCode::SoldOut, message).on_field("quantity")
         })?;
         self.edited();
+        self.sale_made(&order_id, request.payment, office, taken)
+    }
+
+    /// The sale as shown after it was made: the order, its tickets' codes, and the office
+    /// from the count the sale made (not counted again).
+    pub(crate) fn sale_made(
+        &self,
+        order_id: &str,
+        payment: super::Payment,
+        office: BoxOffice,
+        taken: i64,
+    ) -> Result<Sale> {
         let store = self.store()?;
-        let order = store.get("orders", &order_id)?.ok_or_else(|| no_event(&request.event))?;
+        let order = store.get("orders", order_id)?.ok_or_else(|| no_event(&office.event_id))?;
         let order_number = text(&order, "order_number");
         let tickets = store.tickets_of_order(&order_number)?;
-        // The office after the sale, from the count the sale made (not counted again).
-        let after = super::BoxOffice {
+        let left = office.capacity - taken - office.places_held;
+        let after = BoxOffice {
             places_taken: taken,
-            places_left: office.capacity - taken,
+            places_left: left,
             sold_here_unsynced: store.tickets_sold_unsynced(&office.event_id)?,
-            closed_because: (taken >= office.capacity).then(|| super::SOLD_OUT.to_owned()),
-            ..office.clone()
+            closed_because: (left <= 0).then(|| super::SOLD_OUT.to_owned()),
+            ..office
         };
         Ok(Sale {
-            order_id,
+            order_id: order_id.to_owned(),
             order_number,
             total_cents: order.get("total_cents").and_then(Value::as_i64).unwrap_or(0),
-            payment: request.payment,
-            tickets: self.codes_of(&office.event_id, tickets)?,
+            payment,
+            tickets: self.codes_of(&after.event_id, tickets)?,
             box_office: after,
         })
     }
+}
+
+/// Writes a paid order with an attendee and a ticket per holder; returns the order's id.
+pub(super) fn write_sale(
+    w: &mut Writer<'_>,
+    event_id: &str,
+    holders: &[Holder],
+    unit_price: i64,
+    payment: super::Payment,
+) -> Result<String, StoreError> {
+    let order_id = w.insert(
+        "orders",
+        row(json!({"event_id": event_id, "quantity": holders.len(), "unit_price_cents": unit_price,
+            "payment_status": "paid", "payment_method": payment.as_str(), "paid_at": eventos_model::timestamp::now()})),
+    )?;
+    for holder in holders {
+        let attendee = w.insert(
+            "attendees",
+            row(json!({"order_id": order_id, "event_id": event_id, "full_name": holder.name, "email": holder.email})),
+        )?;
+        w.insert("tickets", row(json!({"event_id": event_id, "order_id": order_id, "attendee_id": attendee})))?;
+    }
+    Ok(order_id)
 }
 
 /// One holder per ticket, the buyer where none is given; names and emails checked.
@@ -123,6 +148,11 @@ pub(super) fn checked(holder: &Holder, at: &str) -> Result<Holder> {
         return Err(invalid(&format!("{at}.email"), format!("'{email}' is not an email address")));
     }
     Ok(Holder { name: name.to_owned(), email: email.to_owned() })
+}
+
+/// ", 2 held for waitlist offers" when places are held.
+fn held_words(held: i64) -> String {
+    if held > 0 { format!(" ({held} held for waitlist offers)") } else { String::new() }
 }
 
 fn invalid(field: &str, message: impl Into<String>) -> AppError {

@@ -115,9 +115,10 @@ impl App {
             if order_refunded && order["payment_status"] != "refunded" {
                 w.update("orders", order_id, row(json!({"payment_status": "refunded"})))?;
             }
-            Ok(Ok(Voided { order_number, voided, kept, order_refunded }))
+            let event_id = order["event_id"].as_str().unwrap_or_default().to_owned();
+            Ok(Ok((event_id, Voided { order_number, voided, kept, order_refunded })))
         })?;
-        let voided = outcome.map_err(|(order_number, tickets)| {
+        let (event_id, voided) = outcome.map_err(|(order_number, tickets)| {
             let why: Vec<String> = tickets
                 .iter()
                 .filter(|t| only.is_none_or(|n| n == t.ticket_number))
@@ -134,6 +135,8 @@ impl App {
             AppError::new(ErrorCode::Invalid, format!("nothing to {verb} in {order_number}: {detail}"))
         })?;
         self.edited();
+        // The places freed go to the waitlist.
+        self.move_waitlist(&event_id)?;
         Ok(voided)
     }
 

@@ -86,6 +86,7 @@ impl App {
             Ok(())
         })?;
         self.edited();
+        self.move_waitlist(event_id)?;
         self.event(event_id)
     }
 }

@@ -127,6 +127,15 @@ impl<'s> View<'s> {
             .collect())
     }
 
+    /// The table, if the view's role may do this to it; a typed refusal otherwise.
+    pub(crate) fn permitted(&self, table: &str, action: Action) -> Result<&'static Table> {
+        permitted_as(self.role, table, action)
+    }
+
+    pub(crate) fn store(&self) -> &'s Store {
+        self.store
+    }
+
     pub(crate) fn list_records(&self, table: &str, query: &RecordQuery) -> Result<RecordPage> {
         let table = permitted_as(self.role, table, Action::Read)?;
         Ok(self.store.list(table.name, query)?)
@@ -218,8 +227,13 @@ impl App {
     }
 
     /// Creates a row; the store fills ids, codes and the account, and checks every value.
-    pub fn create_record(&mut self, table: &str, values: Row) -> Result<Row> {
+    pub fn create_record(&mut self, table: &str, mut values: Row) -> Result<Row> {
         let table = self.permitted(table, Action::Create)?;
+        if without_account(table, &values) {
+            // No parent to take the account from (a venue, a company): the workspace's.
+            let (account, _) = crate::organize::account_and_organizer(self.store()?)?;
+            values.insert("account_id".into(), account.into());
+        }
         let store = self.store_mut()?;
         let id = store.write(|w| w.insert(table.name, values))?;
         let row = store.get(table.name, &id)?.ok_or_else(|| not_found(table, &id))?;
@@ -237,10 +251,14 @@ impl App {
         if patch.is_empty() {
             return Ok(current);
         }
+        // More places (or a published event) offer them to the waitlist.
+        let frees_places = table.name == "events" && (patch.contains_key("capacity") || patch.contains_key("status"));
         store.write(|w| w.update(table.name, id, patch))?;
-        let row = store.get(table.name, id)?.ok_or_else(|| not_found(table, id))?;
         self.edited();
-        Ok(row)
+        if frees_places {
+            self.move_waitlist(id)?;
+        }
+        self.store()?.get(table.name, id)?.ok_or_else(|| not_found(table, id))
     }
 
     /// What deleting the record would take with it (or why it would be refused), to show
@@ -279,6 +297,18 @@ fn permitted_as(role: Role, table: &str, action: Action) -> Result<&'static Tabl
         let label = presentation::table(found).label.to_lowercase();
         Err(AppError::new(ErrorCode::Forbidden, format!("your role ({role:?}) cannot {verb} {label}").to_lowercase()))
     }
+}
+
+/// Whether a new row of `table` gives neither its account nor a parent that has one.
+fn without_account(table: &Table, values: &Row) -> bool {
+    let given = |name: &str| values.get(name).is_some_and(|v| !v.is_null());
+    table.has_column("account_id")
+        && !given("account_id")
+        && !table.columns.iter().any(|c| {
+            c.references.is_some_and(|(parent, _)| {
+                parent != "accounts" && schema::table(parent).is_some_and(|t| t.has_column("account_id"))
+            }) && given(c.name)
+        })
 }
 
 fn not_found(table: &Table, id: &str) -> AppError {

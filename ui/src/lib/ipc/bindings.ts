@@ -455,7 +455,11 @@ status: string, price_cents: number, capacity: number,
 /**
  * Active and used tickets this computer knows of.
  */
-places_taken: number, places_left: number, 
+places_taken: number, 
+/**
+ * Places held for waitlist offers that have not expired: not sold to anyone else.
+ */
+places_held: number, places_left: number, 
 /**
  * Tickets sold on this computer that the server has not seen yet: other laptops selling
  * meanwhile cannot know of them, nor this one of theirs.
@@ -483,6 +487,168 @@ kept: Array<string>,
  * Whether the whole order is now refunded (every ticket void, at least one refunded).
  */
 order_refunded: boolean, };
+
+export type WaitlistEntry = { id: string, position: number | null, name: string, email: string, 
+/**
+ * waiting, offered, converted, expired or cancelled.
+ */
+status: string, reason: string | null, 
+/**
+ * When the place was offered.
+ */
+offered_at: string | null, 
+/**
+ * When an offer lapses (UTC).
+ */
+expires_at: string | null, };
+
+export type Waitlist = { event_id: string, event_name: string, capacity: number, places_taken: number, 
+/**
+ * Places held by offers not yet expired.
+ */
+places_held: number, offer_hours: number, entries: Array<WaitlistEntry>, 
+/**
+ * Offers made and offers expired by this look, in words (empty when nothing moved).
+ */
+moved: Array<string>, };
+
+export type Room = { 
+/**
+ * None: sessions with no room.
+ */
+id: string | null, name: string, capacity: number | null, };
+
+export type WarningKind = "speaker_double_booked" | "room_double_booked" | "outside_event_dates" | "over_room_capacity";
+
+export type ProgrammeSession = { id: string, title: string, session_type: string | null, status: string, start_local: string, end_local: string, room_id: string | null, speaker_id: string | null, speaker_name: string | null, max_attendees: number | null, 
+/**
+ * The kinds of warning that name this session.
+ */
+warnings: Array<WarningKind>, };
+
+export type ProgrammeDay = { 
+/**
+ * The local date, `2026-03-08`.
+ */
+date: string, sessions: Array<ProgrammeSession>, };
+
+export type SpeakerLine = { id: string, name: string, status: string, 
+/**
+ * Titles of the speaker's sessions, in time order.
+ */
+sessions: Array<string>, };
+
+export type SponsorLine = { id: string, company_name: string, amount_cents: number | null, status: string, };
+
+export type SponsorTier = { 
+/**
+ * platinum, gold, silver, bronze, partner, or "none".
+ */
+tier: string, 
+/**
+ * Confirmed sponsors' amounts, in cents.
+ */
+confirmed_cents: number, sponsors: Array<SponsorLine>, };
+
+export type MaterialLine = { id: string, title: string, material_type: string | null, session_title: string | null, file_url: string | null, };
+
+export type Warning = { kind: WarningKind, 
+/**
+ * The sessions it is about.
+ */
+sessions: Array<string>, message: string, };
+
+export type Programme = { event_id: string, event_name: string, 
+/**
+ * The venue's zone: every `*_local` time is its wall clock.
+ */
+zone: string, starts_local: string, ends_local: string, 
+/**
+ * The lanes: each room (a venue) sessions use, by name; "No room" last when some have none.
+ */
+rooms: Array<Room>, days: Array<ProgrammeDay>, speakers: Array<SpeakerLine>, sponsor_tiers: Array<SponsorTier>, materials: Array<MaterialLine>, warnings: Array<Warning>, };
+
+export type StatusTotals = { pending_cents: number, approved_cents: number, rejected_cents: number, paid_cents: number, };
+
+export type CategoryTotals = { category: string, totals: StatusTotals, };
+
+export type ExpenseLine = { id: string, name: string, category: string, amount_cents: number, status: string, vendor_name: string | null, approved_by: string | null, approved_at: string | null, payment_date: string | null, receipt_url: string | null, };
+
+export type Budget = { event_id: string, event_name: string, 
+/**
+ * The expenses' currency (the seeds' default, CAD, when none is given).
+ */
+currency: string, 
+/**
+ * Every category of the seed, in its order, with its totals by status.
+ */
+categories: Array<CategoryTotals>, totals: StatusTotals, expenses: Array<ExpenseLine>, 
+/**
+ * Paid orders' totals less the price of their refunded tickets.
+ */
+ticket_revenue_cents: number, 
+/**
+ * Confirmed sponsors' amounts.
+ */
+sponsorship_cents: number, 
+/**
+ * Approved and paid expenses.
+ */
+committed_cents: number, 
+/**
+ * Ticket revenue plus sponsorship minus committed expenses.
+ */
+result_cents: number, };
+
+export type DaySales = { 
+/**
+ * The local date of payment (of ordering, for an order not paid yet).
+ */
+date: string, orders: number, tickets: number, 
+/**
+ * Paid orders' totals.
+ */
+revenue_cents: number, };
+
+export type QuarterHour = { 
+/**
+ * The quarter's start on the venue's clock, `2026-03-08T09:15`.
+ */
+starts_local: string, check_ins: number, };
+
+export type SessionAttendance = { id: string, title: string, starts_local: string, 
+/**
+ * Different people checked in to the session.
+ */
+attended: number, max_attendees: number | null, };
+
+export type Ratings = { responses: number, overall: number | null, content: number | null, speaker: number | null, venue: number | null, organization: number | null, };
+
+export type SessionRatings = { session_id: string, title: string, ratings: Ratings, };
+
+export type Comment = { 
+/**
+ * None for an anonymous response.
+ */
+author: string | null, session_title: string | null, overall_rating: number | null, comments: string, created_at: string, };
+
+export type Count = { label: string, count: number, };
+
+export type EventAnalytics = { event_id: string, event_name: string, zone: string, sales_per_day: Array<DaySales>, check_ins_per_quarter_hour: Array<QuarterHour>, sessions: Array<SessionAttendance>, feedback: Ratings, session_feedback: Array<SessionRatings>, comments: Array<Comment>, connections: Array<Count>, };
+
+export type Step = { 
+/**
+ * The status it moves to.
+ */
+to: string, 
+/**
+ * The button's words ("Approve", "Mark paid").
+ */
+label: string, 
+/**
+ * What the step writes besides the status, in words.
+ */
+effect: string, };
 
 /** Whether a thrown value is the app's typed error. */
 export function isAppError(e: unknown): e is AppError {
@@ -546,4 +712,13 @@ export const commands = {
   voidTicket: (ticketNumber: string, kind: VoidKind, reason: string | null): Promise<Voided> => call("void_ticket", { ticketNumber, kind, reason }),
   changeHolder: (ticketNumber: string, holder: Holder): Promise<TicketCode> => call("change_holder", { ticketNumber, holder }),
   ticketQr: (payload: string): Promise<QrPath> => call("ticket_qr", { payload }),
+  waitlist: (event: string): Promise<Waitlist> => call("waitlist", { event }),
+  joinWaitlist: (event: string, person: Holder, reason: string | null): Promise<Waitlist> => call("join_waitlist", { event, person, reason }),
+  convertWaitlistEntry: (entryId: string, payment: Payment): Promise<Sale> => call("convert_waitlist_entry", { entryId, payment }),
+  cancelWaitlistEntry: (entryId: string): Promise<Waitlist> => call("cancel_waitlist_entry", { entryId }),
+  programme: (event: string): Promise<Programme> => call("programme", { event }),
+  budget: (event: string): Promise<Budget> => call("budget", { event }),
+  eventAnalytics: (event: string): Promise<EventAnalytics> => call("event_analytics", { event }),
+  recordSteps: (table: string, id: string): Promise<Array<Step>> => call("record_steps", { table, id }),
+  stepRecord: (table: string, id: string, to: string): Promise<Row> => call("step_record", { table, id, to }),
 };
