@@ -234,6 +234,28 @@ fn search_uses_the_index_where_there_is_one_and_the_naming_fields_elsewhere() {
     let found = store.list("venues", &RecordQuery { search: Some(word.clone()), ..RecordQuery::default() }).unwrap();
     assert!(found.rows.iter().all(|r| r["name"].as_str().unwrap().to_lowercase().contains(&word)));
     assert!(found.total >= 1);
+
+    // A whole order or ticket number, in any letter case, finds exactly what it names.
+    let (order, ticket, attendee): (String, String, String) = store
+        .connection()
+        .query_row(
+            "SELECT o.order_number, t.ticket_number, t.attendee_id FROM tickets t JOIN orders o ON o.id = t.order_id \
+             WHERE t.attendee_id IS NOT NULL ORDER BY t.id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let search = |table: &str, text: &str| {
+        store.list(table, &RecordQuery { search: Some(text.into()), ..RecordQuery::default() }).unwrap()
+    };
+    let by_ticket = search("attendees", &ticket.to_lowercase());
+    assert_eq!((by_ticket.total, by_ticket.rows[0]["id"].as_str()), (1, Some(attendee.as_str())));
+    let by_order = search("attendees", &format!(" {} ", order.to_lowercase()));
+    assert!(by_order.total >= 1 && by_order.rows.iter().any(|r| r["id"] == attendee.as_str()));
+    assert_eq!(search("orders", &ticket).rows[0]["order_number"], order.as_str());
+    assert_eq!(search("tickets", &ticket).total, 1);
+    assert!(search("tickets", &order).rows.iter().any(|r| r["ticket_number"] == ticket.as_str()));
+    assert_eq!(search("attendees", "TKT-NOSUCH").total, 0);
 }
 
 #[test]

@@ -430,8 +430,12 @@ fn stored(table: &'static Table, column: &'static Column, value: &Value, bound: 
     })
 }
 
-/// Full-text where the table has an index; else every word in one of the naming fields.
+/// Full-text where the table has an index; else every word in one of the naming fields. An
+/// order or ticket number typed whole finds its attendees, order or tickets exactly.
 fn search_sql(table: &Table, words: &str, params: &mut Vec<Sql>) -> String {
+    if let Some(condition) = number_sql(table, words, params) {
+        return condition;
+    }
     if crate::search::INDEXED_TABLES.contains(&table.name)
         && let Some(fts) = crate::search::prefix_query(words)
     {
@@ -448,6 +452,31 @@ fn search_sql(table: &Table, words: &str, params: &mut Vec<Sql>) -> String {
         each.push(format!("({})", any.join(" OR ")));
     }
     if each.is_empty() { "1".into() } else { each.join(" AND ") }
+}
+
+/// `ORD-…` or `TKT-…` (any letter case) on the tables those numbers name: an index lookup.
+fn number_sql(table: &Table, words: &str, params: &mut Vec<Sql>) -> Option<String> {
+    let word = words.trim();
+    let upper = word.to_ascii_uppercase();
+    let (by_order, by_ticket) = match table.name {
+        "attendees" => (
+            "order_id IN (SELECT id FROM orders WHERE order_number = ?N)",
+            "id IN (SELECT attendee_id FROM tickets WHERE ticket_number = ?N)",
+        ),
+        "orders" => ("order_number = ?N", "id IN (SELECT order_id FROM tickets WHERE ticket_number = ?N)"),
+        "tickets" => ("order_id IN (SELECT id FROM orders WHERE order_number = ?N)", "ticket_number = ?N"),
+        _ => return None,
+    };
+    let condition = if upper.starts_with("ORD-") && !word.contains(char::is_whitespace) {
+        params.push(Sql::Text(crate::door::order_number_as_stored(word)));
+        by_order
+    } else if upper.starts_with("TKT-") && !word.contains(char::is_whitespace) {
+        params.push(Sql::Text(upper));
+        by_ticket
+    } else {
+        return None;
+    };
+    Some(condition.replace("?N", &format!("?{}", params.len())))
 }
 
 fn like_escape(text: &str) -> String {
