@@ -49,21 +49,28 @@ fn node() -> Command {
 }
 
 /// Runs flows.mjs against the emulator and returns the JSON line it ends with.
-fn run_flows(mut node: Command, emulator: &Emulator) -> Value {
+fn run_flows(node: Command, emulator: &Emulator) -> Value {
+    run_script(node, "flows.mjs", emulator, &[])
+}
+
+/// Runs one of the web app's scripts against the emulator (on the seed's live event, with the
+/// extra environment given) and returns the JSON line it ends with.
+fn run_script(mut node: Command, script: &str, emulator: &Emulator, env: &[(&str, &str)]) -> Value {
     let started = Instant::now();
     let out = node
-        .arg(webapp_dir().join("flows.mjs"))
+        .arg(webapp_dir().join(script))
         .env("SUPABASE_URL", emulator.url())
         .env("SUPABASE_ANON_KEY", emulator.anon_key())
         .env("WEBAPP_EVENT_ID", EVENT)
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     let log = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "the web app's flows failed ({}):\n{log}", out.status);
-    eprintln!("{log}flows.mjs took {:.1} s", started.elapsed().as_secs_f64());
+    assert!(out.status.success(), "the web app's {script} failed ({}):\n{log}", out.status);
+    eprintln!("{log}{script} took {:.1} s", started.elapsed().as_secs_f64());
     let stdout = String::from_utf8_lossy(&out.stdout);
     let line = stdout.lines().last().unwrap_or_default();
-    serde_json::from_str(line).unwrap_or_else(|e| panic!("flows.mjs did not end with its JSON line ({e}): {stdout}"))
+    serde_json::from_str(line).unwrap_or_else(|e| panic!("{script} did not end with its JSON line ({e}): {stdout}"))
 }
 
 fn open_connected(dir: &tempfile::TempDir, emulator: &Emulator, email: &str) -> App {
@@ -188,4 +195,55 @@ fn the_web_apps_supabase_js_flows_run_and_their_rows_reach_the_desktop_and_the_d
         .unwrap();
     assert_eq!(server_ticket, "used|Main entrance|t", "one check-in, from the door");
     eprintln!("the whole test took {:.1} s", started.elapsed().as_secs_f64());
+}
+
+#[test]
+fn an_organizers_offline_edit_and_the_web_apps_edit_of_one_event_converge_with_the_conflict_shown() {
+    let node = node();
+    let pg = Postgres::start().unwrap();
+    let emulator = Emulator::start(Config::new(pg.connection_string())).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut laptop = open_connected(&dir, &emulator, "organizer@demo.eventos.test");
+    wait_until("the first sync", || laptop.sync_status().ok().filter(|s| s.state == SyncState::Synced && s.waiting == 0));
+
+    // Offline (signed out, so nothing can sync), the organizer renames the event and raises
+    // its capacity on the laptop; then the web app renames it and writes a description.
+    laptop.sign_out().unwrap();
+    let capacity = laptop.event(EVENT).unwrap().summary.capacity + 25;
+    let patch = serde_json::json!({"name": "Renamed on the laptop", "capacity": capacity});
+    laptop.update_record("events", EVENT, patch.as_object().cloned().unwrap()).unwrap();
+    let web = run_script(
+        node,
+        "edit_event.mjs",
+        &emulator,
+        &[("WEBAPP_EVENT_NAME", "Renamed on the web"), ("WEBAPP_EVENT_DESCRIPTION", "Written on the web")],
+    );
+    assert_eq!(text(&web, "name"), "Renamed on the web");
+
+    // Back online: the later name (the web's) wins on both sides, the laptop's capacity and the
+    // web's description are both kept, and the laptop shows the name it lost.
+    laptop
+        .connect(&ConnectForm {
+            url: emulator.url().to_owned(),
+            anon_key: emulator.anon_key().to_owned(),
+            email: "organizer@demo.eventos.test".to_owned(),
+            password: "eventos-demo".to_owned(),
+        })
+        .unwrap();
+    wait_until("synced with the conflict", || {
+        laptop.sync_status().ok().filter(|s| s.state == SyncState::Synced && s.waiting == 0 && s.conflicts == 1)
+    });
+    let mine = laptop.event(EVENT).unwrap();
+    assert_eq!(mine.summary.name, "Renamed on the web");
+    assert_eq!(mine.summary.capacity, capacity);
+    assert_eq!(mine.description.as_deref(), Some("Written on the web"));
+    let server = pg.psql(&format!("SELECT name, capacity, description FROM public.events WHERE id = '{EVENT}'")).unwrap();
+    assert_eq!(server, format!("Renamed on the web|{capacity}|Written on the web"), "both sides hold the same event");
+    let conflicts = laptop.conflicts().unwrap();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    let lost = &conflicts[0];
+    assert_eq!((lost.table.as_str(), lost.field.as_str()), ("events", "name"));
+    assert_eq!(lost.mine, "\"Renamed on the laptop\"");
+    assert_eq!(lost.winner.as_deref(), Some("\"Renamed on the web\""));
+    assert_eq!(lost.winner_by.as_deref(), Some("the web"));
 }
