@@ -58,6 +58,12 @@ fn a_local_workspace_is_its_owners_and_every_table_is_described() {
     let orders = tables.iter().find(|t| t.name == "orders").unwrap();
     let number = orders.fields.iter().find(|f| f.name == "order_number").unwrap();
     assert!(number.filled && !number.required);
+    // Lists filter on their children's fields too: attendees by whether a ticket was checked in.
+    let attendees = tables.iter().find(|t| t.name == "attendees").unwrap();
+    let checked_in = attendees.related_filters.iter().find(|f| f.name == "tickets.checked_in_at").unwrap();
+    assert_eq!((checked_in.label.as_str(), checked_in.kind), ("Ticket: checked in at", FieldKind::Timestamp));
+    let status = orders.related_filters.iter().find(|f| f.name == "tickets.status").unwrap();
+    assert!(status.choices.contains(&"refunded".to_owned()));
 }
 
 #[test]

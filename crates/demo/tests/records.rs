@@ -259,6 +259,26 @@ fn search_uses_the_index_where_there_is_one_and_the_naming_fields_elsewhere() {
 }
 
 #[test]
+fn a_list_filters_on_its_childrens_fields() {
+    let (_dir, store) = demo();
+    let filter = |field: &str, op: FilterOp, value: Option<serde_json::Value>| RecordQuery {
+        filters: vec![Filter { field: field.into(), op, value }],
+        ..RecordQuery::default()
+    };
+    let checked_in = store.list("attendees", &filter("tickets.checked_in_at", FilterOp::NotEmpty, None)).unwrap();
+    let sql = "SELECT count(*) FROM attendees a WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.attendee_id = a.id AND t.checked_in_at IS NOT NULL)";
+    assert_eq!(checked_in.total, sql_count(&store, sql));
+    assert!(checked_in.total > 0, "the demo has checked-in attendees");
+    let refunded = store.list("orders", &filter("tickets.status", FilterOp::Is, Some(json!("refunded")))).unwrap();
+    let sql = "SELECT count(*) FROM orders o WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = o.id AND t.status = 'refunded')";
+    assert_eq!(refunded.total, sql_count(&store, sql));
+    // A child field's value is checked like the child's own: a status that is none is refused.
+    let bad = store.list("orders", &filter("tickets.status", FilterOp::Is, Some(json!("lost")))).unwrap_err();
+    assert!(bad.to_string().contains("status"), "{bad}");
+    assert!(store.list("orders", &filter("venues.name", FilterOp::NotEmpty, None)).is_err(), "not a child of orders");
+}
+
+#[test]
 fn a_record_lists_its_children_and_a_delete_says_first_what_goes_with_it() {
     let (_dir, mut store) = demo();
     let event: String = store

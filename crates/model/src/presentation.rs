@@ -35,6 +35,20 @@ pub struct TablePresentation {
     pub list: Vec<&'static str>,
 }
 
+/// Fields of child rows a list filters on, `child.field` (the rows with a child that matches):
+/// whether an attendee's ticket was checked in, an order's tickets' status.
+const RELATED_FILTERS: &[(&str, &[&str])] = &[
+    ("attendees", &["tickets.checked_in_at", "tickets.status"]),
+    ("orders", &["tickets.status", "tickets.checked_in_at"]),
+    ("events", &["sessions.start_time"]),
+    ("crm_organizers", &["crm_opportunities.status", "crm_contacts.is_primary"]),
+];
+
+/// The child fields a list of `table` filters on (see [`RELATED_FILTERS`]).
+pub fn related_filters(table: &str) -> &'static [&'static str] {
+    RELATED_FILTERS.iter().find(|(t, _)| *t == table).map_or(&[], |(_, fields)| fields)
+}
+
 /// Hand-written touches, table by table; everything else is derived from the registry.
 struct Override {
     table: &'static str,

@@ -343,11 +343,31 @@ impl Order {
     }
 }
 
+/// `tickets.checked_in_at` on attendees: the rows with at least one child row (by the child's
+/// reference to this table) that matches the filter on the child's field.
+fn child_filter_sql(
+    table: &'static Table,
+    child: &str,
+    field: &str,
+    filter: &Filter,
+    params: &mut Vec<Sql>,
+) -> Result<String> {
+    let unknown = || StoreError::UnknownColumn { table: table.name.into(), column: filter.field.clone() };
+    let child = schema::table(child).ok_or_else(unknown)?;
+    let link = child.columns.iter().find(|c| c.references.is_some_and(|(parent, _)| parent == table.name));
+    let link = link.ok_or_else(unknown)?;
+    let inner = filter_sql(child, &Filter { field: field.to_owned(), ..filter.clone() }, params)?;
+    Ok(format!("id IN (SELECT {} FROM {} WHERE {inner})", link.name, child.name))
+}
+
 fn column_of(table: &Table, field: &str) -> Result<&'static Column> {
     table.column(field).ok_or_else(|| StoreError::UnknownColumn { table: table.name.into(), column: field.into() })
 }
 
 fn filter_sql(table: &'static Table, filter: &Filter, params: &mut Vec<Sql>) -> Result<String> {
+    if let Some((child, field)) = filter.field.split_once('.') {
+        return child_filter_sql(table, child, field, filter, params);
+    }
     let column = column_of(table, &filter.field)?;
     let c = column.name;
     let refuse = |what: &str| StoreError::Invalid(ValidationError::new(table.name, c, what));

@@ -68,6 +68,9 @@ pub struct TableInfo {
     pub naming: Vec<String>,
     pub list: Vec<String>,
     pub fields: Vec<FieldInfo>,
+    /// Fields of child rows its list filters on (`tickets.checked_in_at` on attendees: those
+    /// with a ticket checked in), labelled with the child ("Ticket: checked in at").
+    pub related_filters: Vec<FieldInfo>,
     pub allowed: Allowed,
     pub count: i64,
 }
@@ -337,6 +340,22 @@ fn describe(table: &'static Table, role: Role, count: i64) -> TableInfo {
         naming: p.naming.iter().map(|s| (*s).to_owned()).collect(),
         list: p.list.iter().map(|s| (*s).to_owned()).collect(),
         fields: table.columns.iter().map(|c| field(table, c)).collect(),
+        related_filters: presentation::related_filters(table.name)
+            .iter()
+            .filter_map(|path| {
+                let (child, name) = path.split_once('.')?;
+                let child = schema::table(child)?;
+                let mut info = field(child, child.column(name)?);
+                let singular = presentation::table(child).singular;
+                let mut letters = singular.chars();
+                let capital: String =
+                    letters.next().map(|c| c.to_uppercase().chain(letters).collect()).unwrap_or_default();
+                info.label = format!("{capital}: {}", info.label.to_lowercase());
+                info.name = (*path).to_owned();
+                info.required = false;
+                Some(info)
+            })
+            .collect(),
         allowed: Allowed::of(role, table.name),
         count,
     }

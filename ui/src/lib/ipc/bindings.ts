@@ -321,7 +321,12 @@ rule: string | null, };
 
 export type Area = "account" | "events" | "crm" | "outreach";
 
-export type TableInfo = { name: string, label: string, singular: string, area: Area, naming: Array<string>, list: Array<string>, fields: Array<FieldInfo>, allowed: Allowed, count: number, };
+export type TableInfo = { name: string, label: string, singular: string, area: Area, naming: Array<string>, list: Array<string>, fields: Array<FieldInfo>, 
+/**
+ * Fields of child rows its list filters on (`tickets.checked_in_at` on attendees: those
+ * with a ticket checked in), labelled with the child ("Ticket: checked in at").
+ */
+related_filters: Array<FieldInfo>, allowed: Allowed, count: number, };
 
 export type FilterOp = "contains" | "is" | "is_not" | "at_least" | "at_most" | "empty" | "not_empty";
 

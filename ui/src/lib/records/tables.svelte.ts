@@ -37,6 +37,7 @@ class Tables {
 
 export const tables = new Tables();
 
+/** A field of the table, or of its children that its list filters on (`tickets.checked_in_at`). */
 export function fieldOf(table: TableInfo, name: string): FieldInfo | undefined {
-  return table.fields.find((f) => f.name === name);
+  return table.fields.find((f) => f.name === name) ?? table.related_filters.find((f) => f.name === name);
 }
