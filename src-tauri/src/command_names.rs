@@ -38,6 +38,7 @@ const COMMAND_NAMES: &[&str] = &[
     "delete_plan",
     "delete_record",
     "export_records",
+    "export_progress",
     "create_event",
     "status_plan",
     "set_event_status",

@@ -15,7 +15,7 @@ use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
 use eventos_app::organize::{Budget, EventAnalytics, EventDraft, Programme, StatusPlan, Step};
 use eventos_app::records::{RecordDetail, TableInfo};
 use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncStatus};
-use eventos_app::{App, AppError, ErrorCode, Exported, Reads, Status};
+use eventos_app::{App, AppError, ErrorCode, ExportProgress, Exported, Reads, Status};
 use eventos_store::{DeletePlan, RecordPage, RecordQuery, Row};
 use tauri::State;
 
@@ -115,6 +115,11 @@ pub fn export_records(
     columns: Vec<String>,
 ) -> Reply<Exported> {
     read(&state, |reads| reads.export_file(&table, &query, &columns))
+}
+
+#[tauri::command(async)]
+pub fn export_progress(state: State<'_, Shared>) -> Reply<Option<ExportProgress>> {
+    Ok(state.1.export_progress())
 }
 
 #[tauri::command(async)]

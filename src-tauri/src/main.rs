@@ -56,6 +56,7 @@ fn main() -> ExitCode {
             commands::delete_plan,
             commands::delete_record,
             commands::export_records,
+            commands::export_progress,
             commands::create_event,
             commands::status_plan,
             commands::set_event_status,

@@ -22,7 +22,7 @@ use crate::organize::{
 };
 use crate::records::{Allowed, FieldInfo, FieldKind, RecordDetail, Role, TableInfo};
 use crate::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncProgress, SyncState, SyncStatus};
-use crate::{AppError, ErrorCode, Exported, Status, WorkspaceState};
+use crate::{AppError, ErrorCode, ExportProgress, Exported, Status, WorkspaceState};
 use eventos_model::presentation::Area;
 use eventos_scan::QrPath;
 use eventos_store::{Children, DeletePlan, Filter, FilterOp, RecordPage, RecordQuery, Sort, TableCount};
@@ -80,6 +80,7 @@ pub fn commands() -> Vec<Command> {
         command("delete_plan", "table: string, id: string", DeletePlan::name(&cfg)),
         command("delete_record", "table: string, id: string", "null".to_owned()),
         command("export_records", "table: string, query: RecordQuery, columns: string[]", Exported::name(&cfg)),
+        command("export_progress", "", "ExportProgress | null".to_owned()),
         // An event's life.
         command("create_event", "draft: EventDraft", EventDetail::name(&cfg)),
         command("status_plan", "eventId: string, to: string", StatusPlan::name(&cfg)),
@@ -168,6 +169,7 @@ pub fn typescript() -> String {
         TableCount::decl(&cfg),
         DeletePlan::decl(&cfg),
         Exported::decl(&cfg),
+        ExportProgress::decl(&cfg),
         VenueChoice::decl(&cfg),
         EventDraft::decl(&cfg),
         StatusPlan::decl(&cfg),

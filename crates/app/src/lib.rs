@@ -27,7 +27,7 @@ pub mod sync;
 pub mod workspace;
 
 pub use error::{AppError, ErrorCode};
-pub use reads::{Exported, Reads};
+pub use reads::{ExportProgress, Exported, Reads};
 pub use workspace::{App, Status, WorkspaceState};
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

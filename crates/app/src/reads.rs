@@ -26,6 +26,15 @@ pub struct Exported {
     pub rows: u64,
 }
 
+/// How far the export running now has got, for the UI to show while it waits.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct ExportProgress {
+    pub table: String,
+    pub written: u64,
+    /// Rows the export will write.
+    pub total: i64,
+}
+
 /// The read connection, shared by the App (which closes it when its workspace changes) and
 /// every [`Reads`] it handed out.
 #[derive(Default)]
@@ -49,11 +58,13 @@ impl ReadSlot {
 pub struct Reads {
     db: PathBuf,
     slot: Arc<ReadSlot>,
+    /// The export in progress, if any: outside the slot's lock, which the export holds.
+    exporting: Arc<Mutex<Option<ExportProgress>>>,
 }
 
 impl Reads {
     pub(crate) fn new(data_dir: &std::path::Path, slot: Arc<ReadSlot>) -> Reads {
-        Reads { db: data_dir.join(DB_FILE_NAME), slot }
+        Reads { db: data_dir.join(DB_FILE_NAME), slot, exporting: Arc::default() }
     }
 
     pub fn record_tables(&self) -> Result<Vec<TableInfo>> {
@@ -72,7 +83,8 @@ impl Reads {
         self.with(|view| view.record_titles(table, ids))
     }
 
-    /// [`crate::App::export_csv`], on this connection.
+    /// Exports a list to `path` on this connection; [`Reads::export_progress`] tells how far
+    /// it has got meanwhile, as `progress` hears it.
     pub fn export_csv(
         &self,
         table: &str,
@@ -81,7 +93,18 @@ impl Reads {
         path: &std::path::Path,
         progress: &mut dyn FnMut(u64, i64),
     ) -> Result<u64> {
-        self.with(|view| view.export_csv(table, query, columns, path, progress))
+        let mut report = |written: u64, total: i64| {
+            *lock(&self.exporting) = Some(ExportProgress { table: table.to_owned(), written, total });
+            progress(written, total);
+        };
+        let result = self.with(|view| view.export_csv(table, query, columns, path, &mut report));
+        *lock(&self.exporting) = None;
+        result
+    }
+
+    /// How far the export running now has got (None when none is running).
+    pub fn export_progress(&self) -> Option<ExportProgress> {
+        lock(&self.exporting).clone()
     }
 
     /// Exports what a list shows (its filters, search and order; `columns`, all when empty) to a

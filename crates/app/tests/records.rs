@@ -219,6 +219,9 @@ fn reads_have_their_own_connection_and_a_check_in_goes_through_in_the_middle_of_
     let out = dir.path().join("tickets.csv");
     let written = reads
         .export_csv("tickets", &all, &["ticket_number".into(), "status".into()], &out, &mut |done, total| {
+            // The UI, asking meanwhile, hears how far the export has got.
+            let told = reads.export_progress().unwrap();
+            assert_eq!((told.table.as_str(), told.written, told.total), ("tickets", done, total));
             if verdict.is_none() && (done as i64) < total {
                 let door =
                     DoorSetup { event_id: event_id.clone(), gate: "A".into(), mode: DoorMode::Entry, session_id: None };
@@ -228,6 +231,7 @@ fn reads_have_their_own_connection_and_a_check_in_goes_through_in_the_middle_of_
         })
         .unwrap();
     assert_eq!(verdict, Some(VerdictKind::Admitted), "the check-in was made mid-export");
+    assert_eq!(reads.export_progress(), None, "no export runs any more");
     assert_eq!(written as i64, tickets);
     let csv = std::fs::read_to_string(&out).unwrap();
     assert!(csv.contains(&format!("{number},active")), "the export reads the snapshot it began with");

@@ -396,6 +396,12 @@ refused: string | null, };
 
 export type Exported = { path: string, rows: number, };
 
+export type ExportProgress = { table: string, written: number, 
+/**
+ * Rows the export will write.
+ */
+total: number, };
+
 export type VenueChoice = { "kind": "none" } | { "kind": "existing", id: string, } | { "kind": "new", name: string, address: string | null, city: string | null, timezone: string | null, };
 
 export type EventDraft = { name: string, 
@@ -707,6 +713,7 @@ export const commands = {
   deletePlan: (table: string, id: string): Promise<DeletePlan> => call("delete_plan", { table, id }),
   deleteRecord: (table: string, id: string): Promise<null> => call("delete_record", { table, id }),
   exportRecords: (table: string, query: RecordQuery, columns: string[]): Promise<Exported> => call("export_records", { table, query, columns }),
+  exportProgress: (): Promise<ExportProgress | null> => call("export_progress"),
   createEvent: (draft: EventDraft): Promise<EventDetail> => call("create_event", { draft }),
   statusPlan: (eventId: string, to: string): Promise<StatusPlan> => call("status_plan", { eventId, to }),
   setEventStatus: (eventId: string, to: string): Promise<EventDetail> => call("set_event_status", { eventId, to }),
