@@ -26,6 +26,8 @@ pub struct EventSummary {
     pub tickets_used: i64,
     /// Paid orders, in cents.
     pub revenue_cents: i64,
+    /// The time zone its times are shown in: its venue's, else this computer's.
+    pub zone: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, TS)]
@@ -92,7 +94,7 @@ const SUMMARY_SELECT: &str = "\
     SELECT e.id, e.name, e.slug, e.type, e.status, e.start_at, e.end_at, v.name, e.capacity, \
            s.tickets_sold, s.tickets_used, \
            (SELECT COALESCE(SUM(o.total_cents), 0) FROM orders o \
-             WHERE o.event_id = e.id AND o.payment_status = 'paid') \
+             WHERE o.event_id = e.id AND o.payment_status = 'paid'), v.timezone \
     FROM events e JOIN event_stats s ON s.event_id = e.id LEFT JOIN venues v ON v.id = e.venue_id";
 
 fn summary(r: &Row<'_>) -> rusqlite::Result<EventSummary> {
@@ -109,6 +111,10 @@ fn summary(r: &Row<'_>) -> rusqlite::Result<EventSummary> {
         tickets_sold: r.get(9)?,
         tickets_used: r.get(10)?,
         revenue_cents: r.get(11)?,
+        zone: r
+            .get::<_, Option<String>>(12)?
+            .filter(|z| !z.trim().is_empty())
+            .unwrap_or_else(|| eventos_store::zones::local_zone().to_owned()),
     })
 }
 

@@ -66,14 +66,23 @@ export function parseLocalDay(value: string): Date {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 }
 
-const timeFmt = new Intl.DateTimeFormat(LOCALE, { hour: "numeric", minute: "2-digit" });
-const dayFmt = new Intl.DateTimeFormat(LOCALE, { weekday: "short", month: "short", day: "numeric" });
-const dayYearFmt = new Intl.DateTimeFormat(LOCALE, {
-  weekday: "short",
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-});
+// Formats by zone (undefined: this computer's), made once each: an event's times are shown on
+// its venue's clock, wherever the laptop is.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function inZone(kind: string, options: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone ?? ""}`;
+  let made = formats.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(kind === "key" ? "en-CA" : LOCALE, { ...options, timeZone });
+    formats.set(key, made);
+  }
+  return made;
+}
+const TIME: Intl.DateTimeFormatOptions = { hour: "numeric", minute: "2-digit" };
+const DAY: Intl.DateTimeFormatOptions = { weekday: "short", month: "short", day: "numeric" };
+const DAY_YEAR: Intl.DateTimeFormatOptions = { ...DAY, year: "numeric" };
+const KEY: Intl.DateTimeFormatOptions = { year: "numeric", month: "2-digit", day: "2-digit" };
+
 const longDayFmt = new Intl.DateTimeFormat(LOCALE, {
   weekday: "long",
   month: "long",
@@ -82,15 +91,19 @@ const longDayFmt = new Intl.DateTimeFormat(LOCALE, {
 });
 const shortDayFmt = new Intl.DateTimeFormat(LOCALE, { month: "short", day: "numeric" });
 
-function sameDay(a: Date, b: Date): boolean {
-  return (
-    a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
-  );
+/** The calendar day of an instant in a zone, `2026-11-22`. */
+function dayKey(d: Date, timeZone?: string): string {
+  return inZone("key", KEY, timeZone).format(d);
 }
 
-export function formatTime(value: string | Date): string {
+function sameDay(a: Date, b: Date, timeZone?: string): boolean {
+  return dayKey(a, timeZone) === dayKey(b, timeZone);
+}
+
+/** "8:00 a.m.", on the clock of `timeZone` (this computer's when none is given). */
+export function formatTime(value: string | Date, timeZone?: string): string {
   const d = typeof value === "string" ? parseInstant(value) : value;
-  return timeFmt.format(d);
+  return inZone("time", TIME, timeZone).format(d);
 }
 
 const clockFmt = new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
@@ -101,10 +114,11 @@ export function formatClock(value: string | Date): string {
   return clockFmt.format(d);
 }
 
-/** "Sun, Nov 22" this year, "Fri, Feb 5, 2027" otherwise. */
-export function formatDay(value: string | Date): string {
+/** "Sun, Nov 22" this year, "Fri, Feb 5, 2027" otherwise (the day in `timeZone`). */
+export function formatDay(value: string | Date, timeZone?: string): string {
   const d = typeof value === "string" ? parseInstant(value) : value;
-  return d.getFullYear() === new Date().getFullYear() ? dayFmt.format(d) : dayYearFmt.format(d);
+  const thisYear = dayKey(d, timeZone).slice(0, 4) === dayKey(new Date(), timeZone).slice(0, 4);
+  return inZone(thisYear ? "day" : "dayYear", thisYear ? DAY : DAY_YEAR, timeZone).format(d);
 }
 
 export function formatLongDay(value: Date): string {
@@ -116,19 +130,26 @@ export function formatShortDay(value: Date): string {
 }
 
 /** "Sun, Nov 22 · 8:00 a.m. – 10:00 p.m." or, across days, "Sun, Nov 22, 8:00 a.m. – Mon, Nov 23, 2:00 a.m.". */
-export function formatRange(start: string, end: string): string {
+export function formatRange(start: string, end: string, timeZone?: string): string {
   const s = parseInstant(start);
   const e = parseInstant(end);
-  if (sameDay(s, e)) return `${formatDay(s)} · ${formatTime(s)} – ${formatTime(e)}`;
-  return `${formatDay(s)}, ${formatTime(s)} – ${formatDay(e)}, ${formatTime(e)}`;
+  const [day, time] = [(d: Date) => formatDay(d, timeZone), (d: Date) => formatTime(d, timeZone)];
+  if (sameDay(s, e, timeZone)) return `${day(s)} · ${time(s)} – ${time(e)}`;
+  return `${day(s)}, ${time(s)} – ${day(e)}, ${time(e)}`;
 }
 
 /** Times only, for a card already under a day heading: "8:00 a.m. – 2:00 a.m. (next day)". */
-export function formatTimeRange(start: string, end: string): string {
+export function formatTimeRange(start: string, end: string, timeZone?: string): string {
   const s = parseInstant(start);
   const e = parseInstant(end);
-  const suffix = sameDay(s, e) ? "" : ` (${formatDay(e)})`;
-  return `${formatTime(s)} – ${formatTime(e)}${suffix}`;
+  const suffix = sameDay(s, e, timeZone) ? "" : ` (${formatDay(e, timeZone)})`;
+  return `${formatTime(s, timeZone)} – ${formatTime(e, timeZone)}${suffix}`;
+}
+
+/** "Europe/Lisbon time" when an event's zone is not this computer's ("" when it is). */
+export function zoneNote(timeZone: string): string {
+  const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return timeZone && timeZone !== here ? `${timeZone.replace(/_/g, " ")} time` : "";
 }
 
 /** Whole percent, clamped to 0..100; 0 when the total is 0. */

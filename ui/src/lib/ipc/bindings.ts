@@ -40,7 +40,11 @@ tickets_used: number,
 /**
  * Paid orders, in cents.
  */
-revenue_cents: number, };
+revenue_cents: number, 
+/**
+ * The time zone its times are shown in: its venue's, else this computer's.
+ */
+zone: string, };
 
 export type EventSort = "start_at" | "name" | "tickets_sold" | "status";
 
