@@ -223,6 +223,8 @@ fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
     // A session added from the event's page, in the generic form with the event filled in.
     app.find("[data-testid=event-add-session]")?.click()?;
     app.find("[data-testid=record-form]")?;
+    let clock = app.find("[data-testid=form-zone]")?.text()?;
+    assert!(clock.contains("America/Toronto"), "{clock}");
     app.find("[data-testid=form-title]")?.send_keys("Opening talk")?;
     set_value(&app, "[data-testid=form-start_time]", "2027-03-15T13:30")?;
     set_value(&app, "[data-testid=form-end_time]", "2027-03-15T14:15")?;
@@ -236,7 +238,7 @@ fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
         "SELECT s.start_time FROM sessions s JOIN events e ON e.id = s.event_id \
          WHERE e.name = 'Harbour Data Day' AND s.title = 'Opening talk'",
     );
-    assert_eq!(session, ["2027-03-15T13:30:00.000000Z"], "the app under test runs in UTC");
+    assert_eq!(session, ["2027-03-15T17:30:00.000000Z"], "typed on the venue's clock (Toronto), the app in UTC");
 
     // CRM: every company, with its people.
     app.find("[data-testid=nav-crm]")?.click()?;

@@ -204,7 +204,9 @@ fn an_organizers_offline_edit_and_the_web_apps_edit_of_one_event_converge_with_t
     let emulator = Emulator::start(Config::new(pg.connection_string())).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut laptop = open_connected(&dir, &emulator, "organizer@demo.eventos.test");
-    wait_until("the first sync", || laptop.sync_status().ok().filter(|s| s.state == SyncState::Synced && s.waiting == 0));
+    wait_until("the first sync", || {
+        laptop.sync_status().ok().filter(|s| s.state == SyncState::Synced && s.waiting == 0)
+    });
 
     // Offline (signed out, so nothing can sync), the organizer renames the event and raises
     // its capacity on the laptop; then the web app renames it and writes a description.
@@ -237,7 +239,8 @@ fn an_organizers_offline_edit_and_the_web_apps_edit_of_one_event_converge_with_t
     assert_eq!(mine.summary.name, "Renamed on the web");
     assert_eq!(mine.summary.capacity, capacity);
     assert_eq!(mine.description.as_deref(), Some("Written on the web"));
-    let server = pg.psql(&format!("SELECT name, capacity, description FROM public.events WHERE id = '{EVENT}'")).unwrap();
+    let server =
+        pg.psql(&format!("SELECT name, capacity, description FROM public.events WHERE id = '{EVENT}'")).unwrap();
     assert_eq!(server, format!("Renamed on the web|{capacity}|Written on the web"), "both sides hold the same event");
     let conflicts = laptop.conflicts().unwrap();
     assert_eq!(conflicts.len(), 1, "{conflicts:?}");

@@ -55,3 +55,21 @@ export function formatWallClock(local: string): string {
   const d = civil(local);
   return d ? wallFmt.format(d) : local;
 }
+
+/** Minutes `zone`'s clock is ahead of UTC at the instant `at`. */
+function offsetMinutes(at: Date, zone: string): number {
+  const wall = civil(wallClock(at.toISOString(), zone));
+  const minute = Math.floor(at.getTime() / 60000) * 60000;
+  return wall ? (wall.getTime() - minute) / 60000 : 0;
+}
+
+/** A wall-clock value on `zone`'s clock as an RFC 3339 UTC instant (a time the clocks skip is
+ * read with the offset from before the change; one that happens twice is the first). Null when
+ * it is not a time. */
+export function zonedInstant(local: string, zone: string): string | null {
+  const wall = civil(local);
+  if (!wall) return null;
+  const first = new Date(wall.getTime() - offsetMinutes(wall, zone) * 60000);
+  const settled = new Date(wall.getTime() - offsetMinutes(first, zone) * 60000);
+  return settled.toISOString();
+}

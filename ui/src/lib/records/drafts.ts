@@ -3,6 +3,7 @@
 // RFC 3339 UTC instants. A draft that can't be a value gives the words to show under the field.
 import type { FieldInfo } from "../ipc";
 import { parseInstant } from "../format";
+import { wallClock, zonedInstant } from "../zones";
 
 export type Draft = string | boolean | null | string[];
 
@@ -63,8 +64,8 @@ export function localDayBounds(day: string): [string, string] | null {
   return [start.toISOString(), end.toISOString()];
 }
 
-/** The draft a stored value starts as. */
-export function toDraft(field: FieldInfo, value: unknown): Draft {
+/** The draft a stored value starts as; instants on `zone`'s clock (this computer's when none). */
+export function toDraft(field: FieldInfo, value: unknown, zone?: string): Draft {
   if (field.kind === "boolean") return typeof value === "boolean" ? value : null;
   if (field.kind === "list") return Array.isArray(value) ? value.map(String) : [];
   if (value === null || value === undefined) return "";
@@ -72,7 +73,8 @@ export function toDraft(field: FieldInfo, value: unknown): Draft {
     case "money":
       return typeof value === "number" ? centsToText(value) : String(value);
     case "timestamp":
-      return typeof value === "string" ? instantToLocalInput(value) : "";
+      if (typeof value !== "string") return "";
+      return zone ? wallClock(value, zone) : instantToLocalInput(value);
     case "json":
       return JSON.stringify(value, null, 2);
     default:
@@ -80,8 +82,9 @@ export function toDraft(field: FieldInfo, value: unknown): Draft {
   }
 }
 
-/** The value a draft stands for, or why it can't be one. An empty control is `null`. */
-export function fromDraft(field: FieldInfo, draft: Draft): Parsed {
+/** The value a draft stands for, or why it can't be one. An empty control is `null`. Times are
+ * read on `zone`'s clock (this computer's when none). */
+export function fromDraft(field: FieldInfo, draft: Draft, zone?: string): Parsed {
   if (field.kind === "boolean") return { ok: true, value: typeof draft === "boolean" ? draft : null };
   if (field.kind === "list") return { ok: true, value: Array.isArray(draft) ? draft : [] };
   const text = typeof draft === "string" ? draft : "";
@@ -102,7 +105,7 @@ export function fromDraft(field: FieldInfo, draft: Draft): Parsed {
       return { ok: true, value: t };
     }
     case "timestamp": {
-      const instant = localInputToInstant(t);
+      const instant = zone ? zonedInstant(t, zone) : localInputToInstant(t);
       return instant ? { ok: true, value: instant } : { ok: false, error: "Enter a date and time" };
     }
     case "date":
