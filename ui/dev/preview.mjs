@@ -13,6 +13,7 @@
 // In --serve mode, ?scenario=first_run|broken|ready|today|failing|empty picks the bridge's answers;
 // the sync scenarios (ready, sync not as "not connected") are synced|offline|signed_out|bootstrapping|sync_error|door;
 // the Check-in screen's camera: no_camera (none found), camera_busy (one, in use by another program).
+// The Programme page's warnings: clashes (a speaker and a room booked twice, and more).
 
 import { createServer } from "node:http";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
@@ -44,6 +45,10 @@ const fixtures = {
   events: fixture("events"),
   event: fixture("event"),
   companies: fixture("companies"),
+  programme: fixture("programme"),
+  event_analytics: fixture("event_analytics"),
+  waitlist: fixture("waitlist"),
+  budget: fixture("budget"),
 };
 
 /**
@@ -824,6 +829,372 @@ function bridgeSource(scenario) {
                    sessions: d.sessions.map((s) => ({ ...s, id: crypto.randomUUID(), start_time: shift(s.start_time), end_time: shift(s.end_time) })) };
       queueInsert("events", ["name", "start_at", "end_at", "status"]);
       return handlers.event({ id });
+    },
+  });
+  // ---- Programme and analytics stand-in (the event's Programme and Analytics pages) ----
+  // The fixture event's programme and figures as the facade gave them; any other event has an
+  // empty programme and no figures yet. Scenario "clashes" adds to the fixture's programme what
+  // makes warnings (a second room, a speaker in two sessions at once, a room booked twice, a
+  // session over its room's capacity, one the day after the event, a cancelled one and a short
+  // break), with the warnings the facade would give. The fixture event has no feedback, networking
+  // or session check-ins: the figures get made-up ones, so those parts show.
+  const emptyRatings = () => ({ responses: 0, overall: null, content: null, speaker: null, venue: null, organization: null });
+  const addClashes = (p) => {
+    const day = p.days[0];
+    const byTitle = (t) => day.sessions.find((s) => s.title === t);
+    const main = p.rooms[0];
+    const hall = { id: "5d2c7e0a-1b3f-4c8d-9e6a-7f8b9c0d1e2f", name: "Design Exchange", capacity: 120 };
+    p.rooms = [hall, ...p.rooms];
+    const speaker = (name) => p.speakers.find((s) => s.name === name);
+    const maya = speaker("Dr. Maya Patel"), jonah = speaker("Jonah Whitfield"), hiroshi = speaker("Hiroshi Sato");
+    const priya = { id: "8e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b", name: "Priya Nair", status: "pending", sessions: [] };
+    const session = (id, title, type, start, end, room, who, max, status = "scheduled") => ({
+      id, title, session_type: type, status, start_local: start, end_local: end, room_id: room.id,
+      speaker_id: who ? who.id : null, speaker_name: who ? who.name : null, max_attendees: max, warnings: [] });
+    const keynote = byTitle("Opening Keynote"), lunch = byTitle("Networking Lunch");
+    const workshop = session("3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b", "Workshop: Fine-tuning in practice", "workshop",
+      "2026-12-07T09:00", "2026-12-07T10:30", hall, maya, 150);
+    const coffee = session("4a0b2d3f-6c8e-4f9a-8b1c-2d3e4f5a6b7c", "Coffee break", "break",
+      "2026-12-07T10:30", "2026-12-07T10:45", hall, null, null);
+    const lightning = session("5b1c3e4a-7d9f-4a0b-9c2d-3e4f5a6b7c8d", "Lightning talks", "talk",
+      "2026-12-07T11:00", "2026-12-07T11:45", hall, jonah, 100, "cancelled");
+    const demo = session("6c2d4f5b-8e0a-4b1c-8d3e-4f5a6b7c8d9e", "Sponsor demo: Maple Cloud", "demo",
+      "2026-12-07T10:45", "2026-12-07T11:30", main, priya, 200);
+    const bootcamp = session("7d3e5a6c-9f1b-4c2d-9e4f-5a6b7c8d9e0f", "MLOps bootcamp", "workshop",
+      "2026-12-08T09:00", "2026-12-08T12:00", hall, hiroshi, 80);
+    day.sessions.push(workshop, coffee, lightning, demo);
+    day.sessions.sort((a, b) => a.start_local.localeCompare(b.start_local) || a.title.localeCompare(b.title));
+    p.days.push({ date: "2026-12-08", sessions: [bootcamp] });
+    p.warnings = [
+      { kind: "speaker_double_booked", sessions: [keynote.id, workshop.id],
+        message: "Dr. Maya Patel is in two sessions at once: Opening Keynote and Workshop: Fine-tuning in practice" },
+      { kind: "over_room_capacity", sessions: [workshop.id],
+        message: "Workshop: Fine-tuning in practice expects 150 people but Design Exchange holds 120" },
+      { kind: "room_double_booked", sessions: [lunch.id, demo.id],
+        message: main.name + " is booked twice: Networking Lunch and Sponsor demo: Maple Cloud overlap" },
+      { kind: "outside_event_dates", sessions: [bootcamp.id], message: "MLOps bootcamp is outside the event's dates" },
+    ];
+    const order = ["speaker_double_booked", "room_double_booked", "outside_event_dates", "over_room_capacity"];
+    for (const d of p.days) for (const s of d.sessions) {
+      s.warnings = order.filter((k) => p.warnings.some((w) => w.kind === k && w.sessions.includes(s.id)));
+    }
+    maya.sessions.push(workshop.title);
+    jonah.sessions.push(lightning.title);
+    hiroshi.sessions.push(bootcamp.title);
+    priya.sessions.push(demo.title);
+    p.speakers.push(priya);
+    p.speakers.sort((a, b) => a.name.localeCompare(b.name));
+    const tier = (name) => p.sponsor_tiers.find((t) => t.tier === name);
+    tier("gold").sponsors.push({ id: "9f5a7c8e-1b3d-4e4f-8a6b-7c8d9e0f1a2b", company_name: "Northwind Analytics", amount_cents: 750000, status: "pending" });
+    p.sponsor_tiers.push({ tier: "partner", confirmed_cents: 0, sponsors: [
+      { id: "0a6b8d9f-2c4e-4f5a-9b7c-8d9e0f1a2b3c", company_name: "Toronto AI Meetup", amount_cents: null, status: "confirmed" }] });
+    p.materials.push(
+      { id: "1b7c9e0a-3d5f-4a6b-8c8d-9e0f1a2b3c4d", title: "Keynote slides", material_type: "presentation",
+        session_title: "Opening Keynote", file_url: "https://files.example.com/ai-summit-2026/keynote-maya-patel.pdf" },
+      { id: "2c8d0f1b-4e6a-4b7c-9d9e-0f1a2b3c4d5e", title: "Fine-tuning notebook", material_type: "link",
+        session_title: workshop.title, file_url: null });
+  };
+  const analyticsExtras = (a) => {
+    const attended = [412, 268, 301, 187];
+    a.sessions.forEach((s, i) => { s.attended = attended[i % attended.length]; });
+    a.feedback = { responses: 46, overall: 4.34, content: 4.41, speaker: 4.62, venue: 3.87, organization: 4.05 };
+    const ratings = [
+      { responses: 18, overall: 4.61, content: 4.5, speaker: 4.83, venue: 4.0, organization: 4.2 },
+      { responses: 11, overall: 4.09, content: 4.27, speaker: 4.36, venue: null, organization: 3.9 },
+      { responses: 7, overall: 3.71, content: 3.43, speaker: null, venue: 3.57, organization: null },
+      { responses: 4, overall: 4.5, content: 4.25, speaker: 4.75, venue: 4.0, organization: 4.25 },
+    ];
+    a.session_feedback = a.sessions.map((s, i) => ({ session_id: s.id, title: s.title, ratings: ratings[i % ratings.length] }));
+    const at = (h, m) => "2026-12-07T" + String(h).padStart(2, "0") + ":" + String(m).padStart(2, "0") + ":00.000000Z";
+    a.comments = [
+      { author: "Grace Oduya", session_title: "Closing Keynote", overall_rating: 5, created_at: at(17, 48),
+        comments: "Best closing talk I've seen in years: concrete, funny, and the Q&A ran long for good reason." },
+      { author: null, session_title: null, overall_rating: 3, created_at: at(17, 31),
+        comments: "Great speakers, but the registration line at 8:15 was far too long. A second check-in desk would help." },
+      { author: "Jonathan Okonkwo-Bellamy", session_title: "Panel: The Future of Work", overall_rating: 4, created_at: at(16, 2),
+        comments: "Good panel. I'd have liked more time for audience questions." },
+      { author: "Mei Lin", session_title: "Networking Lunch", overall_rating: 4, created_at: at(15, 20),
+        comments: "Loved the format.\\nThe food ran out by 11:05 though." },
+      { author: null, session_title: "Opening Keynote", overall_rating: 5, created_at: at(14, 5),
+        comments: "Inspiring start to the day." },
+    ];
+    a.connections = [{ label: "accepted", count: 38 }, { label: "declined", count: 3 }, { label: "pending", count: 14 }];
+    return a;
+  };
+  Object.assign(handlers, {
+    programme: async ({ event }) => {
+      needReady();
+      await sleep(40);
+      const e = findEvent(event);
+      if (e.id !== F.programme.event_id) {
+        const zone = zoneOf(venueOf(e.id));
+        return { event_id: e.id, event_name: e.name, zone, starts_local: wall(e.start_at, zone), ends_local: wall(e.end_at, zone),
+                 rooms: [], days: [], speakers: [], sponsor_tiers: [], materials: [], warnings: [] };
+      }
+      const p = clone(F.programme);
+      p.event_name = e.name;
+      if (scenario === "clashes") addClashes(p);
+      return p;
+    },
+    event_analytics: async ({ event }) => {
+      needReady();
+      await sleep(40);
+      const e = findEvent(event);
+      if (e.id !== F.event_analytics.event_id) {
+        return { event_id: e.id, event_name: e.name, zone: zoneOf(venueOf(e.id)), sales_per_day: [], check_ins_per_quarter_hour: [],
+                 sessions: [], feedback: emptyRatings(), session_feedback: [], comments: [], connections: [] };
+      }
+      const a = analyticsExtras(clone(F.event_analytics));
+      a.event_name = e.name;
+      return a;
+    },
+  });
+  // ---- Waitlist, budget and workflow steps stand-in ----
+  // The fixture's waitlist (a workshop's; other events start with none): each look lets expired
+  // offers go and offers the free places (capacity less taken and held) to the next people
+  // waiting, as the facade does, and says so in "moved" (the fixture's own words on the first
+  // look). Places sold by the box office stand-in are taken; window.__previewTakePlaces(eventId, n)
+  // takes n more (other laptops' sales, once synced). Converting an offer sells its one ticket
+  // through the box office stand-in. The budget is the fixture's for its event (empty for
+  // others); expenses take the facade's steps (record_steps, step_record) and the totals follow.
+  // record_tables, record and record_titles answer for expenses (and event_teams' list, with its
+  // note), enough for a record page.
+  const OFFER_HOURS = F.waitlist.offer_hours;
+  const SIGNED_IN = "Maya Chen";
+  const profileIds = { "Olivia Owens": "5e1d2c3b-4a59-4687-9a0b-000000000001", "Maya Chen": "5e1d2c3b-4a59-4687-9a0b-000000000002",
+                       "Jamal Reid": "5e1d2c3b-4a59-4687-9a0b-000000000003", "Sofia Marchetti": "5e1d2c3b-4a59-4687-9a0b-000000000004" };
+  // The fixtures hold one event's detail: the workshop gets a price, so an order from its waitlist costs something.
+  if (!made[F.waitlist.event_id] && F.waitlist.event_id !== F.event.summary.id) {
+    const v = venueOf(F.waitlist.event_id);
+    made[F.waitlist.event_id] = { description: null, visibility: "public", price_cents: 45000, sessions: [],
+                                  venue_id: v ? v.id : null, venue_address: v ? v.address + ", " + v.city : null };
+  }
+  const lists = {};
+  const waitlistOf = (eventId) => {
+    if (!lists[eventId]) {
+      const own = F.waitlist.event_id === eventId;
+      lists[eventId] = { entries: own ? clone(F.waitlist.entries) : [], fresh: own ? clone(F.waitlist.moved) : [] };
+    }
+    return lists[eventId];
+  };
+  const takenOf = (e) => e.tickets_sold + (office.taken[e.id] || 0);
+  const heldOf = (list, now) => list.entries.filter((x) => x.status === "offered" && (!x.expires_at || x.expires_at > now)).length;
+  const moveWaitlist = (e) => {
+    const list = waitlistOf(e.id);
+    const now = nowIso();
+    let expired = 0, offered = 0;
+    for (const x of list.entries) {
+      if (x.status === "offered" && x.expires_at && x.expires_at <= now) { x.status = "expired"; expired += 1; }
+    }
+    if (e.status === "published") {
+      let free = e.capacity - takenOf(e) - heldOf(list, now);
+      for (const x of list.entries) {
+        if (free <= 0) break;
+        if (x.status !== "waiting") continue;
+        Object.assign(x, { status: "offered", offered_at: now, expires_at: nowIso(OFFER_HOURS * 3600 * 1000) });
+        offered += 1; free -= 1;
+      }
+    }
+    if (expired + offered > 0) queueChange("event_waitlists", e.id, ["expires_at", "notification_sent_at", "status"]);
+    const words = list.fresh.splice(0);
+    if (expired) words.push(expired + " offer(s) expired and moved on");
+    if (offered) words.push(offered + " place(s) offered, held for " + OFFER_HOURS + " hours");
+    return words;
+  };
+  const readWaitlist = (e, moved) => {
+    const list = waitlistOf(e.id);
+    return { event_id: e.id, event_name: e.name, capacity: e.capacity, places_taken: takenOf(e), places_held: heldOf(list, nowIso()),
+             offer_hours: OFFER_HOURS, entries: clone(list.entries), moved };
+  };
+  const entryOf = (entryId) => {
+    for (const [eventId, list] of Object.entries(lists)) {
+      const x = list.entries.find((y) => y.id === entryId);
+      if (x) return { eventId, x };
+    }
+    fail("not_found", "there is no waitlist entry " + entryId + " on this computer");
+  };
+  window.__previewTakePlaces = (eventId, n) => { office.taken[eventId] = (office.taken[eventId] || 0) + n; };
+
+  const zero = () => ({ pending_cents: 0, approved_cents: 0, rejected_cents: 0, paid_cents: 0 });
+  const budgets = {};
+  const budgetOf = (eventId) => {
+    if (!budgets[eventId]) {
+      const e = findEvent(eventId);
+      budgets[eventId] = F.budget.event_id === e.id ? clone(F.budget)
+        : { event_id: e.id, event_name: e.name, currency: "CAD", categories: F.budget.categories.map((c) => ({ category: c.category })),
+            expenses: [], ticket_revenue_cents: e.revenue_cents, sponsorship_cents: 0 };
+    }
+    return budgets[eventId];
+  };
+  const totalsOf = (lines) => {
+    const t = zero();
+    for (const x of lines) t[(x.status || "pending") + "_cents"] += x.amount_cents;
+    return t;
+  };
+  const readBudget = (eventId) => {
+    const b = budgetOf(eventId);
+    const totals = totalsOf(b.expenses);
+    const committed = totals.approved_cents + totals.paid_cents;
+    return clone({ ...b, totals, committed_cents: committed, result_cents: b.ticket_revenue_cents + b.sponsorship_cents - committed,
+                   categories: b.categories.map((c) => ({ category: c.category, totals: totalsOf(b.expenses.filter((x) => x.category === c.category)) })) });
+  };
+  const expenseOf = (id) => {
+    budgetOf(F.budget.event_id);
+    for (const b of Object.values(budgets)) {
+      const x = b.expenses.find((y) => y.id === id);
+      if (x) return { b, x };
+    }
+    fail("not_found", "there is no row " + id + " on this computer");
+  };
+  const expenseRow = (b, x) => ({
+    id: x.id, account_id: ACCOUNT, event_id: b.event_id, created_by: profileIds["Olivia Owens"], expense_name: x.name,
+    expense_category: x.category, description: null, amount: (x.amount_cents / 100).toFixed(2), currency: b.currency,
+    vendor_name: x.vendor_name, invoice_number: null, status: x.status, approved_by: x.approved_by ? profileIds[x.approved_by] ?? null : null,
+    approved_at: x.approved_at, payment_date: x.payment_date, receipt_url: x.receipt_url, invoice_url: null,
+    created_at: "2026-08-20T14:00:00.000000Z", updated_at: x.updated_at || "2026-08-29T10:00:00.000000Z",
+  });
+  // As organize/steps.rs: (table, from, to, button, effect).
+  const STEPS = [
+    ["event_expenses", "pending", "approved", "Approve", "records you as approver, now"],
+    ["event_expenses", "pending", "rejected", "Reject", "records you as the one who rejected it, now"],
+    ["event_expenses", "approved", "paid", "Mark paid", "records today as the payment date"],
+    ["event_expenses", "rejected", "pending", "Reopen", "clears the approval"],
+    ["event_announcements", "draft", "scheduled", "Schedule", "needs a time in the future to send it"],
+    ["event_announcements", "draft", "sent", "Publish now", "records now as the time it was sent"],
+    ["event_announcements", "scheduled", "sent", "Publish now", "records now as the time it was sent"],
+    ["event_announcements", "scheduled", "draft", "Back to draft", "keeps the scheduled time"],
+    ["event_announcements", "draft", "cancelled", "Cancel", "nothing is sent"],
+    ["event_announcements", "scheduled", "cancelled", "Cancel", "nothing is sent"],
+  ];
+  const stepsFrom = (table, from) => STEPS.filter((s) => s[0] === table && s[1] === from).map((s) => ({ to: s[2], label: s[3], effect: s[4] }));
+  const today = () => { const d = new Date(); return d.getFullYear() + "-" + pad2(d.getMonth() + 1) + "-" + pad2(d.getDate()); };
+
+  const fld = (name, label, kind, more = {}) => ({ name, label, kind, required: false, filled: false, generated: false, choices: [],
+                                                   references: null, scale: null, rule: null, ...more });
+  const ALL = { read: true, create: true, update: true, delete: true };
+  const bookkeeping = [fld("id", "ID", "id", { filled: true }), fld("account_id", "Account", "reference", { references: "accounts" }),
+                       fld("created_at", "Created", "timestamp", { filled: true }), fld("updated_at", "Updated", "timestamp", { filled: true })];
+  const tableInfos = () => [
+    { name: "events", label: "Events", singular: "event", area: "events", naming: ["name"], list: ["name", "status", "start_at"],
+      fields: [...bookkeeping, fld("name", "Name", "text", { required: true })], allowed: ALL, count: F.events.length },
+    { name: "event_expenses", label: "Expenses", singular: "expense", area: "events", naming: ["expense_name"],
+      list: ["expense_name", "expense_category", "amount", "status", "payment_date"],
+      fields: [bookkeeping[0], bookkeeping[1], fld("event_id", "Event", "reference", { references: "events", required: true }),
+        fld("created_by", "Created by", "reference", { references: "profiles" }), fld("expense_name", "Expense name", "text", { required: true }),
+        fld("expense_category", "Expense category", "choice", { choices: F.budget.categories.map((c) => c.category) }),
+        fld("description", "Description", "text"), fld("amount", "Amount", "decimal", { required: true, scale: 2 }),
+        fld("currency", "Currency", "text"), fld("vendor_name", "Vendor name", "text"), fld("invoice_number", "Invoice number", "text"),
+        fld("status", "Status", "choice", { choices: ["pending", "approved", "rejected", "paid"] }),
+        fld("approved_by", "Approved by", "reference", { references: "profiles" }), fld("approved_at", "Approved at", "timestamp"),
+        fld("payment_date", "Payment date", "date"), fld("receipt_url", "Receipt URL", "text"), fld("invoice_url", "Invoice URL", "text"),
+        bookkeeping[2], bookkeeping[3]],
+      allowed: ALL, count: Object.values(budgets).reduce((n, b) => n + b.expenses.length, 0) || F.budget.expenses.length },
+    { name: "event_teams", label: "Event teams", singular: "team member", area: "events", naming: ["member_id"],
+      list: ["member_id", "role", "status", "event_id"],
+      fields: [bookkeeping[0], bookkeeping[1], fld("event_id", "Event", "reference", { references: "events", required: true }),
+        fld("member_id", "Member", "reference", { references: "profiles", required: true }),
+        fld("role", "Role", "choice", { required: true, choices: ["organizer", "coordinator", "volunteer", "speaker_liaison", "tech_support", "registration", "marketing"] }),
+        fld("status", "Status", "choice", { choices: ["active", "inactive", "removed"] }), bookkeeping[2]],
+      allowed: ALL, count: 4 },
+    { name: "profiles", label: "Profiles", singular: "profile", area: "account", naming: ["full_name"], list: ["full_name"],
+      fields: [bookkeeping[0], fld("full_name", "Full name", "text")], allowed: ALL, count: Object.keys(profileIds).length },
+  ];
+  const team = [["Maya Chen", "organizer"], ["Jamal Reid", "registration"], ["Sofia Marchetti", "volunteer"], ["Olivia Owens", "tech_support"]]
+    .map(([n, role], i) => ({ id: "7a1b2c3d-0000-4000-8000-00000000000" + (i + 1), account_id: ACCOUNT, event_id: eventId,
+                              member_id: profileIds[n], role, status: "active", created_at: "2026-09-01T14:00:00.000000Z" }));
+  const listRecords = handlers.list_records;
+  Object.assign(handlers, {
+    waitlist: async ({ event }) => {
+      needReady();
+      await sleep(60);
+      const e = findEvent(event);
+      return readWaitlist(e, moveWaitlist(e));
+    },
+    join_waitlist: async ({ event, person, reason }) => {
+      needReady();
+      await sleep(200);
+      const p = checkedHolder(person || {}, "person");
+      const e = findEvent(event);
+      const list = waitlistOf(e.id);
+      const position = list.entries.reduce((m, x) => Math.max(m, x.position || 0), 0) + 1;
+      list.entries.push({ id: crypto.randomUUID(), position, name: p.name, email: p.email, status: "waiting",
+                          reason: String(reason || "").trim() || "event_full", offered_at: null, expires_at: null });
+      queueInsert("orders", ["event_id", "payment_status", "quantity", "unit_price_cents"]);
+      queueInsert("attendees", ["email", "event_id", "full_name", "order_id"]);
+      queueInsert("event_waitlists", ["attendee_id", "event_id", "status", "waitlist_position", "waitlist_reason"]);
+      return readWaitlist(e, moveWaitlist(e));
+    },
+    convert_waitlist_entry: async ({ entryId, payment }) => {
+      needReady();
+      const { eventId: id, x } = entryOf(entryId);
+      if (x.status !== "offered" || (x.expires_at && x.expires_at <= nowIso())) {
+        const why = x.status === "offered" ? "its offer expired" : "it is " + x.status;
+        fail("invalid", "this waitlist entry cannot become an order: " + why, "status");
+      }
+      // The place held for them is the one sold.
+      const sale = await handlers.sell({ request: { event: id, quantity: 1, buyer: { name: x.name, email: x.email }, holders: [], payment } });
+      x.status = "converted";
+      queueChange("event_waitlists", entryId, ["status"]);
+      return { ...sale, box_office: { ...sale.box_office, places_held: heldOf(waitlistOf(id), nowIso()) } };
+    },
+    cancel_waitlist_entry: async ({ entryId }) => {
+      needReady();
+      await sleep(150);
+      const { eventId: id, x } = entryOf(entryId);
+      if (x.status !== "waiting" && x.status !== "offered") fail("invalid", "this waitlist entry is " + x.status + " already", "status");
+      x.status = "cancelled";
+      queueChange("event_waitlists", entryId, ["status"]);
+      const e = findEvent(id);
+      return readWaitlist(e, moveWaitlist(e));
+    },
+    budget: async ({ event }) => {
+      needReady();
+      await sleep(60);
+      return readBudget(findEvent(event).id);
+    },
+    record_steps: async ({ table, id }) => {
+      needReady();
+      if (table !== "event_expenses") return [];
+      const { x } = expenseOf(id);
+      return stepsFrom(table, x.status || "pending");
+    },
+    step_record: async ({ table, id, to }) => {
+      needReady();
+      await sleep(150);
+      if (table !== "event_expenses") fail("invalid", "a " + table + " row does not move any more", "status");
+      const { b, x } = expenseOf(id);
+      const from = x.status || "pending";
+      const allowed = stepsFrom(table, from).map((s) => s.to);
+      if (!allowed.includes(to)) {
+        fail("invalid", allowed.length ? "from " + from + " it can become " + allowed.join(" or ") + ", not " + to
+                                       : "a " + from + " row does not move any more", "status");
+      }
+      if (to === "approved" || to === "rejected") Object.assign(x, { approved_by: SIGNED_IN, approved_at: nowIso() });
+      if (to === "paid") x.payment_date = today();
+      if (to === "pending") Object.assign(x, { approved_by: null, approved_at: null });
+      x.status = to;
+      x.updated_at = nowIso();
+      queueChange(table, id, ["approved_at", "approved_by", "payment_date", "status"]);
+      return expenseRow(b, x);
+    },
+    record_tables: async () => { needReady(); await sleep(30); return tableInfos(); },
+    record: async ({ table, id }) => {
+      needReady();
+      await sleep(40);
+      if (table !== "event_expenses") fail("not_found", "preview bridge: record answers expenses only, not " + table);
+      const { b, x } = expenseOf(id);
+      return { table, title: x.name, row: expenseRow(b, x), children: [], allowed: ALL };
+    },
+    record_titles: async ({ table, ids }) => {
+      const all = table === "events" ? Object.fromEntries(F.events.map((e) => [e.id, e.name]))
+        : table === "profiles" ? Object.fromEntries(Object.entries(profileIds).map(([n, pid]) => [pid, n])) : {};
+      return Object.fromEntries(ids.filter((i) => all[i]).map((i) => [i, all[i]]));
+    },
+    list_records: async (args) => {
+      if (args.table !== "event_teams") return listRecords(args);
+      needReady();
+      await sleep(40);
+      return { rows: clone(team), total: team.length, next: null };
     },
   });
   let nextId = 1;
@@ -1654,6 +2025,195 @@ async function screenshots() {
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     await shot(page, "focus-ring");
+  });
+
+  // ---- The event's Programme and Analytics pages ----
+  const programmeHash = `#/events/${fixtures.event.summary.id}/programme`;
+  const analyticsHash = `#/events/${fixtures.event.summary.id}/analytics`;
+  const otherEvent = fixtures.events.find((e) => e.id !== fixtures.event.summary.id && e.status === "published");
+  const scrollTo = (page, testid) =>
+    page.getByTestId(testid).evaluate((el) => el.scrollIntoView({ block: "start", behavior: "instant" }));
+  for (const colorScheme of ["light", "dark"]) {
+    await run(`programme-${colorScheme}`, { hash: programmeHash, scenario: "clashes", colorScheme, height: 1000 }, async (page) => {
+      await page.getByTestId("programme-warning").first().waitFor();
+      if ((await page.getByTestId("programme-warning").count()) !== 4) throw new Error("not 4 warnings");
+      if ((await text(page, "programme-zone")) !== "Times on the venue's clock: America/Toronto") throw new Error("the zone line");
+      await shot(page, `programme-${colorScheme}`);
+      await scrollTo(page, "programme-sessions");
+      await shot(page, `programme-timeline-${colorScheme}`);
+      // A warning's session on the other day: its tab opens, the session is outlined and focused.
+      await page.getByTestId("programme-warning").last().getByTestId("programme-warning-session").click();
+      await page.waitForFunction(() => document.activeElement?.matches("[data-testid=programme-session]"));
+      if ((await page.locator("[data-testid=programme-day-tab][aria-selected=true]").textContent())?.includes("Dec 8") !== true) {
+        throw new Error("the warning's day is not shown");
+      }
+      await shot(page, `programme-warning-shown-${colorScheme}`);
+      await page.getByTestId("programme-day-tab").first().click();
+      await scrollTo(page, "programme-speakers");
+      await shot(page, `programme-lower-${colorScheme}`);
+    });
+
+    await run(`analytics-${colorScheme}`, { hash: analyticsHash, colorScheme, height: 1000 }, async (page) => {
+      await page.getByTestId("analytics-sales-tickets-chart").waitFor();
+      if ((await text(page, "analytics-sales-tickets")) !== String(fixtures.event_analytics.sales_per_day.reduce((n, d) => n + d.tickets, 0))) {
+        throw new Error("the tickets total");
+      }
+      await shot(page, `analytics-${colorScheme}`);
+      await scrollTo(page, "analytics-checkins");
+      await shot(page, `analytics-checkins-${colorScheme}`);
+      await scrollTo(page, "analytics-attendance");
+      await shot(page, `analytics-sessions-${colorScheme}`);
+      await scrollTo(page, "analytics-feedback");
+      await shot(page, `analytics-feedback-${colorScheme}`);
+    });
+  }
+
+  await run("programme-plain", { hash: programmeHash }, async (page) => {
+    await page.getByTestId("programme-session").first().waitFor();
+    if (await page.getByTestId("programme-warnings").count()) throw new Error("warnings shown for a programme without any");
+    await shot(page, "programme-plain");
+    // Esc goes back to the event.
+    await page.keyboard.press("Escape");
+    await page.getByTestId("screen-event").waitFor();
+    await page.getByTestId("event-analytics").click();
+    await page.getByTestId("screen-analytics").waitFor();
+  });
+
+  await run("programme-1024", { hash: programmeHash, scenario: "clashes", width: 1024, height: 700 }, async (page) => {
+    await page.getByTestId("programme-warning").first().waitFor();
+    await scrollTo(page, "programme-sessions");
+    await shot(page, "programme-timeline-1024x700");
+  });
+
+  await run("programme-empty", { hash: `#/events/${otherEvent.id}/programme`, height: 1100 }, async (page) => {
+    await page.getByTestId("programme-no-sessions").waitFor();
+    await shot(page, "programme-empty");
+  });
+
+  await run("analytics-empty", { hash: `#/events/${otherEvent.id}/analytics`, height: 1100 }, async (page) => {
+    await page.getByTestId("analytics-no-sales").waitFor();
+    await shot(page, "analytics-empty");
+  });
+
+  // ---- The event's Waitlist and Budget pages, and a record's workflow steps ----
+  const workshopId = fixtures.waitlist.event_id;
+  const budgetHash = `#/events/${fixtures.budget.event_id}/budget`;
+  const pendingExpense = fixtures.budget.expenses.find((e) => e.status === "pending");
+  const entryRow = (page, name) => page.getByTestId("waitlist-entry").filter({ hasText: name });
+  for (const colorScheme of ["light", "dark"]) {
+    const suffix = colorScheme === "dark" ? "-dark" : "";
+    await run(`waitlist-${colorScheme}`, { hash: `#/events/${workshopId}`, colorScheme, height: 1000 }, async (page) => {
+      await page.getByTestId("ticket-stats").waitFor();
+      // Other laptops sold all but one free place: the next person added is offered it, the one after waits.
+      await page.evaluate(([id, n]) => window.__previewTakePlaces(id, n), [workshopId, 20]);
+      await page.getByTestId("event-waitlist").click();
+      await page.getByTestId("waitlist-entry").first().waitFor();
+      if (!(await text(page, "waitlist-moved")).startsWith("5 place(s) offered")) throw new Error("the first look's moves");
+      if ((await page.getByTestId("waitlist-until").count()) !== 5) throw new Error("not 5 offers with their end");
+      if (colorScheme === "light") {
+        // A bad email is marked at its box, with the focus in it; nothing typed is lost.
+        await page.getByTestId("waitlist-name").fill("Ana Silva");
+        await page.getByTestId("waitlist-email").fill("ana.silva@");
+        await page.getByTestId("waitlist-email").press("Enter");
+        await page.getByTestId("waitlist-join").getByTestId("field-error").waitFor();
+        if ((await focusedId(page)) !== "waitlist-email") throw new Error("the email is not focused after its error");
+        await shot(page, "waitlist-join-error");
+        await page.getByTestId("waitlist-email").fill("ana.silva@example.ca");
+        await page.getByTestId("waitlist-email").press("Enter");
+        await page.getByTestId("waitlist-done").waitFor();
+        if ((await entryRow(page, "Ana Silva").getAttribute("data-status")) !== "offered") throw new Error("the free place not offered");
+        if ((await focusedId(page)) !== "waitlist-name") throw new Error("the name is not focused for the next person");
+      }
+      await page.getByTestId("waitlist-name").fill("Ben Okafor");
+      await page.getByTestId("waitlist-email").fill("ben.okafor@example.com");
+      await page.getByTestId("waitlist-reason").fill("Speaker's guest");
+      await page.getByTestId("waitlist-email").press("Enter");
+      await page.waitForFunction(() => document.querySelector("[data-testid=waitlist-done]")?.textContent?.startsWith("Ben Okafor"));
+      const benWaits = colorScheme === "light" ? "waiting" : "offered";
+      if ((await entryRow(page, "Ben Okafor").getAttribute("data-status")) !== benWaits) throw new Error("Ben is not " + benWaits);
+      await shot(page, `waitlist-${colorScheme}`);
+      // An offer becomes an order: the dialog asks how it is paid; Esc closes it and stays.
+      await entryRow(page, "Ethan Rossi").getByTestId("waitlist-convert").click();
+      await page.getByTestId("confirm-convert").waitFor();
+      await page.keyboard.press("Escape");
+      await page.getByTestId("confirm-convert").waitFor({ state: "hidden" });
+      if (!(await page.getByTestId("screen-waitlist").isVisible())) throw new Error("Esc in the dialog left the page");
+      if ((await focusedId(page)) !== "waitlist-convert") throw new Error("the focus did not go back to Make order");
+      await entryRow(page, "Ethan Rossi").getByTestId("waitlist-convert").click();
+      await page.getByTestId("payment-card").check();
+      await page.getByTestId("convert-total").waitFor();
+      await shot(page, `waitlist-convert${suffix}`);
+      await page.getByTestId("confirm-convert").click();
+      await page.getByTestId("waitlist-converted").waitFor();
+      if (!(await text(page, "converted-order")).startsWith("ORD-")) throw new Error("no order number");
+      if (!(await text(page, "converted-ticket")).startsWith("TKT-")) throw new Error("no ticket number");
+      await page.waitForFunction(() => document.querySelectorAll("[data-testid=waitlist-entry][data-status=converted]").length === 1);
+      await shot(page, `waitlist-converted${suffix}`);
+      if (colorScheme === "light") {
+        // Someone waiting is taken off after a confirmation.
+        await entryRow(page, "Ben Okafor").getByTestId("waitlist-remove").click();
+        await page.getByTestId("confirm-remove").waitFor();
+        await shot(page, "waitlist-remove");
+        await page.getByTestId("confirm-remove").click();
+        await page.waitForFunction(() => document.querySelector("[data-testid=waitlist-done]")?.textContent?.includes("off the waitlist"));
+        if ((await entryRow(page, "Ben Okafor").getAttribute("data-status")) !== "cancelled") throw new Error("Ben not cancelled");
+        // Esc goes back to the event.
+        await page.keyboard.press("Escape");
+        await page.getByTestId("screen-event").waitFor();
+      }
+    });
+
+    await run(`budget-${colorScheme}`, { hash: budgetHash, colorScheme, height: 1400 }, async (page) => {
+      await page.getByTestId("budget-expense").first().waitFor();
+      const { result_cents: result, totals } = fixtures.budget;
+      if ((await page.getByTestId("budget-outcome").getAttribute("data-outcome")) !== (result >= 0 ? "profit" : "loss")) {
+        throw new Error("profit or loss");
+      }
+      await shot(page, `budget-${colorScheme}`);
+      if (colorScheme === "dark") return;
+      // Approve the pending expense: the result loses it, its row offers the next step, focused.
+      const row = page.locator(`[data-testid=budget-expense][data-expense="${pendingExpense.id}"]`);
+      await page.locator("details.as-table summary").click();
+      const before = await text(page, "budget-result-amount");
+      await row.locator("[data-testid=budget-step][data-to=approved]").click();
+      await page.waitForFunction((id) => document.querySelector(`[data-expense="${id}"]`)?.getAttribute("data-status") === "approved", pendingExpense.id);
+      if ((await text(page, "budget-result-amount")) === before) throw new Error("the result did not follow the approval");
+      if ((await page.evaluate(() => document.activeElement?.getAttribute("data-to"))) !== "paid") throw new Error("Mark paid not focused");
+      if (totals.pending_cents === pendingExpense.amount_cents && (await page.getByTestId("budget-pending-note").count())) {
+        throw new Error("the pending note stayed");
+      }
+      await shot(page, "budget-approved");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((id) => document.querySelector(`[data-expense="${id}"]`)?.getAttribute("data-status") === "paid", pendingExpense.id);
+      // Its record page says the same, with no step left.
+      await row.getByTestId("budget-expense-link").click();
+      await page.getByTestId("screen-record").waitFor();
+      await page.getByTestId("field-status").getByText("Paid").waitFor();
+      if (await page.getByTestId("record-steps").count()) throw new Error("a paid expense offers steps");
+    });
+  }
+
+  await run("record-expense-steps", { hash: `#/data/event_expenses/${pendingExpense.id}` }, async (page) => {
+    await page.getByTestId("record-steps").waitFor();
+    if ((await page.getByTestId("record-step").count()) !== 2) throw new Error("a pending expense has not 2 steps");
+    await shot(page, "record-expense-steps");
+    await page.locator("[data-testid=record-step][data-to=rejected]").click();
+    await page.locator("[data-testid=record-step][data-to=pending]").waitFor();
+    await page.getByTestId("record-saved").waitFor();
+    if ((await page.evaluate(() => document.activeElement?.getAttribute("data-to"))) !== "pending") throw new Error("Reopen not focused");
+    await page.getByTestId("field-status").getByText("Rejected").waitFor();
+    await shot(page, "record-expense-rejected");
+  });
+
+  await run("record-expense-steps-dark", { hash: `#/data/event_expenses/${pendingExpense.id}`, colorScheme: "dark" }, async (page) => {
+    await page.getByTestId("record-steps").waitFor();
+    await shot(page, "record-expense-steps-dark");
+  });
+
+  await run("records-team-note", { hash: "#/data/event_teams" }, async (page) => {
+    await page.getByTestId("records-note").waitFor();
+    await page.getByTestId("record-row-link").first().waitFor();
+    await shot(page, "records-event-teams");
   });
 
   await browser.close();

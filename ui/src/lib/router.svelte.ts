@@ -3,12 +3,17 @@
 /** A field of a record list pinned to one value, as a record page's "Show all" and "Add" give it. */
 export type Pin = { field: string; value: string };
 
+/** The pages of an event beyond its overview, each its own screen: `#/events/<id>/<page>`. */
+export const EVENT_PAGES = ["programme", "waitlist", "budget", "analytics"] as const;
+export type EventPageName = (typeof EVENT_PAGES)[number];
+
 export type Route =
   | { name: "dashboard" }
   | { name: "events" }
   | { name: "new-event" }
   | { name: "event"; id: string }
   | { name: "box-office"; id: string }
+  | { name: "event-page"; id: string; page: EventPageName }
   | { name: "checkin" }
   | { name: "crm" }
   | { name: "data" }
@@ -44,12 +49,14 @@ function parseData(rest: string[], query: string): Route {
   return { name: "record", table, id };
 }
 
-/** `events[/new | /<id>[/box-office]]`. */
+/** `events[/new | /<id>[/box-office | /programme | /waitlist | /budget | /analytics]]`. */
 function parseEvents(rest: string[]): Route {
   const [id, page] = rest.map(decodeURIComponent);
   if (!id) return { name: "events" };
   if (id === "new") return { name: "new-event" };
   if (page === "box-office") return { name: "box-office", id };
+  const known = EVENT_PAGES.find((p) => p === page);
+  if (known) return { name: "event-page", id, page: known };
   return { name: "event", id };
 }
 
@@ -83,6 +90,8 @@ export function href(route: Route): string {
       return `#/events/${e(route.id)}`;
     case "box-office":
       return `#/events/${e(route.id)}/box-office`;
+    case "event-page":
+      return `#/events/${e(route.id)}/${route.page}`;
     case "table":
       return `#/data/${e(route.table)}${pinQuery(route.pin)}`;
     case "record":
@@ -101,6 +110,7 @@ export function sectionOf(route: Route): Section {
     case "new-event":
     case "event":
     case "box-office":
+    case "event-page":
       return "events";
     case "table":
     case "record":

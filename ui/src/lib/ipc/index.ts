@@ -15,6 +15,7 @@ export type {
   DailySales,
   Dashboard,
   DeletePlan,
+  ExportProgress,
   Exported,
   DoorCounts,
   DoorHit,
@@ -66,6 +67,29 @@ export type {
   VoidKind,
   WorkspaceState,
 } from "./bindings";
+// An event's programme and its analytics (the event's Programme and Analytics pages).
+export type {
+  Comment,
+  Count,
+  DaySales,
+  EventAnalytics,
+  MaterialLine,
+  Programme,
+  ProgrammeDay,
+  ProgrammeSession,
+  QuarterHour,
+  Ratings,
+  Room,
+  SessionAttendance,
+  SessionRatings,
+  SpeakerLine,
+  SponsorLine,
+  SponsorTier,
+  Warning,
+  WarningKind,
+} from "./bindings";
+// An event's waitlist and budget, and the workflow steps of a record (the Waitlist and Budget pages, the record page).
+export type { Budget, CategoryTotals, ExpenseLine, StatusTotals, Step, Waitlist, WaitlistEntry } from "./bindings";
 export { workspace } from "./workspace.svelte";
 export { sync } from "./sync.svelte";
 export { Resource, toAppError, localUtcOffsetMinutes } from "./resource.svelte";

@@ -9,13 +9,13 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
 }
 
-/** "Sun, Nov 22, 8:00 a.m." in the local zone (the year when it isn't this one). */
-export function formatInstant(value: string): string {
-  return `${formatDay(value)}, ${formatTime(value)}`;
+/** "Sun, Nov 22, 8:00 a.m." on `zone`'s clock, this computer's when none (the year when it isn't this one). */
+export function formatInstant(value: string, zone?: string): string {
+  return `${formatDay(value, zone)}, ${formatTime(value, zone)}`;
 }
 
-/** A value as text for its field's kind; "" when blank. */
-export function shown(field: FieldInfo, value: unknown): string {
+/** A value as text for its field's kind; "" when blank. Instants on `zone`'s clock. */
+export function shown(field: FieldInfo, value: unknown, zone?: string): string {
   if (isBlank(value)) return "";
   switch (field.kind) {
     case "money":
@@ -25,7 +25,7 @@ export function shown(field: FieldInfo, value: unknown): string {
     case "boolean":
       return value === true ? "Yes" : value === false ? "No" : String(value);
     case "timestamp":
-      return typeof value === "string" ? formatInstant(value) : String(value);
+      return typeof value === "string" ? formatInstant(value, zone) : String(value);
     case "date":
       return typeof value === "string" ? formatDay(parseLocalDay(value)) : String(value);
     case "choice":
