@@ -125,9 +125,11 @@ fn each_role_may_do_what_the_servers_rules_let_it_and_is_told_otherwise() {
     assert!(err.message.contains("cannot change venues"), "{}", err.message);
     assert_eq!(viewer.list_records("crm_organizers", &RecordQuery::default()).unwrap_err().code, ErrorCode::Forbidden);
 
-    let (_dir, mut sales) = as_person("sales@demo.eventos.test");
+    let (dir, mut sales) = as_person("sales@demo.eventos.test");
     assert_eq!(sales.role().unwrap(), Role::Manager);
-    let company = first_id(&sales, "crm_organizers");
+    let me: String = common::scalar(&dir, "SELECT id FROM profiles WHERE email = 'sales@demo.eventos.test'");
+    let company: String =
+        common::scalar(&dir, &format!("SELECT id FROM crm_organizers WHERE assigned_to = '{me}' ORDER BY id LIMIT 1"));
     sales.update_record("crm_organizers", &company, row(json!({"industry": "Energy"}))).unwrap();
     assert_eq!(
         sales.update_record("accounts", &first_id(&sales, "accounts"), row(json!({"name": "x"}))).unwrap_err().code,
@@ -140,6 +142,63 @@ fn each_role_may_do_what_the_servers_rules_let_it_and_is_told_otherwise() {
     assert_eq!(member.delete_plan("orders", &order).unwrap_err().code, ErrorCode::Forbidden, "members do not delete");
     let filters = vec![Filter { field: "payment_status".into(), op: FilterOp::Is, value: Some(json!("paid")) }];
     assert!(member.list_records("orders", &RecordQuery { filters, ..RecordQuery::default() }).unwrap().total > 0);
+}
+
+#[test]
+fn a_sales_rep_writes_only_their_own_crm_records_as_the_servers_policies_say() {
+    let (dir, mut rep) = as_person("sales@demo.eventos.test");
+    let me: String = common::scalar(&dir, "SELECT id FROM profiles WHERE email = 'sales@demo.eventos.test'");
+    let theirs = |table: &str, field: &str, mine: bool| -> String {
+        let op = if mine { "=" } else { "<>" };
+        common::scalar(&dir, &format!("SELECT id FROM {table} WHERE {field} {op} '{me}' ORDER BY id LIMIT 1"))
+    };
+    let (mine, other) = (theirs("crm_organizers", "assigned_to", true), theirs("crm_organizers", "assigned_to", false));
+
+    // A new company is the rep's own unless they say otherwise; someone else's is refused.
+    let made = rep.create_record("crm_organizers", row(json!({"company_name": "Rideau Events"}))).unwrap();
+    assert_eq!(made["assigned_to"], me.as_str());
+    let colleague: String =
+        common::scalar(&dir, &format!("SELECT id FROM profiles WHERE id <> '{me}' ORDER BY id LIMIT 1"));
+    let refused =
+        rep.create_record("crm_organizers", row(json!({"company_name": "X", "assigned_to": colleague}))).unwrap_err();
+    assert_eq!((refused.code, refused.field.as_deref()), (ErrorCode::Forbidden, Some("assigned_to")));
+
+    // Someone else's company cannot be changed, nor one's own handed over; neither is deleted.
+    let refused = rep.update_record("crm_organizers", &other, row(json!({"industry": "Energy"}))).unwrap_err();
+    assert_eq!((refused.code, refused.field.as_deref()), (ErrorCode::Forbidden, Some("assigned_to")));
+    assert!(refused.message.contains("someone else's"), "{}", refused.message);
+    let handed = rep.update_record("crm_organizers", &mine, row(json!({"assigned_to": colleague}))).unwrap_err();
+    assert_eq!(handed.code, ErrorCode::Forbidden);
+    assert_eq!(rep.delete_plan("crm_organizers", &mine).unwrap_err().code, ErrorCode::Forbidden);
+
+    // Contacts follow their company.
+    let contact = rep
+        .create_record(
+            "crm_contacts",
+            row(json!({"organizer_id": mine, "full_name": "Ana Lima", "email": "ana@example.com"})),
+        )
+        .unwrap();
+    let refused = rep
+        .create_record(
+            "crm_contacts",
+            row(json!({"organizer_id": other, "full_name": "Bo", "email": "bo@example.com"})),
+        )
+        .unwrap_err();
+    assert_eq!((refused.code, refused.field.as_deref()), (ErrorCode::Forbidden, Some("organizer_id")));
+    rep.delete_record("crm_contacts", contact["id"].as_str().unwrap()).unwrap();
+
+    // The pipeline's stages are read only; nothing refused was written.
+    let stage = first_id(&rep, "crm_pipeline_stages");
+    assert_eq!(
+        rep.update_record("crm_pipeline_stages", &stage, row(json!({"name": "Won it"}))).unwrap_err().code,
+        ErrorCode::Forbidden
+    );
+    let count: i64 = common::scalar(&dir, "SELECT count(*) FROM crm_organizers WHERE company_name = 'X'");
+    assert_eq!(count, 0);
+
+    // An owner is bound by none of it.
+    let (_dir, mut owner) = as_person("owner@demo.eventos.test");
+    owner.update_record("crm_organizers", &other, row(json!({"industry": "Energy"}))).unwrap();
 }
 
 #[test]

@@ -171,7 +171,8 @@ impl App {
     pub(crate) fn move_waitlist(&mut self, event_id: &str) -> Result<Moved> {
         let store = self.store_mut()?;
         // Most events have no waitlist: nothing to write then.
-        let sql = "SELECT EXISTS (SELECT 1 FROM event_waitlists WHERE event_id = ?1 AND status IN ('waiting', 'offered'))";
+        let sql =
+            "SELECT EXISTS (SELECT 1 FROM event_waitlists WHERE event_id = ?1 AND status IN ('waiting', 'offered'))";
         let listed: bool = store.connection().query_row(sql, [event_id], |r| r.get(0))?;
         if !listed {
             return Ok(Moved::default());

@@ -3,6 +3,7 @@
 //! after saying what goes with it — through the store's one write path, checked against the
 //! signed-in role ([`permissions`]). A new table needs nothing here.
 
+mod own_rows;
 pub mod permissions;
 
 use eventos_model::presentation::{self, Area};
@@ -237,6 +238,7 @@ impl App {
             let (account, _) = crate::organize::account_and_organizer(self.store()?)?;
             values.insert("account_id".into(), account.into());
         }
+        own_rows::check(self.store()?, self.role()?, table.name, Action::Create, None, Some(&mut values))?;
         let store = self.store_mut()?;
         let id = store.write(|w| w.insert(table.name, values))?;
         let row = store.get(table.name, &id)?.ok_or_else(|| not_found(table, &id))?;
@@ -254,6 +256,11 @@ impl App {
         if patch.is_empty() {
             return Ok(current);
         }
+        let mut after = current.clone();
+        after.extend(patch.clone());
+        let role = self.role()?;
+        let store = self.store_mut()?;
+        own_rows::check(store, role, table.name, Action::Update, Some(&current), Some(&mut after))?;
         // More places (or a published event) offer them to the waitlist.
         let frees_places = table.name == "events" && (patch.contains_key("capacity") || patch.contains_key("status"));
         store.write(|w| w.update(table.name, id, patch))?;
@@ -268,14 +275,23 @@ impl App {
     /// before asking.
     pub fn delete_plan(&mut self, table: &str, id: &str) -> Result<DeletePlan> {
         let table = self.permitted(table, Action::Delete)?;
+        self.own_row_deletable(table, id)?;
         Ok(self.store_mut()?.delete_plan(table.name, id)?)
     }
 
     pub fn delete_record(&mut self, table: &str, id: &str) -> Result<()> {
         let table = self.permitted(table, Action::Delete)?;
+        self.own_row_deletable(table, id)?;
         self.store_mut()?.write(|w| w.delete(table.name, id))?;
         self.edited();
         Ok(())
+    }
+
+    /// Refuses a sales rep's delete of a CRM row that is not theirs (see `own_rows`).
+    fn own_row_deletable(&self, table: &Table, id: &str) -> Result<()> {
+        let store = self.store()?;
+        let current = store.get(table.name, id)?.ok_or_else(|| not_found(table, id))?;
+        own_rows::check(store, self.role()?, table.name, Action::Delete, Some(&current), None)
     }
 
     /// The table, if the signed-in role may do this to it; a typed refusal otherwise.

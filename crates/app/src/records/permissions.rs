@@ -2,9 +2,10 @@
 //! (`supabase/migrations/*_rls.sql`, its table at the top): the UI offers only what is allowed,
 //! and the facade refuses the rest before the server would.
 //!
-//! Table by table only: the row-level parts of the server's rules (a sales rep's own companies
-//! and deals, a door's own event) are left to the server — a write it refuses comes back in
-//! the outbox with its reason.
+//! Table by table here; the CRM's row-level rules for sales reps (their own companies, deals,
+//! contacts, notes …) are in `own_rows.rs`. A door's own event is left to the server (the
+//! replica of a door holds only its events) — a write it refuses comes back in the outbox with
+//! its reason.
 
 use serde::Serialize;
 use ts_rs::TS;
