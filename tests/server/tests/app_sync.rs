@@ -480,3 +480,54 @@ fn a_sale_made_offline_is_admitted_by_a_door_after_both_sync_and_its_refund_is_r
         .unwrap();
     assert_eq!(reason, "refunded|Changed plans");
 }
+
+#[test]
+fn an_offline_waitlist_order_and_an_approved_expense_reach_the_server_as_made() {
+    use eventos_app::box_office::{Holder, Payment};
+    let (pg, emulator) = start();
+    let (_dir, mut cable, mut office) = connected_through_cable(&emulator, "organizer@demo.eventos.test");
+
+    // Offline: a person joins the waitlist (a place is free, so it is offered at once), the
+    // offer becomes an order paid in cash, and an expense is added and approved.
+    cable.unplug();
+    let person = Holder { name: "Ingrid Þórsdóttir".into(), email: "ingrid@example.is".into() };
+    let list = office.join_waitlist(EVENT, &person, Some("group booking")).unwrap();
+    let entry = list.entries.iter().find(|e| e.email == "ingrid@example.is").unwrap();
+    assert_eq!(entry.status, "offered");
+    let sale = office.convert_waitlist_entry(&entry.id, Payment::Cash).unwrap();
+    let expense = office
+        .create_record(
+            "event_expenses",
+            serde_json::json!({"event_id": EVENT, "expense_name": "Stage lights", "expense_category": "technology", "amount": "1250.50"})
+                .as_object()
+                .cloned()
+                .unwrap(),
+        )
+        .unwrap();
+    let expense_id = expense["id"].as_str().unwrap().to_owned();
+    office.step_record("event_expenses", &expense_id, "approved").unwrap();
+
+    cable.plug_in();
+    wait_for(&office, "all of it sent", |s| synced(s) && s.waiting == 0);
+    let entry_on_server = pg
+        .psql(&format!(
+            "SELECT w.status, w.waitlist_reason, a.full_name, o.payment_status, o.payment_method, \
+             (SELECT count(*) FROM public.tickets t WHERE t.order_id = o.id) \
+             FROM public.event_waitlists w JOIN public.attendees a ON a.id = w.attendee_id \
+             JOIN public.orders o ON o.id = a.order_id WHERE w.id = '{}'",
+            entry.id
+        ))
+        .unwrap();
+    assert_eq!(entry_on_server, "converted|group booking|Ingrid Þórsdóttir|paid|cash|1");
+    let order = pg
+        .psql(&format!("SELECT order_number FROM public.orders WHERE order_number = '{}'", sale.order_number))
+        .unwrap();
+    assert_eq!(order, sale.order_number);
+    let organizer = pg.psql("SELECT id FROM public.profiles WHERE email = 'organizer@demo.eventos.test'").unwrap();
+    let expense_on_server = pg
+        .psql(&format!(
+            "SELECT status, amount, approved_by = '{organizer}', approved_at IS NOT NULL FROM public.event_expenses WHERE id = '{expense_id}'"
+        ))
+        .unwrap();
+    assert_eq!(expense_on_server, "approved|1250.50|t|t");
+}
