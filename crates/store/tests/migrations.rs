@@ -19,7 +19,14 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
     let (_, first) = Store::open_with_report(&path).unwrap();
     assert_eq!(
         first.applied,
-        ["V1__replica_schema", "V2__sync_bookkeeping", "V3__sync_connection", "V4__door_checkins", "V5__box_office", "V6__search_merging"]
+        [
+            "V1__replica_schema",
+            "V2__sync_bookkeeping",
+            "V3__sync_connection",
+            "V4__door_checkins",
+            "V5__box_office",
+            "V6__search_merging"
+        ]
     );
     assert_eq!(first.version, 6);
     let (store, second) = Store::open_with_report(&path).unwrap();

@@ -1,4 +1,4 @@
-// Esc leaves a screen that has no form to lose (an event's Waitlist or Budget page): unless the
+// Esc leaves a screen that has no form to lose (an event's own pages, through `EventFrame`): unless the
 // key is typed into a box, or belongs to a dialog, a menu or an open list.
 import { onMount } from "svelte";
 import { typing } from "./keys";

@@ -1,6 +1,6 @@
 // What the analytics charts share: their bars and labels, a tidy scale, and the days or quarter
 // hours the facade left out (nothing happened) put back as zeros, so time runs evenly along the axis.
-import { addDays, addMinutes } from "../../lib/wallClock";
+import { addDays, addMinutes } from "../../lib/zones";
 
 export type Bar = { key: string; value: number; tip: string };
 export type Tick = { index: number; label: string };

@@ -1,7 +1,7 @@
 // Where each session of a day sits on the timeline: its lane (room), its rows in minutes from the
 // top, and — when sessions of one room overlap (a room booked twice) — side by side within the lane.
 import type { ProgrammeSession, Room } from "../../lib/ipc";
-import { minutesInto } from "../../lib/wallClock";
+import { minutesInto } from "../../lib/zones";
 
 export type Placed = {
   session: ProgrammeSession;
