@@ -997,8 +997,8 @@ function bridgeSource(scenario) {
     }
     if (expired + offered > 0) queueChange("event_waitlists", e.id, ["expires_at", "notification_sent_at", "status"]);
     const words = list.fresh.splice(0);
-    if (expired) words.push(expired + " offer(s) expired and moved on");
-    if (offered) words.push(offered + " place(s) offered, held for " + OFFER_HOURS + " hours");
+    if (expired) words.push(expired + (expired === 1 ? " offer expired" : " offers expired") + " and moved on");
+    if (offered) words.push(offered + (offered === 1 ? " place" : " places") + " offered, held for " + OFFER_HOURS + " hours");
     return words;
   };
   const readWaitlist = (e, moved) => {
@@ -2108,7 +2108,7 @@ async function screenshots() {
       await page.evaluate(([id, n]) => window.__previewTakePlaces(id, n), [workshopId, 20]);
       await page.getByTestId("event-waitlist").click();
       await page.getByTestId("waitlist-entry").first().waitFor();
-      if (!(await text(page, "waitlist-moved")).startsWith("5 place(s) offered")) throw new Error("the first look's moves");
+      if (!(await text(page, "waitlist-moved")).startsWith("5 places offered")) throw new Error("the first look's moves");
       if ((await page.getByTestId("waitlist-until").count()) !== 5) throw new Error("not 5 offers with their end");
       if (colorScheme === "light") {
         // A bad email is marked at its box, with the focus in it; nothing typed is lost.

@@ -240,6 +240,42 @@ fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
     );
     assert_eq!(session, ["2027-03-15T17:30:00.000000Z"], "typed on the venue's clock (Toronto), the app in UTC");
 
+    // The event's programme shows the session on the venue's clock.
+    let harbour = column(&app, "SELECT id FROM events WHERE name = 'Harbour Data Day'").remove(0);
+    app.script(&format!("location.hash = '#/events/{harbour}/programme'"))?;
+    let block = app.wait("the session on the programme", || {
+        let text = app.script("return document.querySelector('[data-testid=programme-session]')?.textContent ?? null")?;
+        Ok(text.as_str().map(str::to_owned))
+    })?;
+    assert!(block.contains("Opening talk") && block.contains("1:30"), "{block}");
+    app.screenshot("programme")?;
+
+    // Its waitlist: a person added is offered a free place at once, held against sales.
+    app.script(&format!("location.hash = '#/events/{harbour}/waitlist'"))?;
+    app.find("[data-testid=waitlist-name]")?.send_keys("Ingrid Þórsdóttir")?;
+    app.find("[data-testid=waitlist-email]")?.send_keys("ingrid@example.is\u{E007}")?;
+    app.wait("the person offered a place", || {
+        let entries = app.find_all("[data-testid=waitlist-entry][data-status=offered]")?;
+        entries.first().map(|e| e.text()).transpose()
+    })?;
+    assert_eq!(app.find("[data-testid=waitlist-held]")?.text()?, "1");
+    app.screenshot("waitlist")?;
+
+    // The demo summit's budget and figures, as the replica has them.
+    let summit = column(&app, "SELECT id FROM events WHERE name = 'AI & Machine Learning Summit'").remove(0);
+    app.script(&format!("location.hash = '#/events/{summit}/budget'"))?;
+    let result = app.find("[data-testid=budget-result-amount]")?.text()?;
+    assert!(result.starts_with('$') || result.starts_with("-$") || result.starts_with('−'), "{result}");
+    app.screenshot("budget")?;
+    app.script(&format!("location.hash = '#/events/{summit}/analytics'"))?;
+    let checked_in = app.find("[data-testid=analytics-checked-in]")?.text()?;
+    let scans = count(
+        &app,
+        &format!("SELECT count(*) FROM event_checkins WHERE event_id = '{summit}' AND check_in_time IS NOT NULL"),
+    );
+    assert_eq!(checked_in.replace(',', ""), scans.to_string(), "the figures count what the replica holds");
+    app.screenshot("analytics")?;
+
     // CRM: every company, with its people.
     app.find("[data-testid=nav-crm]")?.click()?;
     app.find("[data-testid=screen-crm]")?;

@@ -222,11 +222,12 @@ impl App {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut words = Vec::new();
+        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         if moved.expired > 0 {
-            words.push(format!("{} offer(s) expired and moved on", moved.expired));
+            words.push(format!("{} and moved on", plural(moved.expired, "offer expired", "offers expired")));
         }
         if moved.offered > 0 {
-            words.push(format!("{} place(s) offered, held for {OFFER_HOURS} hours", moved.offered));
+            words.push(format!("{} offered, held for {OFFER_HOURS} hours", plural(moved.offered, "place", "places")));
         }
         Ok(Waitlist {
             event_id: event_id.to_owned(),
