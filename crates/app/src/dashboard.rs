@@ -68,7 +68,11 @@ impl App {
             params![day_end],
         )?;
         let revenue_cents: i64 = conn.query_row(
-            "SELECT COALESCE(SUM(total_cents), 0) FROM orders WHERE payment_status = 'paid'",
+            concat!(
+                "SELECT COALESCE(SUM(",
+                crate::order_revenue!(),
+                "), 0) FROM orders o WHERE o.payment_status = 'paid'"
+            ),
             [],
             |r| r.get(0),
         )?;

@@ -90,12 +90,13 @@ pub struct EventEdit {
     pub status: String,
 }
 
-const SUMMARY_SELECT: &str = "\
-    SELECT e.id, e.name, e.slug, e.type, e.status, e.start_at, e.end_at, v.name, e.capacity, \
-           s.tickets_sold, s.tickets_used, \
-           (SELECT COALESCE(SUM(o.total_cents), 0) FROM orders o \
-             WHERE o.event_id = e.id AND o.payment_status = 'paid'), v.timezone \
-    FROM events e JOIN event_stats s ON s.event_id = e.id LEFT JOIN venues v ON v.id = e.venue_id";
+const SUMMARY_SELECT: &str = concat!(
+    "SELECT e.id, e.name, e.slug, e.type, e.status, e.start_at, e.end_at, v.name, e.capacity, \
+            s.tickets_sold, s.tickets_used, (SELECT COALESCE(SUM(",
+    crate::order_revenue!(),
+    "), 0) FROM orders o WHERE o.event_id = e.id AND o.payment_status = 'paid'), v.timezone \
+     FROM events e JOIN event_stats s ON s.event_id = e.id LEFT JOIN venues v ON v.id = e.venue_id"
+);
 
 fn summary(r: &Row<'_>) -> rusqlite::Result<EventSummary> {
     Ok(EventSummary {

@@ -32,6 +32,17 @@ pub use workspace::{App, Status, WorkspaceState};
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
 
+/// What a paid order `o` earned, as SQL: its total less the price of each of its tickets
+/// refunded (a partly refunded order stays paid). Every screen's revenue sums this, so the
+/// event page, the dashboard, the budget and the analytics agree to the cent.
+macro_rules! order_revenue {
+    () => {
+        "(o.total_cents - o.unit_price_cents * \
+          (SELECT count(*) FROM tickets r WHERE r.order_id = o.id AND r.status = 'refunded'))"
+    };
+}
+pub(crate) use order_revenue;
+
 /// A lock whose holder panicked is still usable: every value behind ours is consistent
 /// between statements.
 pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {

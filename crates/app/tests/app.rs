@@ -51,7 +51,12 @@ fn the_dashboard_shows_today_upcoming_money_and_sales() {
     assert!(board.upcoming.iter().all(|e| e.start_at.as_str() > "2026-11-23T05:00:00"));
     assert_eq!(
         board.revenue_cents,
-        sql_i64(dir.path(), "SELECT sum(total_cents) FROM orders WHERE payment_status = 'paid'")
+        sql_i64(
+            dir.path(),
+            "SELECT sum(o.total_cents - o.unit_price_cents * (SELECT count(*) FROM tickets t \
+             WHERE t.order_id = o.id AND t.status = 'refunded')) FROM orders o WHERE o.payment_status = 'paid'"
+        ),
+        "paid orders less their refunded tickets"
     );
     assert_eq!(board.sales.len(), 30);
     assert_eq!(board.sales.last().unwrap().date, "2026-11-22");

@@ -303,11 +303,25 @@ fn analytics_count_sales_per_day_check_ins_per_quarter_hour_and_feedback() {
         json!({"event_id": event, "session_id": session, "overall_rating": 5, "is_anonymous": true, "comments": "Loved it"}),
     );
 
+    // A ticket bought by mistake is refunded: every screen's revenue leaves it out alike.
+    let extra = SaleRequest {
+        event: event.clone(),
+        quantity: 1,
+        buyer: Holder { name: "Rui".into(), email: "rui@example.pt".into() },
+        holders: vec![],
+        payment: Payment::Card,
+    };
+    let extra = app.sell(&extra).unwrap();
+    app.void_ticket(&extra.tickets[0].ticket_number, VoidKind::Refund, None).unwrap();
+
     let figures = app.event_analytics(&event).unwrap();
+    let earned: i64 = figures.sales_per_day.iter().map(|d| d.revenue_cents).sum();
+    assert_eq!(earned, 13_500);
+    assert_eq!(app.budget(&event).unwrap().ticket_revenue_cents, earned);
+    assert_eq!(app.event(&event).unwrap().summary.revenue_cents, earned);
     assert_eq!(figures.zone, "Europe/Lisbon");
     assert_eq!(figures.sales_per_day.len(), 1);
-    assert_eq!((figures.sales_per_day[0].orders, figures.sales_per_day[0].tickets), (1, 3));
-    assert_eq!(figures.sales_per_day[0].revenue_cents, 13_500);
+    assert_eq!((figures.sales_per_day[0].orders, figures.sales_per_day[0].tickets), (2, 4), "the refunded order too");
     let scanned: i64 = figures.check_ins_per_quarter_hour.iter().map(|q| q.check_ins).sum();
     assert_eq!(scanned, 5, "three at the door, two at the session");
     assert!(

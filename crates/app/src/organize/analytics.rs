@@ -32,7 +32,7 @@ pub struct DaySales {
     pub date: String,
     pub orders: i64,
     pub tickets: i64,
-    /// Paid orders' totals.
+    /// What paid orders earned (less refunded tickets), as the budget counts it.
     pub revenue_cents: i64,
 }
 
@@ -90,9 +90,11 @@ pub struct Count {
 /// Comments shown, newest first.
 const COMMENTS: i64 = 50;
 
-const SALES: &str = "SELECT COALESCE(paid_at, created_at), quantity, \
-                     CASE WHEN payment_status = 'paid' THEN total_cents ELSE 0 END FROM orders \
-                     WHERE event_id = ?1 AND payment_status IN ('paid', 'refunded')";
+const SALES: &str = concat!(
+    "SELECT COALESCE(o.paid_at, o.created_at), o.quantity, CASE WHEN o.payment_status = 'paid' THEN ",
+    crate::order_revenue!(),
+    " ELSE 0 END FROM orders o WHERE o.event_id = ?1 AND o.payment_status IN ('paid', 'refunded')"
+);
 
 const ATTENDANCE: &str = "SELECT s.id, s.title, s.start_time, \
                           (SELECT count(DISTINCT c.attendee_id) FROM event_checkins c WHERE c.session_id = s.id), \

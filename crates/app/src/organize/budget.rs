@@ -78,10 +78,11 @@ const EXPENSES: &str = "\
     ORDER BY x.created_at, x.id";
 
 /// A paid order earns its total less the price of each refunded ticket.
-const TICKET_REVENUE: &str = "\
-    SELECT COALESCE(SUM(o.total_cents - o.unit_price_cents * \
-           (SELECT count(*) FROM tickets t WHERE t.order_id = o.id AND t.status = 'refunded')), 0) \
-    FROM orders o WHERE o.event_id = ?1 AND o.payment_status = 'paid'";
+const TICKET_REVENUE: &str = concat!(
+    "SELECT COALESCE(SUM(",
+    crate::order_revenue!(),
+    "), 0) FROM orders o WHERE o.event_id = ?1 AND o.payment_status = 'paid'"
+);
 
 const SPONSORSHIP: &str = "SELECT sponsorship_amount FROM sponsors WHERE event_id = ?1 AND status = 'confirmed'";
 

@@ -621,7 +621,7 @@ export type DaySales = {
  */
 date: string, orders: number, tickets: number, 
 /**
- * Paid orders' totals.
+ * What paid orders earned (less refunded tickets), as the budget counts it.
  */
 revenue_cents: number, };
 
