@@ -244,7 +244,8 @@ fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
     let harbour = column(&app, "SELECT id FROM events WHERE name = 'Harbour Data Day'").remove(0);
     app.script(&format!("location.hash = '#/events/{harbour}/programme'"))?;
     let block = app.wait("the session on the programme", || {
-        let text = app.script("return document.querySelector('[data-testid=programme-session]')?.textContent ?? null")?;
+        let text =
+            app.script("return document.querySelector('[data-testid=programme-session]')?.textContent ?? null")?;
         Ok(text.as_str().map(str::to_owned))
     })?;
     assert!(block.contains("Opening talk") && block.contains("1:30"), "{block}");
