@@ -58,4 +58,12 @@ const COMMAND_NAMES: &[&str] = &[
     "event_analytics",
     "record_steps",
     "step_record",
+    "pipeline_board",
+    "move_opportunity",
+    "close_opportunity",
+    "log_activity",
+    "my_day",
+    "complete_task",
+    "snooze_task",
+    "make_primary_contact",
 ];

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use eventos_app::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist};
-use eventos_app::crm::CompanySummary;
+use eventos_app::crm::{Board, BoardQuery, Closing, CompanySummary, MyDay, QuickLog};
 use eventos_app::dashboard::Dashboard;
 use eventos_app::door::{
     CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, QrPath, ScannerPoll,
@@ -230,6 +230,46 @@ pub fn record_steps(state: State<'_, Shared>, table: String, id: String) -> Repl
 #[tauri::command(async)]
 pub fn step_record(state: State<'_, Shared>, table: String, id: String, to: String) -> Reply<Row> {
     with(&state, |app| app.step_record(&table, &id, &to))
+}
+
+#[tauri::command(async)]
+pub fn pipeline_board(state: State<'_, Shared>, query: BoardQuery) -> Reply<Board> {
+    read(&state, |reads| reads.pipeline_board(&query))
+}
+
+#[tauri::command(async)]
+pub fn move_opportunity(state: State<'_, Shared>, id: String, stage_id: String) -> Reply<Row> {
+    with(&state, |app| app.move_opportunity(&id, &stage_id))
+}
+
+#[tauri::command(async)]
+pub fn close_opportunity(state: State<'_, Shared>, id: String, closing: Closing) -> Reply<Row> {
+    with(&state, |app| app.close_opportunity(&id, &closing))
+}
+
+#[tauri::command(async)]
+pub fn log_activity(state: State<'_, Shared>, log: QuickLog) -> Reply<Row> {
+    with(&state, |app| app.log_activity(&log))
+}
+
+#[tauri::command(async)]
+pub fn my_day(state: State<'_, Shared>, utc_offset_minutes: i32) -> Reply<MyDay> {
+    read(&state, |reads| reads.my_day(utc_offset_minutes))
+}
+
+#[tauri::command(async)]
+pub fn complete_task(state: State<'_, Shared>, id: String) -> Reply<Row> {
+    with(&state, |app| app.complete_task(&id))
+}
+
+#[tauri::command(async)]
+pub fn snooze_task(state: State<'_, Shared>, id: String, until: String) -> Reply<Row> {
+    with(&state, |app| app.snooze_task(&id, &until))
+}
+
+#[tauri::command(async)]
+pub fn make_primary_contact(state: State<'_, Shared>, contact_id: String) -> Reply<Row> {
+    with(&state, |app| app.make_primary_contact(&contact_id))
 }
 
 #[cfg(test)]

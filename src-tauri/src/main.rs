@@ -76,6 +76,14 @@ fn main() -> ExitCode {
             commands::event_analytics,
             commands::record_steps,
             commands::step_record,
+            commands::pipeline_board,
+            commands::move_opportunity,
+            commands::close_opportunity,
+            commands::log_activity,
+            commands::my_day,
+            commands::complete_task,
+            commands::snooze_task,
+            commands::make_primary_contact,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

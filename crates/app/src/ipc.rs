@@ -8,7 +8,9 @@
 use ts_rs::{Config, TS};
 
 use crate::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist, WaitlistEntry};
-use crate::crm::CompanySummary;
+use crate::crm::{
+    Board, BoardColumn, BoardQuery, Card, Closing, CompanySummary, DayItem, MonthForecast, MyDay, QuickLog,
+};
 use crate::dashboard::{DailySales, Dashboard};
 use crate::door::{
     CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorMode, DoorScan, DoorSetup, DuplicateEntry, PastScan,
@@ -103,6 +105,15 @@ pub fn commands() -> Vec<Command> {
         command("event_analytics", "event: string", EventAnalytics::name(&cfg)),
         command("record_steps", "table: string, id: string", Vec::<Step>::name(&cfg)),
         command("step_record", "table: string, id: string, to: string", ROW.to_owned()),
+        // The CRM's workflows.
+        command("pipeline_board", "query: BoardQuery", Board::name(&cfg)),
+        command("move_opportunity", "id: string, stageId: string", ROW.to_owned()),
+        command("close_opportunity", "id: string, closing: Closing", ROW.to_owned()),
+        command("log_activity", "log: QuickLog", ROW.to_owned()),
+        command("my_day", "utcOffsetMinutes: number", MyDay::name(&cfg)),
+        command("complete_task", "id: string", ROW.to_owned()),
+        command("snooze_task", "id: string, until: string", ROW.to_owned()),
+        command("make_primary_contact", "contactId: string", ROW.to_owned()),
     ]
 }
 
@@ -207,6 +218,15 @@ pub fn typescript() -> String {
         Count::decl(&cfg),
         EventAnalytics::decl(&cfg),
         Step::decl(&cfg),
+        Card::decl(&cfg),
+        BoardColumn::decl(&cfg),
+        MonthForecast::decl(&cfg),
+        Board::decl(&cfg),
+        BoardQuery::decl(&cfg),
+        Closing::decl(&cfg),
+        QuickLog::decl(&cfg),
+        DayItem::decl(&cfg),
+        MyDay::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     out.push_str("/** A row of any table: column name → value, typed by the schema registry. */\nexport type Row = Record<string, unknown>;\n\n");

@@ -40,10 +40,27 @@ pub(crate) fn explain(
         ffi::SQLITE_CONSTRAINT_PRIMARYKEY => {
             constraint(ConstraintKind::Unique, "id", "a row with this id already exists".into())
         }
-        ffi::SQLITE_CONSTRAINT_UNIQUE => {
-            let field = unique_field(conn, table, &message);
-            constraint(ConstraintKind::Unique, &field, "must be unique: another row already has this value".into())
-        }
+        ffi::SQLITE_CONSTRAINT_UNIQUE => match unique_field(conn, table, &message) {
+            // A partial index: one row per group may have the flag ("one primary contact per company").
+            (field, Some(per)) => {
+                // The group by what it refers to ("company"), else by its label.
+                let group = table.column(&per).map_or(per.clone(), |c| {
+                    match c.references.and_then(|(t, _)| schema::table(t)) {
+                        Some(parent) => eventos_model::presentation::table(parent).singular,
+                        None => eventos_model::presentation::field_label(c),
+                    }
+                });
+                let rule = format!(
+                    "only one per {} can be {}: another one already is (unset it there first)",
+                    group.to_lowercase(),
+                    field.replace("is_", "").replace('_', " ")
+                );
+                constraint(ConstraintKind::Unique, &field, rule)
+            }
+            (field, None) => {
+                constraint(ConstraintKind::Unique, &field, "must be unique: another row already has this value".into())
+            }
+        },
         ffi::SQLITE_CONSTRAINT_DATATYPE => {
             constraint(ConstraintKind::Type, column_of(&message), format!("has the wrong type ({message})"))
         }
@@ -78,8 +95,9 @@ fn column_of(message: &str) -> &str {
 
 /// `"UNIQUE constraint failed: t.a, t.b"` → `b` (the last column is the one a person changes).
 /// A partial unique index (`… ON t(a) WHERE b = 1`) is reported by its columns too; then the
-/// field is the one its WHERE is about (`b`: "only one primary contact per company").
-fn unique_field(conn: &Connection, table: &Table, message: &str) -> String {
+/// field is the one its WHERE is about (`b`: "only one primary contact per company"), with the
+/// index's column (`a`), the group it is unique in.
+fn unique_field(conn: &Connection, table: &Table, message: &str) -> (String, Option<String>) {
     let detail = after(message, "failed: ").unwrap_or_default();
     let reported: Vec<&str> = detail.split(", ").map(column_of).collect();
     let partial_where = |index: &str| -> Option<String> {
@@ -102,10 +120,10 @@ fn unique_field(conn: &Connection, table: &Table, message: &str) -> String {
         .prepare("SELECT name FROM pragma_index_list(?1) WHERE \"unique\" = 1 AND partial = 1")
         .and_then(|mut stmt| stmt.query_map([table.name], |r| r.get(0))?.collect())
         .unwrap_or_default();
-    partial_indexes
-        .iter()
-        .find_map(|index| partial_where(index))
-        .unwrap_or_else(|| reported.last().copied().unwrap_or("id").to_owned())
+    match partial_indexes.iter().find_map(|index| partial_where(index)) {
+        Some(field) => (field, reported.last().map(|c| (*c).to_owned())),
+        None => (reported.last().copied().unwrap_or("id").to_owned(), None),
+    }
 }
 
 /// The first foreign-key value written that has no parent row.

@@ -318,6 +318,12 @@ fn permitted_as(role: Role, table: &str, action: Action) -> Result<&'static Tabl
     }
 }
 
+/// A sales rep's update of a CRM row, checked as `update_record` checks it (for workflows that
+/// write several rows in one transaction).
+pub(crate) fn own_rows_check(app: &App, table: &str, before: &Row, after: &mut Row) -> Result<()> {
+    own_rows::check(app.store()?, app.role()?, table, Action::Update, Some(before), Some(after))
+}
+
 /// Whether a new row of `table` gives neither its account nor a parent that has one.
 fn without_account(table: &Table, values: &Row) -> bool {
     let given = |name: &str| values.get(name).is_some_and(|v| !v.is_null());

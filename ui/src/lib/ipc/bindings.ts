@@ -665,6 +665,88 @@ label: string,
  */
 effect: string, };
 
+export type Card = { id: string, name: string, company_id: string, company_name: string, value_cents: number, probability: number, expected_revenue_cents: number, expected_close_date: string | null, owner_name: string | null, 
+/**
+ * open, won, lost or abandoned.
+ */
+status: string, actual_close_date: string | null, loss_reason: string | null, };
+
+export type BoardColumn = { stage_id: string, name: string, color: string | null, 
+/**
+ * The probability a deal takes when moved here.
+ */
+probability: number, is_closed: boolean, is_won: boolean, cards: Array<Card>, total_cents: number, weighted_cents: number, };
+
+export type MonthForecast = { month: string, deals: number, total_cents: number, weighted_cents: number, };
+
+export type Board = { columns: Array<BoardColumn>, 
+/**
+ * Open deals by month of expected close (`2027-01`; `none` for deals without a date).
+ */
+months: Array<MonthForecast>, 
+/**
+ * Open deals only.
+ */
+open_cents: number, weighted_cents: number, };
+
+export type BoardQuery = { 
+/**
+ * Only this owner's (`assigned_to`).
+ */
+owner: string | null, 
+/**
+ * Only deals whose name or company contains this.
+ */
+search: string | null, };
+
+export type Closing = { won: boolean, 
+/**
+ * `YYYY-MM-DD`; today on this computer when none is given.
+ */
+close_date: string | null, 
+/**
+ * Why it was lost (needed for a lost deal).
+ */
+reason: string | null, };
+
+export type QuickLog = { 
+/**
+ * call, email, meeting, note or task.
+ */
+kind: string, subject: string, 
+/**
+ * How it went ("Left a voicemail"): the activity's description.
+ */
+outcome: string | null, duration_minutes: number | null, 
+/**
+ * When it happened (a meeting: when it is); now when none is given. RFC 3339.
+ */
+at: string | null, 
+/**
+ * A task's due time, RFC 3339.
+ */
+due: string | null, 
+/**
+ * The record it is logged on: `crm_organizers`, `crm_contacts` or `crm_opportunities`.
+ */
+on_table: string, on_id: string, };
+
+export type DayItem = { id: string, kind: string, subject: string, 
+/**
+ * When it is due (a task) or takes place (a meeting), RFC 3339.
+ */
+when: string | null, done: boolean, company_id: string | null, company_name: string | null, contact_name: string | null, deal_name: string | null, };
+
+export type MyDay = { overdue: Array<DayItem>, today: Array<DayItem>, upcoming: Array<DayItem>, 
+/**
+ * Finished today.
+ */
+done: Array<DayItem>, 
+/**
+ * Overdue and due today: the count the menu shows.
+ */
+due_count: number, };
+
 /** Whether a thrown value is the app's typed error. */
 export function isAppError(e: unknown): e is AppError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -737,4 +819,12 @@ export const commands = {
   eventAnalytics: (event: string): Promise<EventAnalytics> => call("event_analytics", { event }),
   recordSteps: (table: string, id: string): Promise<Array<Step>> => call("record_steps", { table, id }),
   stepRecord: (table: string, id: string, to: string): Promise<Row> => call("step_record", { table, id, to }),
+  pipelineBoard: (query: BoardQuery): Promise<Board> => call("pipeline_board", { query }),
+  moveOpportunity: (id: string, stageId: string): Promise<Row> => call("move_opportunity", { id, stageId }),
+  closeOpportunity: (id: string, closing: Closing): Promise<Row> => call("close_opportunity", { id, closing }),
+  logActivity: (log: QuickLog): Promise<Row> => call("log_activity", { log }),
+  myDay: (utcOffsetMinutes: number): Promise<MyDay> => call("my_day", { utcOffsetMinutes }),
+  completeTask: (id: string): Promise<Row> => call("complete_task", { id }),
+  snoozeTask: (id: string, until: string): Promise<Row> => call("snooze_task", { id, until }),
+  makePrimaryContact: (contactId: string): Promise<Row> => call("make_primary_contact", { contactId }),
 };

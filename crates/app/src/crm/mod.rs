@@ -1,4 +1,23 @@
-//! The CRM screen: client companies with their people and open pipeline.
+//! The CRM: client companies with their people and open pipeline (this file), the pipeline
+//! board and its moves, and activities with My day.
+
+mod activities;
+mod contacts;
+mod pipeline;
+
+pub use activities::{DayItem, MyDay, QuickLog};
+pub use pipeline::{Board, BoardColumn, BoardQuery, Card, Closing, MonthForecast};
+
+/// The CRM's screens' reads off the App's lock, for the shell.
+impl crate::Reads {
+    pub fn pipeline_board(&self, query: &BoardQuery) -> Result<Board> {
+        self.with(|view| pipeline::board(view, query))
+    }
+
+    pub fn my_day(&self, utc_offset_minutes: i32) -> Result<MyDay> {
+        self.with(|view| activities::my_day_now(view, utc_offset_minutes))
+    }
+}
 
 use serde::Serialize;
 use ts_rs::TS;

@@ -1,0 +1,221 @@
+//! The CRM's workflows through the facade, offline over the demo replica: the pipeline board
+//! and its totals (exact, against the replica), moving and closing deals with the stages'
+//! probabilities, the quick log and My day across time zones, and the one primary contact.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{demo, scalar};
+
+use eventos_app::crm::{BoardQuery, Closing, QuickLog};
+use eventos_app::{App, ErrorCode};
+use serde_json::json;
+
+/// `"1234.50"` → 123450.
+fn cents(text: &str) -> i64 {
+    let (int, frac) = text.split_once('.').unwrap_or((text, "0"));
+    int.parse::<i64>().unwrap() * 100 + format!("{frac:0<2}")[..2].parse::<i64>().unwrap()
+}
+
+#[test]
+fn the_board_has_a_column_per_stage_in_order_and_its_totals_are_the_replicas() {
+    let (dir, app) = demo();
+    let board = app.pipeline_board(&BoardQuery::default()).unwrap();
+    let names: Vec<&str> = board.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Lead", "Qualified", "Proposal", "Negotiation", "Won", "Lost"]);
+    let db = rusqlite::Connection::open(dir.path().join("eventos.db")).unwrap();
+    let open: Vec<(String, String, String)> = db
+        .prepare("SELECT stage_id, value, expected_revenue FROM crm_opportunities WHERE status = 'open'")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!open.is_empty());
+    for column in board.columns.iter().filter(|c| !c.is_closed) {
+        let mine: Vec<_> = open.iter().filter(|(s, _, _)| *s == column.stage_id).collect();
+        assert_eq!(column.cards.len(), mine.len(), "{}", column.name);
+        assert_eq!(column.total_cents, mine.iter().map(|(_, v, _)| cents(v)).sum::<i64>(), "{}", column.name);
+        assert_eq!(column.weighted_cents, mine.iter().map(|(_, _, e)| cents(e)).sum::<i64>(), "{}", column.name);
+    }
+    assert_eq!(board.open_cents, open.iter().map(|(_, v, _)| cents(v)).sum::<i64>());
+    assert_eq!(board.weighted_cents, open.iter().map(|(_, _, e)| cents(e)).sum::<i64>());
+    assert_eq!(board.months.iter().map(|m| m.weighted_cents).sum::<i64>(), board.weighted_cents);
+    assert!(board.months.windows(2).all(|w| w[0].month < w[1].month));
+    let closed: i64 = scalar(&dir, "SELECT count(*) FROM crm_opportunities WHERE status IN ('won', 'lost')");
+    let on_closed: usize = board.columns.iter().filter(|c| c.is_closed).map(|c| c.cards.len()).sum();
+    assert_eq!(on_closed as i64, closed);
+}
+
+fn first_open(app: &App) -> (String, String) {
+    let board = app.pipeline_board(&BoardQuery::default()).unwrap();
+    let lead = board.columns.iter().find(|c| !c.is_closed && !c.cards.is_empty()).unwrap();
+    (lead.cards[0].id.clone(), lead.stage_id.clone())
+}
+
+#[test]
+fn a_deal_moves_with_its_stages_probability_and_closes_won_or_lost() {
+    let (_dir, mut app) = demo();
+    let (deal, from) = first_open(&app);
+    let board = app.pipeline_board(&BoardQuery::default()).unwrap();
+    let proposal = board.columns.iter().find(|c| c.name == "Proposal").unwrap().stage_id.clone();
+    let target = if from == proposal { board.columns[3].stage_id.clone() } else { proposal };
+    let moved = app.move_opportunity(&deal, &target).unwrap();
+    let stage = board.columns.iter().find(|c| c.stage_id == target).unwrap();
+    assert_eq!(moved["probability"], stage.probability);
+    // expected_revenue = value × probability, exactly (rounded half away from zero to cents).
+    let value = cents(moved["value"].as_str().unwrap());
+    let expected = (value * stage.probability + 50) / 100;
+    assert_eq!(cents(moved["expected_revenue"].as_str().unwrap()), expected);
+    let after = app.pipeline_board(&BoardQuery::default()).unwrap();
+    let column = after.columns.iter().find(|c| c.stage_id == target).unwrap();
+    assert!(column.cards.iter().any(|c| c.id == deal));
+
+    // Won and Lost are closings, not moves.
+    let won_stage = after.columns.iter().find(|c| c.is_won).unwrap().stage_id.clone();
+    let refused = app.move_opportunity(&deal, &won_stage).unwrap_err();
+    assert_eq!((refused.code, refused.field.as_deref()), (ErrorCode::Invalid, Some("stage_id")));
+    let no_reason = app.close_opportunity(&deal, &Closing { won: false, close_date: None, reason: Some(" ".into()) });
+    assert_eq!(no_reason.unwrap_err().field.as_deref(), Some("loss_reason"));
+    let lost = app
+        .close_opportunity(
+            &deal,
+            &Closing { won: false, close_date: Some("2026-12-01".into()), reason: Some("Budget cut".into()) },
+        )
+        .unwrap();
+    assert_eq!((lost["status"].as_str(), lost["probability"].as_i64()), (Some("lost"), Some(0)));
+    assert_eq!(lost["actual_close_date"], "2026-12-01");
+    let closed = app.pipeline_board(&BoardQuery::default()).unwrap();
+    let lost_column = closed.columns.iter().find(|c| c.is_closed && !c.is_won).unwrap();
+    assert!(lost_column.cards.iter().any(|c| c.id == deal && c.loss_reason.as_deref() == Some("Budget cut")));
+    assert_eq!(closed.open_cents, after.open_cents - value, "a lost deal leaves the forecast");
+
+    // Moved back to an open stage, it is open again, with no close date or reason.
+    let reopened = app.move_opportunity(&deal, &from).unwrap();
+    assert_eq!(reopened["status"], "open");
+    assert!(reopened["actual_close_date"].is_null() && reopened["loss_reason"].is_null());
+    let won = app.close_opportunity(&deal, &Closing { won: true, close_date: None, reason: None }).unwrap();
+    assert_eq!((won["status"].as_str(), won["probability"].as_i64()), (Some("won"), Some(100)));
+    assert_eq!(won["actual_close_date"].as_str().unwrap().len(), 10, "today");
+    let bad_date =
+        app.close_opportunity(&deal, &Closing { won: true, close_date: Some("next week".into()), reason: None });
+    assert_eq!(bad_date.unwrap_err().field.as_deref(), Some("actual_close_date"));
+}
+
+/// This computer's day for a UTC offset, as the facade computes it: its midnights in UTC.
+fn day(offset_minutes: i32) -> (time::OffsetDateTime, time::OffsetDateTime) {
+    let offset = time::UtcOffset::from_whole_seconds(offset_minutes * 60).unwrap();
+    let start = time::OffsetDateTime::now_utc().to_offset(offset).replace_time(time::Time::MIDNIGHT);
+    (start, start + time::Duration::days(1))
+}
+
+fn stamp(at: time::OffsetDateTime) -> String {
+    eventos_model::timestamp::format(at.to_offset(time::UtcOffset::UTC))
+}
+
+#[test]
+fn a_quick_log_fills_its_links_and_my_day_sorts_tasks_on_this_computers_clock() {
+    let (dir, mut app) = demo();
+    let contact: String = scalar(&dir, "SELECT id FROM crm_contacts ORDER BY id LIMIT 1");
+    let company: String = scalar(&dir, &format!("SELECT organizer_id FROM crm_contacts WHERE id = '{contact}'"));
+    let log = |kind: &str, subject: &str, due: Option<String>| QuickLog {
+        kind: kind.into(),
+        subject: subject.into(),
+        outcome: Some("Left a voicemail".into()),
+        duration_minutes: Some(5),
+        at: None,
+        due,
+        on_table: "crm_contacts".into(),
+        on_id: contact.clone(),
+    };
+    let call = app.log_activity(&log("call", "Follow-up on the proposal", None)).unwrap();
+    assert_eq!(call["organizer_id"], company.as_str(), "the contact's company");
+    assert_eq!(call["contact_id"], contact.as_str());
+    assert_eq!(call["description"], "Left a voicemail");
+    let owner: String =
+        scalar(&dir, "SELECT user_id FROM account_users WHERE role = 'owner' ORDER BY account_id LIMIT 1");
+    assert_eq!(call["user_id"], owner.as_str());
+    assert_eq!(app.log_activity(&log("fax", "x", None)).unwrap_err().field.as_deref(), Some("type"));
+    assert_eq!(app.log_activity(&log("call", "  ", None)).unwrap_err().field.as_deref(), Some("subject"));
+    assert_eq!(
+        app.log_activity(&log("task", "Send the contract", None)).unwrap_err().field.as_deref(),
+        Some("due_date")
+    );
+
+    // Tasks due an hour before today began, an hour into today, and tomorrow, for a computer in
+    // Toronto (UTC−5): My day puts each in its list.
+    let toronto = -300;
+    let (start, end) = day(toronto);
+    let hour = time::Duration::hours(1);
+    let late = app.log_activity(&log("task", "Late", Some(stamp(start - hour)))).unwrap()["id"].clone();
+    let soon = app.log_activity(&log("task", "Soon", Some(stamp(start + hour)))).unwrap()["id"].clone();
+    let later = app.log_activity(&log("task", "Later", Some(stamp(end + hour)))).unwrap()["id"].clone();
+    let ids = |items: &[eventos_app::crm::DayItem]| items.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+    let mine = app.my_day(toronto).unwrap();
+    assert!(ids(&mine.overdue).contains(&late.as_str().unwrap().to_owned()));
+    assert!(ids(&mine.today).contains(&soon.as_str().unwrap().to_owned()));
+    assert!(ids(&mine.upcoming).contains(&later.as_str().unwrap().to_owned()));
+    assert_eq!(mine.due_count, (mine.overdue.len() + mine.today.len()) as i64);
+
+    // The same instants on a computer in Sydney (UTC+11), whose day is another.
+    let sydney = 660;
+    let (s_start, s_end) = day(sydney);
+    let in_list = |at: time::OffsetDateTime| {
+        if at < s_start {
+            "overdue"
+        } else if at < s_end {
+            "today"
+        } else {
+            "upcoming"
+        }
+    };
+    let there = app.my_day(sydney).unwrap();
+    for (id, at) in [(&late, start - hour), (&soon, start + hour), (&later, end + hour)] {
+        let id = id.as_str().unwrap().to_owned();
+        let list = match in_list(at) {
+            "overdue" => &there.overdue,
+            "today" => &there.today,
+            _ => &there.upcoming,
+        };
+        assert!(ids(list).contains(&id), "{id} due {at} in Sydney's {}", in_list(at));
+    }
+
+    // Done moves it to today's done list; a snoozed task moves on.
+    app.complete_task(soon.as_str().unwrap()).unwrap();
+    app.snooze_task(late.as_str().unwrap(), &stamp(end + hour * 2)).unwrap();
+    let after = app.my_day(toronto).unwrap();
+    assert!(ids(&after.done).contains(&soon.as_str().unwrap().to_owned()));
+    assert!(!ids(&after.today).contains(&soon.as_str().unwrap().to_owned()));
+    assert!(ids(&after.upcoming).contains(&late.as_str().unwrap().to_owned()));
+    assert_eq!(after.due_count, mine.due_count - 2);
+}
+
+#[test]
+fn a_company_has_one_primary_contact_and_making_another_primary_swaps_them() {
+    let (dir, mut app) = demo();
+    let primary: String = scalar(&dir, "SELECT id FROM crm_contacts WHERE is_primary = 1 ORDER BY id LIMIT 1");
+    let company: String = scalar(&dir, &format!("SELECT organizer_id FROM crm_contacts WHERE id = '{primary}'"));
+    let second = app
+        .create_record(
+            "crm_contacts",
+            json!({"organizer_id": company, "full_name": "Léa Tremblay", "email": "lea@example.ca"})
+                .as_object()
+                .cloned()
+                .unwrap(),
+        )
+        .unwrap();
+    let second = second["id"].as_str().unwrap().to_owned();
+    let refused = app
+        .update_record("crm_contacts", &second, json!({"is_primary": true}).as_object().cloned().unwrap())
+        .unwrap_err();
+    assert_eq!((refused.code, refused.field.as_deref()), (ErrorCode::Duplicate, Some("is_primary")));
+    assert!(refused.message.contains("only one per company can be primary"), "{}", refused.message);
+
+    let made = app.make_primary_contact(&second).unwrap();
+    assert_eq!(made["is_primary"], true);
+    let primaries: i64 =
+        scalar(&dir, &format!("SELECT count(*) FROM crm_contacts WHERE organizer_id = '{company}' AND is_primary = 1"));
+    assert_eq!(primaries, 1);
+    let old: bool = scalar(&dir, &format!("SELECT is_primary FROM crm_contacts WHERE id = '{primary}'"));
+    assert!(!old, "the one before is no longer primary");
+}
