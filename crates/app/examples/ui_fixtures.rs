@@ -34,6 +34,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     write("companies", serde_json::to_value(app.companies()?)?)?;
+    write("pipeline_board", serde_json::to_value(app.pipeline_board(&eventos_app::crm::BoardQuery::default())?)?)?;
+    write("my_day", serde_json::to_value(app.my_day(-300)?)?)?;
     println!("wrote {}", out.display());
     Ok(())
 }

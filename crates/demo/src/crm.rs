@@ -11,7 +11,7 @@ impl Demo<'_, '_> {
         let created = self.at(-200, 600);
         let sources = ["referral", "inbound", "outbound", "event", "marketing", "partner"];
         for (i, (company, industry, size)) in COMPANIES.iter().enumerate() {
-            let owner = if i % 3 == 2 { &users.organizer } else { &users.sales };
+            let owner = if i % 3 == 2 { &users.owner } else { &users.sales };
             let domain =
                 format!("{}.example.com", company.to_lowercase().split_whitespace().next().unwrap_or("client"));
             let organizer = {
