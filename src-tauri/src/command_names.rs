@@ -66,4 +66,6 @@ const COMMAND_NAMES: &[&str] = &[
     "complete_task",
     "snooze_task",
     "make_primary_contact",
+    "merge_plan",
+    "merge_records",
 ];

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use eventos_app::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist};
-use eventos_app::crm::{Board, BoardQuery, Closing, CompanySummary, MyDay, QuickLog};
+use eventos_app::crm::{Board, BoardQuery, Closing, CompanySummary, MergePlan, MyDay, QuickLog};
 use eventos_app::dashboard::Dashboard;
 use eventos_app::door::{
     CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, QrPath, ScannerPoll,
@@ -270,6 +270,16 @@ pub fn snooze_task(state: State<'_, Shared>, id: String, until: String) -> Reply
 #[tauri::command(async)]
 pub fn make_primary_contact(state: State<'_, Shared>, contact_id: String) -> Reply<Row> {
     with(&state, |app| app.make_primary_contact(&contact_id))
+}
+
+#[tauri::command(async)]
+pub fn merge_plan(state: State<'_, Shared>, table: String, keep_id: String, drop_id: String) -> Reply<MergePlan> {
+    with(&state, |app| app.merge_plan(&table, &keep_id, &drop_id))
+}
+
+#[tauri::command(async)]
+pub fn merge_records(state: State<'_, Shared>, table: String, keep_id: String, drop_id: String) -> Reply<Row> {
+    with(&state, |app| app.merge_records(&table, &keep_id, &drop_id))
 }
 
 #[cfg(test)]

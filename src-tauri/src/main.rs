@@ -84,6 +84,8 @@ fn main() -> ExitCode {
             commands::complete_task,
             commands::snooze_task,
             commands::make_primary_contact,
+            commands::merge_plan,
+            commands::merge_records,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

@@ -9,7 +9,8 @@ use ts_rs::{Config, TS};
 
 use crate::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist, WaitlistEntry};
 use crate::crm::{
-    Board, BoardColumn, BoardQuery, Card, Closing, CompanySummary, DayItem, MonthForecast, MyDay, QuickLog,
+    Board, BoardColumn, BoardQuery, Card, Closing, CompanySummary, DayItem, MergeField, MergePlan, MonthForecast,
+    MovingRows, MyDay, QuickLog,
 };
 use crate::dashboard::{DailySales, Dashboard};
 use crate::door::{
@@ -114,6 +115,8 @@ pub fn commands() -> Vec<Command> {
         command("complete_task", "id: string", ROW.to_owned()),
         command("snooze_task", "id: string, until: string", ROW.to_owned()),
         command("make_primary_contact", "contactId: string", ROW.to_owned()),
+        command("merge_plan", "table: string, keepId: string, dropId: string", MergePlan::name(&cfg)),
+        command("merge_records", "table: string, keepId: string, dropId: string", ROW.to_owned()),
     ]
 }
 
@@ -227,6 +230,9 @@ pub fn typescript() -> String {
         QuickLog::decl(&cfg),
         DayItem::decl(&cfg),
         MyDay::decl(&cfg),
+        MergeField::decl(&cfg),
+        MovingRows::decl(&cfg),
+        MergePlan::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     out.push_str("/** A row of any table: column name → value, typed by the schema registry. */\nexport type Row = Record<string, unknown>;\n\n");

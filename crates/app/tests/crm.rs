@@ -219,3 +219,87 @@ fn a_company_has_one_primary_contact_and_making_another_primary_swaps_them() {
     let old: bool = scalar(&dir, &format!("SELECT is_primary FROM crm_contacts WHERE id = '{primary}'"));
     assert!(!old, "the one before is no longer primary");
 }
+
+#[test]
+fn merging_two_companies_keeps_ones_values_fills_its_gaps_and_moves_every_child() {
+    let (dir, mut app) = demo();
+    let count = |sql: &str| -> i64 { scalar(&dir, sql) };
+    let (keep, drop): (String, String) = (
+        scalar(&dir, "SELECT organizer_id FROM crm_contacts WHERE is_primary = 1 ORDER BY organizer_id LIMIT 1"),
+        scalar(&dir, "SELECT organizer_id FROM crm_contacts WHERE is_primary = 1 ORDER BY organizer_id DESC LIMIT 1"),
+    );
+    assert_ne!(keep, drop);
+    let row = |v: serde_json::Value| v.as_object().cloned().unwrap();
+    // The kept company lacks a website the other has; both have an industry.
+    app.update_record("crm_organizers", &keep, row(json!({"website": null, "industry": "Kept industry"}))).unwrap();
+    app.update_record("crm_organizers", &drop, row(json!({"website": "https://dropped.example", "industry": "Other"})))
+        .unwrap();
+    let children = |id: &str| -> i64 {
+        ["crm_contacts", "crm_opportunities", "crm_activities", "crm_notes", "crm_documents"]
+            .iter()
+            .map(|t| count(&format!("SELECT count(*) FROM {t} WHERE organizer_id = '{id}'")))
+            .sum()
+    };
+    let (kept_before, dropped_before) = (children(&keep), children(&drop));
+    assert!(dropped_before > 0);
+
+    let plan = app.merge_plan("crm_organizers", &keep, &drop).unwrap();
+    let website = plan.fields.iter().find(|f| f.field == "website").unwrap();
+    assert_eq!(website.result, "https://dropped.example", "a gap is filled");
+    let industry = plan.fields.iter().find(|f| f.field == "industry").unwrap();
+    assert_eq!(industry.result, "Kept industry", "the kept value wins");
+    assert_eq!(plan.moving.iter().map(|m| m.count).sum::<i64>(), dropped_before);
+
+    let kept = app.merge_records("crm_organizers", &keep, &drop).unwrap();
+    assert_eq!(
+        (kept["website"].as_str(), kept["industry"].as_str()),
+        (Some("https://dropped.example"), Some("Kept industry"))
+    );
+    assert_eq!(count(&format!("SELECT count(*) FROM crm_organizers WHERE id = '{drop}'")), 0);
+    assert_eq!(children(&keep), kept_before + dropped_before, "every child moved, none deleted");
+    assert_eq!(
+        count(&format!("SELECT count(*) FROM crm_contacts WHERE organizer_id = '{keep}' AND is_primary = 1")),
+        1
+    );
+
+    assert_eq!(app.merge_records("crm_organizers", &keep, &keep).unwrap_err().code, ErrorCode::Invalid);
+    assert_eq!(app.merge_records("events", &keep, &drop).unwrap_err().code, ErrorCode::Invalid);
+}
+
+#[test]
+fn merging_two_contacts_moves_their_activities_and_keeps_one_primary() {
+    let (dir, mut app) = demo();
+    let primary: String = scalar(&dir, "SELECT id FROM crm_contacts WHERE is_primary = 1 ORDER BY id LIMIT 1");
+    let company: String = scalar(&dir, &format!("SELECT organizer_id FROM crm_contacts WHERE id = '{primary}'"));
+    let twin = app
+        .create_record(
+            "crm_contacts",
+            json!({"organizer_id": company, "full_name": "Same Person", "email": "same@example.com", "phone": "+1 416 555 0101"})
+                .as_object()
+                .cloned()
+                .unwrap(),
+        )
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let log = QuickLog {
+        kind: "call".into(),
+        subject: "Called the twin".into(),
+        outcome: None,
+        duration_minutes: None,
+        at: None,
+        due: None,
+        on_table: "crm_contacts".into(),
+        on_id: primary.clone(),
+    };
+    let call = app.log_activity(&log).unwrap()["id"].as_str().unwrap().to_owned();
+    // Keep the twin: it gets the primary flag of the contact it replaces, and its activities.
+    let kept = app.merge_records("crm_contacts", &twin, &primary).unwrap();
+    assert_eq!(kept["is_primary"], true);
+    let moved: String = scalar(&dir, &format!("SELECT contact_id FROM crm_activities WHERE id = '{call}'"));
+    assert_eq!(moved, twin);
+    let primaries: i64 =
+        scalar(&dir, &format!("SELECT count(*) FROM crm_contacts WHERE organizer_id = '{company}' AND is_primary = 1"));
+    assert_eq!(primaries, 1);
+}

@@ -183,6 +183,19 @@ impl<'c> Writer<'c> {
         Ok(self.tx.query_row(&format!("SELECT count(*) FROM {}", table.name), [], |r| r.get(0))?)
     }
 
+    /// The ids of `table`'s rows whose `column` is `value`, as this transaction sees them (the
+    /// rows a merge moves).
+    pub fn ids_where(&self, table: &str, column: &str, value: &str) -> Result<Vec<String>> {
+        let table = lookup(table)?;
+        let column = table
+            .column(column)
+            .ok_or_else(|| crate::StoreError::UnknownColumn { table: table.name.into(), column: column.into() })?;
+        let sql = format!("SELECT id FROM {} WHERE {} = ?1 ORDER BY id", table.name, column.name);
+        let mut stmt = self.tx.prepare_cached(&sql)?;
+        let ids = stmt.query_map([value], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Reads inside the transaction (sees this transaction's own writes).
     pub fn get(&self, table: &str, id: &str) -> Result<Option<Row>> {
         crate::queries::get_row(&self.tx, lookup(table)?, id)

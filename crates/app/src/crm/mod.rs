@@ -3,9 +3,11 @@
 
 mod activities;
 mod contacts;
+mod merge;
 mod pipeline;
 
 pub use activities::{DayItem, MyDay, QuickLog};
+pub use merge::{MergeField, MergePlan, MovingRows};
 pub use pipeline::{Board, BoardColumn, BoardQuery, Card, Closing, MonthForecast};
 
 /// The CRM's screens' reads off the App's lock, for the shell.

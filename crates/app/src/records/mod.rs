@@ -288,7 +288,7 @@ impl App {
     }
 
     /// Refuses a sales rep's delete of a CRM row that is not theirs (see `own_rows`).
-    fn own_row_deletable(&self, table: &Table, id: &str) -> Result<()> {
+    pub(crate) fn own_row_deletable(&self, table: &Table, id: &str) -> Result<()> {
         let store = self.store()?;
         let current = store.get(table.name, id)?.ok_or_else(|| not_found(table, id))?;
         own_rows::check(store, self.role()?, table.name, Action::Delete, Some(&current), None)

@@ -747,6 +747,20 @@ done: Array<DayItem>,
  */
 due_count: number, };
 
+export type MergeField = { field: string, kept: unknown, dropped: unknown, result: unknown, };
+
+export type MovingRows = { table: string, field: string, count: number, };
+
+export type MergePlan = { table: string, keep_id: string, drop_id: string, 
+/**
+ * Every field where the two differ: what each has and what the kept record gets.
+ */
+fields: Array<MergeField>, 
+/**
+ * Rows that point at the dropped record and move to the kept one, per table.
+ */
+moving: Array<MovingRows>, };
+
 /** Whether a thrown value is the app's typed error. */
 export function isAppError(e: unknown): e is AppError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -827,4 +841,6 @@ export const commands = {
   completeTask: (id: string): Promise<Row> => call("complete_task", { id }),
   snoozeTask: (id: string, until: string): Promise<Row> => call("snooze_task", { id, until }),
   makePrimaryContact: (contactId: string): Promise<Row> => call("make_primary_contact", { contactId }),
+  mergePlan: (table: string, keepId: string, dropId: string): Promise<MergePlan> => call("merge_plan", { table, keepId, dropId }),
+  mergeRecords: (table: string, keepId: string, dropId: string): Promise<Row> => call("merge_records", { table, keepId, dropId }),
 };
