@@ -68,4 +68,7 @@ const COMMAND_NAMES: &[&str] = &[
     "make_primary_contact",
     "merge_plan",
     "merge_records",
+    "import_preview",
+    "import_csv",
+    "undo_import",
 ];

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use eventos_app::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist};
+use eventos_app::crm::import::{ImportKind, ImportPreview, ImportRequest, ImportSummary, ImportUndone};
 use eventos_app::crm::{Board, BoardQuery, Closing, CompanySummary, MergePlan, MyDay, QuickLog};
 use eventos_app::dashboard::Dashboard;
 use eventos_app::door::{
@@ -280,6 +281,26 @@ pub fn merge_plan(state: State<'_, Shared>, table: String, keep_id: String, drop
 #[tauri::command(async)]
 pub fn merge_records(state: State<'_, Shared>, table: String, keep_id: String, drop_id: String) -> Reply<Row> {
     with(&state, |app| app.merge_records(&table, &keep_id, &drop_id))
+}
+
+#[tauri::command(async)]
+pub fn import_preview(
+    state: State<'_, Shared>,
+    kind: ImportKind,
+    path: String,
+    mapping: Vec<Option<String>>,
+) -> Reply<ImportPreview> {
+    with(&state, |app| app.import_preview(kind, &path, &mapping))
+}
+
+#[tauri::command(async)]
+pub fn import_csv(state: State<'_, Shared>, request: ImportRequest) -> Reply<ImportSummary> {
+    with(&state, |app| app.import_csv(&request))
+}
+
+#[tauri::command(async)]
+pub fn undo_import(state: State<'_, Shared>, import_id: String) -> Reply<ImportUndone> {
+    with(&state, |app| app.undo_import(&import_id))
 }
 
 #[cfg(test)]

@@ -86,6 +86,9 @@ fn main() -> ExitCode {
             commands::make_primary_contact,
             commands::merge_plan,
             commands::merge_records,
+            commands::import_preview,
+            commands::import_csv,
+            commands::undo_import,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

@@ -8,6 +8,10 @@
 use ts_rs::{Config, TS};
 
 use crate::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist, WaitlistEntry};
+use crate::crm::import::{
+    Duplicate, Encoding, FieldChange, ImportField, ImportKind, ImportPreview, ImportRequest, ImportSummary,
+    ImportUndone, OnDuplicate, Rejected,
+};
 use crate::crm::{
     Board, BoardColumn, BoardQuery, Card, Closing, CompanySummary, DayItem, MergeField, MergePlan, MonthForecast,
     MovingRows, MyDay, QuickLog,
@@ -117,6 +121,13 @@ pub fn commands() -> Vec<Command> {
         command("make_primary_contact", "contactId: string", ROW.to_owned()),
         command("merge_plan", "table: string, keepId: string, dropId: string", MergePlan::name(&cfg)),
         command("merge_records", "table: string, keepId: string, dropId: string", ROW.to_owned()),
+        command(
+            "import_preview",
+            "kind: ImportKind, path: string, mapping: (string | null)[]",
+            ImportPreview::name(&cfg),
+        ),
+        command("import_csv", "request: ImportRequest", ImportSummary::name(&cfg)),
+        command("undo_import", "importId: string", ImportUndone::name(&cfg)),
     ]
 }
 
@@ -233,6 +244,17 @@ pub fn typescript() -> String {
         MergeField::decl(&cfg),
         MovingRows::decl(&cfg),
         MergePlan::decl(&cfg),
+        ImportKind::decl(&cfg),
+        Encoding::decl(&cfg),
+        ImportField::decl(&cfg),
+        OnDuplicate::decl(&cfg),
+        ImportRequest::decl(&cfg),
+        Rejected::decl(&cfg),
+        FieldChange::decl(&cfg),
+        Duplicate::decl(&cfg),
+        ImportPreview::decl(&cfg),
+        ImportSummary::decl(&cfg),
+        ImportUndone::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     out.push_str("/** A row of any table: column name → value, typed by the schema registry. */\nexport type Row = Record<string, unknown>;\n\n");

@@ -13,6 +13,7 @@ use eventos_store::{Store, StoreError};
 
 mod box_office;
 mod decode;
+mod import;
 mod records;
 mod sync;
 mod tickets;
@@ -80,8 +81,12 @@ enum Command {
     /// The door's verdict for a scanned or typed code, decided as the Check-in screen does
     /// (an admission or exit is recorded).
     CheckIn(records::CheckInArgs),
-    /// An event's attendees or orders as CSV (RFC 4180, UTF-8 with a BOM for Excel).
+    /// An event's attendees or orders, or the CRM's companies, contacts or opportunities, as CSV
+    /// (RFC 4180, UTF-8 with a BOM for Excel).
     Export(records::ExportArgs),
+    /// Import companies, contacts or opportunities from a CSV file: prints what was created,
+    /// merged, skipped and rejected (each rejected row with its line and reason).
+    Import(import::ImportArgs),
     /// Sell tickets at the box office (offline; the order syncs like any edit): prints the order
     /// number and each ticket's number and QR code.
     Sell(box_office::SellArgs),
@@ -228,6 +233,10 @@ fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), C
         Command::Export(args) => {
             drop(store);
             records::export(db, args, out)?;
+        }
+        Command::Import(args) => {
+            drop(store);
+            import::run(db, args, out)?;
         }
         Command::Sell(args) => {
             drop(store);

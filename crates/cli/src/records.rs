@@ -77,27 +77,40 @@ pub struct CheckInArgs {
 pub enum Exportable {
     Attendees,
     Orders,
+    Companies,
+    Contacts,
+    Opportunities,
 }
 
 #[derive(clap::Args)]
 pub struct ExportArgs {
     what: Exportable,
-    /// The event's id or slug.
-    event: String,
+    /// The event's id or slug (attendees and orders are an event's).
+    event: Option<String>,
     /// The CSV file to write (written beside it first, then renamed: never half a file).
     #[arg(long, value_name = "FILE")]
     out: std::path::PathBuf,
 }
 
-/// An event's attendees or orders as CSV, every column, in the list's default order.
+/// An event's attendees or orders, or the CRM's companies, contacts or deals, as CSV: every
+/// column, in the list's default order.
 pub fn export(db: &Path, args: ExportArgs, out: &mut String) -> Result<(), CliError> {
-    let event_id = eventos_store::Store::open(db)?.event_stats(&args.event)?.event_id;
-    let app = crate::facade(db)?;
-    let table = match args.what {
-        Exportable::Attendees => "attendees",
-        Exportable::Orders => "orders",
+    let (table, of_event) = match args.what {
+        Exportable::Attendees => ("attendees", true),
+        Exportable::Orders => ("orders", true),
+        Exportable::Companies => ("crm_organizers", false),
+        Exportable::Contacts => ("crm_contacts", false),
+        Exportable::Opportunities => ("crm_opportunities", false),
     };
-    let filters = vec![Filter { field: "event_id".into(), op: FilterOp::Is, value: Some(Value::from(event_id)) }];
+    let filters = match (&args.event, of_event) {
+        (Some(event), true) => {
+            let event_id = eventos_store::Store::open(db)?.event_stats(event)?.event_id;
+            vec![Filter { field: "event_id".into(), op: FilterOp::Is, value: Some(Value::from(event_id)) }]
+        }
+        (None, true) => return Err(CliError::Usage(format!("say which event's {table} to export (its id or slug)"))),
+        (_, false) => Vec::new(),
+    };
+    let app = crate::facade(db)?;
     let query = RecordQuery { filters, ..RecordQuery::default() };
     let show = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let rows = app.reads().export_csv(table, &query, &[], &args.out, &mut |done, total| {

@@ -381,3 +381,46 @@ fn the_box_office_sells_refunds_and_cancels_and_the_door_agrees() {
         "cancelled"
     );
 }
+
+#[test]
+fn contacts_import_from_csv_with_a_mapping_and_export_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("eventos.db");
+    stdout(&cli(&db, &["demo", "--attendees", "80", "--seed", "7", "--today", "2026-11-22"]));
+    let json = |args: &[&str]| -> Value { serde_json::from_str(&stdout(&cli(&db, args))).unwrap() };
+    let existing = json(&["records", "list", "crm_contacts", "--limit", "1", "--json"])["rows"][0]["email"].clone();
+    let file = dir.path().join("people.csv");
+    let text = format!(
+        "Who,Mail,Firm,Favourite colour\n\
+         Ana Lima,ana@example.com,Rideau Events,blue\n\
+         Someone,{},Rideau Events,red\n\
+         No Mail,,Rideau Events,green\n",
+        existing.as_str().unwrap().to_uppercase()
+    );
+    std::fs::write(&file, text).unwrap();
+    let import = |extra: &[&str]| -> Value {
+        let mut args =
+            vec!["import", "contacts", file.to_str().unwrap(), "--map", "Who=full_name", "--map", "Mail=email"];
+        args.extend_from_slice(&["--map", "Firm=company", "--map", "Favourite colour=", "--json"]);
+        args.extend_from_slice(extra);
+        json(&args)
+    };
+    let dry = import(&["--dry-run"]);
+    assert_eq!((dry["created"].as_i64(), dry["dry_run"].as_bool()), (Some(1), Some(true)));
+    let done = import(&["--on-duplicate", "skip"]);
+    assert_eq!((done["created"].as_i64(), done["skipped"].as_i64()), (Some(1), Some(1)));
+    assert_eq!(done["rejected"][0]["line"], 4);
+    assert!(done["rejected"][0]["reason"].as_str().unwrap().contains("Email is missing"));
+    let again = import(&["--on-duplicate", "skip"]);
+    assert_eq!((again["created"].as_i64(), again["skipped"].as_i64()), (Some(0), Some(2)), "now both are here");
+
+    let bad = cli(&db, &["import", "contacts", file.to_str().unwrap(), "--map", "Nope=email"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no column 'Nope'"));
+
+    let out = dir.path().join("contacts.csv");
+    let said = stdout(&cli(&db, &["export", "contacts", "--out", out.to_str().unwrap()]));
+    assert!(said.contains("crm_contacts written"), "{said}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("ana@example.com"));
+}

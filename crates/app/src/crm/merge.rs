@@ -46,16 +46,6 @@ pub struct MovingRows {
 const MERGEABLE: [&str; 2] = ["crm_organizers", "crm_contacts"];
 const OWN: [&str; 4] = ["id", "account_id", "created_at", "updated_at"];
 
-fn blank(value: &Value) -> bool {
-    match value {
-        Value::Null => true,
-        Value::String(s) => s.trim().is_empty(),
-        Value::Array(a) => a.is_empty(),
-        Value::Object(o) => o.is_empty(),
-        _ => false,
-    }
-}
-
 impl App {
     /// What merging `drop_id` into `keep_id` would do.
     pub fn merge_plan(&self, table: &str, keep_id: &str, drop_id: &str) -> Result<MergePlan> {
@@ -144,7 +134,8 @@ fn merged(table: &str, keep: &Row, drop: &Row) -> Row {
     let mut out = Row::new();
     for column in t.columns.iter().filter(|c| !c.generated && !OWN.contains(&c.name)) {
         let kept = keep.get(column.name).cloned().unwrap_or(Value::Null);
-        let value = if blank(&kept) { drop.get(column.name).cloned().unwrap_or(Value::Null) } else { kept };
+        let value =
+            if super::blank(Some(&kept)) { drop.get(column.name).cloned().unwrap_or(Value::Null) } else { kept };
         out.insert(column.name.into(), value);
     }
     if table == "crm_contacts" && drop["is_primary"] == true && text(keep, "organizer_id") == text(drop, "organizer_id")

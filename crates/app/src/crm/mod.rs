@@ -3,12 +3,26 @@
 
 mod activities;
 mod contacts;
+pub mod import;
 mod merge;
 mod pipeline;
 
 pub use activities::{DayItem, MyDay, QuickLog};
 pub use merge::{MergeField, MergePlan, MovingRows};
 pub use pipeline::{Board, BoardColumn, BoardQuery, Card, Closing, MonthForecast};
+
+/// Whether a value counts as not there: null, blank text, an empty list or object (a merge
+/// fills such a field from the other record).
+pub(crate) fn blank(value: Option<&serde_json::Value>) -> bool {
+    use serde_json::Value;
+    match value {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(Value::Array(a)) => a.is_empty(),
+        Some(Value::Object(o)) => o.is_empty(),
+        _ => false,
+    }
+}
 
 /// The CRM's screens' reads off the App's lock, for the shell.
 impl crate::Reads {

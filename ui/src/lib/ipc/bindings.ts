@@ -761,6 +761,93 @@ fields: Array<MergeField>,
  */
 moving: Array<MovingRows>, };
 
+export type ImportKind = "companies" | "contacts" | "opportunities";
+
+export type Encoding = "utf8" | "utf8_bom" | "windows1252";
+
+export type ImportField = { field: string, label: string, required: boolean, };
+
+export type OnDuplicate = "merge" | "skip" | "create";
+
+export type ImportRequest = { kind: ImportKind, 
+/**
+ * The CSV file.
+ */
+path: string, 
+/**
+ * One entry per column: the field it fills, or null to leave it out. Empty: the
+ * suggestions from the headers.
+ */
+mapping: Array<string | null>, on_duplicate: OnDuplicate, 
+/**
+ * Another choice than `on_duplicate` for some lines.
+ */
+decisions: Record<number, OnDuplicate>, 
+/**
+ * Check everything and count, write nothing.
+ */
+dry_run: boolean, };
+
+export type Rejected = { line: number, reason: string, };
+
+export type FieldChange = { field: string, existing: string, incoming: string, result: string, };
+
+export type Duplicate = { line: number, 
+/**
+ * The record it duplicates, when it is in the replica.
+ */
+existing_id: string | null, 
+/**
+ * The earlier line it duplicates, when it is in the file.
+ */
+earlier_line: number | null, 
+/**
+ * The duplicated record's name.
+ */
+name: string, 
+/**
+ * What matched: email, name or website.
+ */
+by: string, 
+/**
+ * What a merge would change: field, the value there, the file's, the result.
+ */
+changes: Array<FieldChange>, };
+
+export type ImportPreview = { kind: ImportKind, encoding: Encoding, 
+/**
+ * `,`, `;` or a tab.
+ */
+delimiter: string, headers: Array<string>, 
+/**
+ * Every field a column can fill.
+ */
+fields: Array<ImportField>, 
+/**
+ * The mapping in effect (the request's, else the suggestions).
+ */
+mapping: Array<string | null>, rows: number, 
+/**
+ * The first rows as they would be imported (field → value).
+ */
+sample: Array<{ [key in string]: string }>, duplicates: Array<Duplicate>, 
+/**
+ * Rows that would be rejected (and a broken end of file), by line.
+ */
+problems: Array<Rejected>, };
+
+export type ImportSummary = { 
+/**
+ * Undoes the whole import (None for a dry run).
+ */
+import_id: string | null, created: number, merged: number, skipped: number, 
+/**
+ * Companies a contact or deal named that did not exist yet.
+ */
+companies_created: number, rejected: Array<Rejected>, dry_run: boolean, };
+
+export type ImportUndone = { deleted: number, restored: number, };
+
 /** Whether a thrown value is the app's typed error. */
 export function isAppError(e: unknown): e is AppError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -843,4 +930,7 @@ export const commands = {
   makePrimaryContact: (contactId: string): Promise<Row> => call("make_primary_contact", { contactId }),
   mergePlan: (table: string, keepId: string, dropId: string): Promise<MergePlan> => call("merge_plan", { table, keepId, dropId }),
   mergeRecords: (table: string, keepId: string, dropId: string): Promise<Row> => call("merge_records", { table, keepId, dropId }),
+  importPreview: (kind: ImportKind, path: string, mapping: (string | null)[]): Promise<ImportPreview> => call("import_preview", { kind, path, mapping }),
+  importCsv: (request: ImportRequest): Promise<ImportSummary> => call("import_csv", { request }),
+  undoImport: (importId: string): Promise<ImportUndone> => call("undo_import", { importId }),
 };
