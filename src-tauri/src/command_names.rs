@@ -71,4 +71,5 @@ const COMMAND_NAMES: &[&str] = &[
     "import_preview",
     "import_csv",
     "undo_import",
+    "search_everything",
 ];

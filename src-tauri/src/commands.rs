@@ -15,6 +15,7 @@ use eventos_app::door::{
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
 use eventos_app::organize::{Budget, EventAnalytics, EventDraft, Programme, StatusPlan, Step};
 use eventos_app::records::{RecordDetail, TableInfo};
+use eventos_app::search::SearchHit;
 use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncStatus};
 use eventos_app::{App, AppError, ErrorCode, ExportProgress, Exported, Reads, Status};
 use eventos_store::{DeletePlan, RecordPage, RecordQuery, Row};
@@ -301,6 +302,11 @@ pub fn import_csv(state: State<'_, Shared>, request: ImportRequest) -> Reply<Imp
 #[tauri::command(async)]
 pub fn undo_import(state: State<'_, Shared>, import_id: String) -> Reply<ImportUndone> {
     with(&state, |app| app.undo_import(&import_id))
+}
+
+#[tauri::command(async)]
+pub fn search_everything(state: State<'_, Shared>, query: String) -> Reply<Vec<SearchHit>> {
+    read(&state, |reads| reads.search_everything(&query))
 }
 
 #[cfg(test)]

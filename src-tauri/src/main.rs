@@ -89,6 +89,7 @@ fn main() -> ExitCode {
             commands::import_preview,
             commands::import_csv,
             commands::undo_import,
+            commands::search_everything,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

@@ -28,6 +28,7 @@ use crate::organize::{
     SponsorLine, SponsorTier, StatusPlan, StatusTotals, Step, VenueChoice, Warning, WarningKind,
 };
 use crate::records::{Allowed, FieldInfo, FieldKind, RecordDetail, Role, TableInfo};
+use crate::search::SearchHit;
 use crate::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncProgress, SyncState, SyncStatus};
 use crate::{AppError, ErrorCode, ExportProgress, Exported, Status, WorkspaceState};
 use eventos_model::presentation::Area;
@@ -128,6 +129,7 @@ pub fn commands() -> Vec<Command> {
         ),
         command("import_csv", "request: ImportRequest", ImportSummary::name(&cfg)),
         command("undo_import", "importId: string", ImportUndone::name(&cfg)),
+        command("search_everything", "query: string", Vec::<SearchHit>::name(&cfg)),
     ]
 }
 
@@ -255,6 +257,7 @@ pub fn typescript() -> String {
         ImportPreview::decl(&cfg),
         ImportSummary::decl(&cfg),
         ImportUndone::decl(&cfg),
+        SearchHit::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     out.push_str("/** A row of any table: column name → value, typed by the schema registry. */\nexport type Row = Record<string, unknown>;\n\n");

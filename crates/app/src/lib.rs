@@ -3,12 +3,14 @@
 //! out as [`AppError`] — a closed list of codes the UI switches on, plus a message a person reads.
 //!
 //! - [`workspace`]: where the replica lives and its life: first run, demo, empty, broken;
-//! - [`dashboard`], [`events`], [`crm`]: the read models of the screens;
+//! - [`dashboard`], [`events`]: the read models of the screens;
+//! - [`crm`]: companies, the pipeline board, activities and My day, merges, CSV imports;
 //! - [`box_office`]: selling at the door offline, cancelling, refunding, changing a holder;
 //! - [`organize`]: creating an event, its status steps, duplicating it;
 //! - [`door`]: check-in at the door: verdicts, counts, search, duplicates, ticket keys;
 //! - [`Reads`]: the record layer's reads on a connection of their own, off the App's lock;
 //! - [`records`]: every table alike — describe, list, open, create, update, delete — by role;
+//! - [`search`]: Ctrl/Cmd+K's one search over companies, contacts, deals, events and attendees;
 //! - [`sync`]: connecting to Supabase, the background sync, the outbox and the conflict log;
 //! - [`ipc`]: the TypeScript bindings of all of the above, generated for the UI.
 
@@ -23,6 +25,7 @@ pub mod ipc;
 pub mod organize;
 mod reads;
 pub mod records;
+pub mod search;
 pub mod sync;
 pub mod workspace;
 

@@ -303,3 +303,28 @@ fn merging_two_contacts_moves_their_activities_and_keeps_one_primary() {
         scalar(&dir, &format!("SELECT count(*) FROM crm_contacts WHERE organizer_id = '{company}' AND is_primary = 1"));
     assert_eq!(primaries, 1);
 }
+
+#[test]
+fn one_search_finds_companies_contacts_deals_events_and_attendees() {
+    let (dir, app) = demo();
+    let company: String = scalar(&dir, "SELECT company_name FROM crm_organizers ORDER BY id LIMIT 1");
+    let word = company.split_whitespace().next().unwrap().to_owned();
+    let hits = app.search_everything(&word[..word.len().min(4)]).unwrap();
+    assert!(hits.iter().any(|h| h.table == "crm_organizers" && h.title == company), "{hits:?}");
+
+    let deal: String = scalar(&dir, "SELECT name FROM crm_opportunities ORDER BY id LIMIT 1");
+    let hits = app.search_everything(&deal).unwrap();
+    assert!(hits.iter().any(|h| h.table == "crm_opportunities" && h.title == deal), "{hits:?}");
+
+    let hits = app.search_everything("machine learn").unwrap();
+    assert!(hits.iter().any(|h| h.table == "events" && h.title.contains("Machine Learning")), "{hits:?}");
+
+    let (name, email): (String, String) = (
+        scalar(&dir, "SELECT full_name FROM attendees ORDER BY id LIMIT 1"),
+        scalar(&dir, "SELECT email FROM crm_contacts ORDER BY id LIMIT 1"),
+    );
+    assert!(app.search_everything(&name).unwrap().iter().any(|h| h.table == "attendees" && h.title == name));
+    assert!(app.search_everything(&email).unwrap().iter().any(|h| h.table == "crm_contacts"));
+    assert!(app.search_everything("   ").unwrap().is_empty());
+    assert!(app.search_everything("\"unbalanced (").is_ok(), "any text is safe");
+}

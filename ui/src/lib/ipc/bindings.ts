@@ -848,6 +848,12 @@ companies_created: number, rejected: Array<Rejected>, dry_run: boolean, };
 
 export type ImportUndone = { deleted: number, restored: number, };
 
+export type SearchHit = { table: string, id: string, title: string, 
+/**
+ * A second line: the company, the email, the date.
+ */
+detail: string | null, };
+
 /** Whether a thrown value is the app's typed error. */
 export function isAppError(e: unknown): e is AppError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -933,4 +939,5 @@ export const commands = {
   importPreview: (kind: ImportKind, path: string, mapping: (string | null)[]): Promise<ImportPreview> => call("import_preview", { kind, path, mapping }),
   importCsv: (request: ImportRequest): Promise<ImportSummary> => call("import_csv", { request }),
   undoImport: (importId: string): Promise<ImportUndone> => call("undo_import", { importId }),
+  searchEverything: (query: string): Promise<Array<SearchHit>> => call("search_everything", { query }),
 };

@@ -1,0 +1,98 @@
+//! The CRM's workflows on the demo, as the screens call them:
+//! - the pipeline board with 5,000 opportunities (WAVE-2: the board renders in ≤ 200 ms; this is
+//!   the facade's share of it);
+//! - a quick log (bar ≤ 10 ms p99);
+//! - importing 10,000 contacts with duplicate detection (bar ≤ 5 s), 1% repeated in the file
+//!   and one already in the replica.
+//!
+//! `cargo bench -p eventos-app --bench crm`
+#![allow(clippy::unwrap_used)]
+
+use std::time::Instant;
+
+use eventos_app::App;
+use eventos_app::crm::BoardQuery;
+use eventos_app::crm::QuickLog;
+use eventos_app::crm::import::{ImportKind, ImportRequest, OnDuplicate};
+use eventos_app::sync::SessionStore;
+
+#[path = "../../demo/benches/support/percentiles.rs"]
+mod percentiles;
+use percentiles::{percentiles, timed};
+
+const DEALS: usize = 5_000;
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open_with(dir.path(), SessionStore::File);
+    app.open_demo(-300).unwrap();
+    let db = rusqlite::Connection::open(dir.path().join("eventos.db")).unwrap();
+    let (company, stage): (String, String) = db
+        .query_row(
+            "SELECT o.id, s.id FROM crm_organizers o JOIN crm_pipeline_stages s ON s.account_id = o.account_id \
+             WHERE s.is_closed = 0 ORDER BY o.id, s.order_index LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let made = Instant::now();
+    for i in 0..DEALS {
+        let row = serde_json::json!({"organizer_id": company, "stage_id": stage, "name": format!("Deal {i}"),
+            "value": format!("{}.{:02}", 1_000 + i * 7, i % 100), "expected_close_date": format!("2027-{:02}-15", 1 + i % 12)});
+        app.create_record("crm_opportunities", row.as_object().cloned().unwrap()).unwrap();
+    }
+    println!("--- {DEALS} opportunities made in {:.1} s ---", made.elapsed().as_secs_f64());
+    let reads = app.reads();
+    percentiles(
+        "pipeline board (5k deals)",
+        timed(30, |_| {
+            reads.pipeline_board(&BoardQuery::default()).unwrap();
+        }),
+    );
+    let log = |i: usize| QuickLog {
+        kind: "call".into(),
+        subject: format!("Call {i}"),
+        outcome: Some("Left a voicemail".into()),
+        duration_minutes: Some(5),
+        at: None,
+        due: None,
+        on_table: "crm_organizers".into(),
+        on_id: company.clone(),
+    };
+    percentiles(
+        "quick log (a call)",
+        timed(300, |i| {
+            app.log_activity(&log(i)).unwrap();
+        }),
+    );
+    let existing: String = db.query_row("SELECT email FROM crm_contacts LIMIT 1", [], |r| r.get(0)).unwrap();
+    let mut text = String::from("First name,Last name,Email,Company\n");
+    for i in 0..10_000 {
+        let n = if i % 100 == 99 { i - 50 } else { i };
+        let email = if i == 0 { existing.clone() } else { format!("person{n}@example.com") };
+        text.push_str(&format!("Person,{n},{email},Company {}\n", n % 500));
+    }
+    let path = dir.path().join("contacts.csv");
+    std::fs::write(&path, text).unwrap();
+    let request = ImportRequest {
+        kind: ImportKind::Contacts,
+        path: path.display().to_string(),
+        mapping: vec![],
+        on_duplicate: OnDuplicate::Merge,
+        decisions: Default::default(),
+        dry_run: false,
+    };
+    let started = Instant::now();
+    let preview = app.import_preview(ImportKind::Contacts, &request.path, &[]).unwrap();
+    let previewed = started.elapsed();
+    let summary = app.import_csv(&request).unwrap();
+    println!(
+        "import 10k contacts: preview {:.2} s ({} duplicates), import {:.2} s total ({} created, {} merged, {} companies made)",
+        previewed.as_secs_f64(),
+        preview.duplicates.len(),
+        started.elapsed().as_secs_f64(),
+        summary.created,
+        summary.merged,
+        summary.companies_created
+    );
+}
