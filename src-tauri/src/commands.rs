@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use eventos_app::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist};
-use eventos_app::crm::import::{ImportKind, ImportPreview, ImportRequest, ImportSummary, ImportUndone};
+use eventos_app::crm::import::{ImportPreview, ImportRequest, ImportSummary, ImportUndone};
 use eventos_app::crm::{Board, BoardQuery, Closing, CompanySummary, MergePlan, MyDay, QuickLog};
 use eventos_app::dashboard::Dashboard;
 use eventos_app::door::{
@@ -285,13 +285,8 @@ pub fn merge_records(state: State<'_, Shared>, table: String, keep_id: String, d
 }
 
 #[tauri::command(async)]
-pub fn import_preview(
-    state: State<'_, Shared>,
-    kind: ImportKind,
-    path: String,
-    mapping: Vec<Option<String>>,
-) -> Reply<ImportPreview> {
-    with(&state, |app| app.import_preview(kind, &path, &mapping))
+pub fn import_preview(state: State<'_, Shared>, request: ImportRequest) -> Reply<ImportPreview> {
+    with(&state, |app| app.import_preview(&request))
 }
 
 #[tauri::command(async)]

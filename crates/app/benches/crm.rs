@@ -77,13 +77,14 @@ fn main() {
     let request = ImportRequest {
         kind: ImportKind::Contacts,
         path: path.display().to_string(),
+        content_base64: None,
         mapping: vec![],
         on_duplicate: OnDuplicate::Merge,
         decisions: Default::default(),
         dry_run: false,
     };
     let started = Instant::now();
-    let preview = app.import_preview(ImportKind::Contacts, &request.path, &[]).unwrap();
+    let preview = app.import_preview(&request).unwrap();
     let previewed = started.elapsed();
     let summary = app.import_csv(&request).unwrap();
     println!(

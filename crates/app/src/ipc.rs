@@ -122,11 +122,7 @@ pub fn commands() -> Vec<Command> {
         command("make_primary_contact", "contactId: string", ROW.to_owned()),
         command("merge_plan", "table: string, keepId: string, dropId: string", MergePlan::name(&cfg)),
         command("merge_records", "table: string, keepId: string, dropId: string", ROW.to_owned()),
-        command(
-            "import_preview",
-            "kind: ImportKind, path: string, mapping: (string | null)[]",
-            ImportPreview::name(&cfg),
-        ),
+        command("import_preview", "request: ImportRequest", ImportPreview::name(&cfg)),
         command("import_csv", "request: ImportRequest", ImportSummary::name(&cfg)),
         command("undo_import", "importId: string", ImportUndone::name(&cfg)),
         command("search_everything", "query: string", Vec::<SearchHit>::name(&cfg)),

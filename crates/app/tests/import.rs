@@ -21,6 +21,7 @@ fn request(kind: ImportKind, path: &str, on_duplicate: OnDuplicate) -> ImportReq
     ImportRequest {
         kind,
         path: path.into(),
+        content_base64: None,
         mapping: vec![],
         on_duplicate,
         decisions: Default::default(),
@@ -60,7 +61,7 @@ fn a_hostile_contacts_file_is_previewed_imported_with_merges_and_undone() {
     );
     let path = write(&files, "contacts.csv", text.as_bytes());
 
-    let preview = app.import_preview(ImportKind::Contacts, &path, &[]).unwrap();
+    let preview = app.import_preview(&request(ImportKind::Contacts, &path, OnDuplicate::Merge)).unwrap();
     assert_eq!(preview.delimiter, ";");
     assert_eq!(format!("{:?}", preview.encoding), "Utf8Bom");
     assert_eq!(
@@ -177,6 +178,23 @@ fn deals_take_their_company_and_stage_by_name_and_amounts_as_typed() {
          JOIN crm_pipeline_stages s ON s.id = p.stage_id WHERE p.name = 'Winter gala'",
     );
     assert_eq!(deal, "12500.50 50 Proposal 2027-01-15");
+}
+
+#[test]
+fn a_file_the_window_read_arrives_as_base64_and_a_broken_one_is_refused_whole() {
+    use base64::Engine as _;
+    let (_dir, mut app) = demo();
+    let content = base64::engine::general_purpose::STANDARD.encode("Company\nNorthwind Events\n");
+    let mut from_window = request(ImportKind::Companies, "picked.csv", OnDuplicate::Skip);
+    from_window.content_base64 = Some(content);
+    assert_eq!(app.import_preview(&from_window).unwrap().rows, 1);
+    assert_eq!(app.import_csv(&from_window).unwrap().created, 1);
+    from_window.content_base64 = Some("not base64!".into());
+    let refused = app.import_csv(&from_window).unwrap_err();
+    assert!(refused.message.contains("picked.csv did not arrive whole"), "{}", refused.message);
+    let missing =
+        app.import_preview(&request(ImportKind::Companies, "/no/such/file.csv", OnDuplicate::Skip)).unwrap_err();
+    assert_eq!(missing.code, ErrorCode::Io);
 }
 
 #[test]

@@ -50,7 +50,21 @@ pub fn run(db: &Path, args: ImportArgs, out: &mut String) -> Result<(), CliError
     };
     let mut app = crate::facade(db)?;
     let path = args.file.display().to_string();
-    let preview = app.import_preview(kind, &path, &[])?;
+    let on_duplicate = match args.on_duplicate {
+        DuplicateChoice::Merge => OnDuplicate::Merge,
+        DuplicateChoice::Skip => OnDuplicate::Skip,
+        DuplicateChoice::Create => OnDuplicate::Create,
+    };
+    let mut request = ImportRequest {
+        kind,
+        path,
+        content_base64: None,
+        mapping: Vec::new(),
+        on_duplicate,
+        decisions: Default::default(),
+        dry_run: args.dry_run,
+    };
+    let preview = app.import_preview(&request)?;
     let mut mapping = preview.mapping.clone();
     for pair in &args.map {
         let (column, field) = pair
@@ -65,13 +79,7 @@ pub fn run(db: &Path, args: ImportArgs, out: &mut String) -> Result<(), CliError
             })?;
         mapping[at] = Some(field.trim().to_owned()).filter(|f| !f.is_empty());
     }
-    let on_duplicate = match args.on_duplicate {
-        DuplicateChoice::Merge => OnDuplicate::Merge,
-        DuplicateChoice::Skip => OnDuplicate::Skip,
-        DuplicateChoice::Create => OnDuplicate::Create,
-    };
-    let request =
-        ImportRequest { kind, path, mapping, on_duplicate, decisions: Default::default(), dry_run: args.dry_run };
+    request.mapping = mapping;
     let summary = app.import_csv(&request)?;
     if args.json {
         let _ = writeln!(out, "{}", serde_json::to_string(&summary).unwrap_or_default());

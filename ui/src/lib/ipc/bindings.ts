@@ -771,9 +771,14 @@ export type OnDuplicate = "merge" | "skip" | "create";
 
 export type ImportRequest = { kind: ImportKind, 
 /**
- * The CSV file.
+ * The CSV file (its name, when its content is given).
  */
 path: string, 
+/**
+ * The file's bytes in base64, when the window read it (a file picked in the app, which
+ * gives no path): then `path` is only its name.
+ */
+content_base64: string | null, 
 /**
  * One entry per column: the field it fills, or null to leave it out. Empty: the
  * suggestions from the headers.
@@ -936,7 +941,7 @@ export const commands = {
   makePrimaryContact: (contactId: string): Promise<Row> => call("make_primary_contact", { contactId }),
   mergePlan: (table: string, keepId: string, dropId: string): Promise<MergePlan> => call("merge_plan", { table, keepId, dropId }),
   mergeRecords: (table: string, keepId: string, dropId: string): Promise<Row> => call("merge_records", { table, keepId, dropId }),
-  importPreview: (kind: ImportKind, path: string, mapping: (string | null)[]): Promise<ImportPreview> => call("import_preview", { kind, path, mapping }),
+  importPreview: (request: ImportRequest): Promise<ImportPreview> => call("import_preview", { request }),
   importCsv: (request: ImportRequest): Promise<ImportSummary> => call("import_csv", { request }),
   undoImport: (importId: string): Promise<ImportUndone> => call("undo_import", { importId }),
   searchEverything: (query: string): Promise<Array<SearchHit>> => call("search_everything", { query }),

@@ -36,8 +36,12 @@ pub enum OnDuplicate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportRequest {
     pub kind: ImportKind,
-    /// The CSV file.
+    /// The CSV file (its name, when its content is given).
     pub path: String,
+    /// The file's bytes in base64, when the window read it (a file picked in the app, which
+    /// gives no path): then `path` is only its name.
+    #[serde(default)]
+    pub content_base64: Option<String>,
     /// One entry per column: the field it fills, or null to leave it out. Empty: the
     /// suggestions from the headers.
     #[serde(default)]
@@ -121,18 +125,36 @@ const MAX_BYTES: u64 = 256 * 1024 * 1024;
 /// Rows the preview shows.
 const SAMPLE: usize = 20;
 
-fn read_file(path: &str) -> Result<csv::CsvFile> {
-    let io = |e: std::io::Error| AppError::new(ErrorCode::Io, format!("cannot read {path}: {e}"));
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_BYTES {
-        let message = format!("{path} is {} MB: split it into files under {} MB", size >> 20, MAX_BYTES >> 20);
-        return Err(AppError::new(ErrorCode::Invalid, message));
-    }
-    let file = csv::read(&std::fs::read(path).map_err(io)?);
+fn read_file(path: &str, content_base64: Option<&str>) -> Result<csv::CsvFile> {
+    let bytes = match content_base64 {
+        Some(encoded) => {
+            use base64::Engine as _;
+            if encoded.len() as u64 > MAX_BYTES / 3 * 4 {
+                return Err(too_big(path, encoded.len() as u64 / 4 * 3));
+            }
+            base64::engine::general_purpose::STANDARD
+                .decode(encoded.trim())
+                .map_err(|e| AppError::new(ErrorCode::Invalid, format!("{path} did not arrive whole: {e}")))?
+        }
+        None => {
+            let io = |e: std::io::Error| AppError::new(ErrorCode::Io, format!("cannot read {path}: {e}"));
+            let size = std::fs::metadata(path).map_err(io)?.len();
+            if size > MAX_BYTES {
+                return Err(too_big(path, size));
+            }
+            std::fs::read(path).map_err(io)?
+        }
+    };
+    let file = csv::read(&bytes);
     if file.headers.is_empty() {
         return Err(AppError::new(ErrorCode::Invalid, format!("{path} has no header line: nothing to import")));
     }
     Ok(file)
+}
+
+fn too_big(path: &str, size: u64) -> AppError {
+    let message = format!("{path} is {} MB: split it into files under {} MB", size >> 20, MAX_BYTES >> 20);
+    AppError::new(ErrorCode::Invalid, message)
 }
 
 /// The request's mapping, else the suggestions from the headers; unknown fields refused.
@@ -155,9 +177,11 @@ fn mapping_of(kind: ImportKind, file: &csv::CsvFile, asked: &[Option<String>]) -
 impl App {
     /// What importing the file would do: encoding, delimiter, the mapping, the first rows, every
     /// duplicate with what a merge would change, every row that would be rejected.
-    pub fn import_preview(&self, kind: ImportKind, path: &str, mapping: &[Option<String>]) -> Result<ImportPreview> {
+    pub fn import_preview(&self, request: &ImportRequest) -> Result<ImportPreview> {
+        let kind = request.kind;
         self.permitted(kind.table(), crate::records::Action::Create)?;
-        let file = read_file(path)?;
+        let file = read_file(&request.path, request.content_base64.as_deref())?;
+        let mapping = &request.mapping;
         let mapping = mapping_of(kind, &file, mapping)?;
         let prepared = rows::prepare(kind, &file, &mapping);
         let known = rows::Known::load(self.store()?, kind)?;

@@ -53,7 +53,7 @@ impl App {
     pub fn import_csv(&mut self, request: &ImportRequest) -> Result<ImportSummary> {
         let kind = request.kind;
         self.permitted(kind.table(), Action::Create)?;
-        let file = read_file(&request.path)?;
+        let file = read_file(&request.path, request.content_base64.as_deref())?;
         let mapping = mapping_of(kind, &file, &request.mapping)?;
         let prepared = rows::prepare(kind, &file, &mapping);
         let known = Known::load(self.store()?, kind)?;
