@@ -72,4 +72,5 @@ const COMMAND_NAMES: &[&str] = &[
     "import_csv",
     "undo_import",
     "search_everything",
+    "open_link",
 ];

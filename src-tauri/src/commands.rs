@@ -304,6 +304,11 @@ pub fn search_everything(state: State<'_, Shared>, query: String) -> Reply<Vec<S
     read(&state, |reads| reads.search_everything(&query))
 }
 
+#[tauri::command(async)]
+pub fn open_link(state: State<'_, Shared>, url: String) -> Reply<()> {
+    with(&state, |app| app.open_link(&url))
+}
+
 #[cfg(test)]
 include!("command_names.rs");
 

@@ -90,6 +90,7 @@ fn main() -> ExitCode {
             commands::import_csv,
             commands::undo_import,
             commands::search_everything,
+            commands::open_link,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

@@ -126,6 +126,7 @@ pub fn commands() -> Vec<Command> {
         command("import_csv", "request: ImportRequest", ImportSummary::name(&cfg)),
         command("undo_import", "importId: string", ImportUndone::name(&cfg)),
         command("search_everything", "query: string", Vec::<SearchHit>::name(&cfg)),
+        command("open_link", "url: string", "null".to_owned()),
     ]
 }
 

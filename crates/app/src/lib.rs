@@ -22,6 +22,7 @@ pub mod door;
 mod error;
 pub mod events;
 pub mod ipc;
+mod links;
 pub mod organize;
 mod reads;
 pub mod records;

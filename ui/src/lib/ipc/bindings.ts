@@ -945,4 +945,5 @@ export const commands = {
   importCsv: (request: ImportRequest): Promise<ImportSummary> => call("import_csv", { request }),
   undoImport: (importId: string): Promise<ImportUndone> => call("undo_import", { importId }),
   searchEverything: (query: string): Promise<Array<SearchHit>> => call("search_everything", { query }),
+  openLink: (url: string): Promise<null> => call("open_link", { url }),
 };
