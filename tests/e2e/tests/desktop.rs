@@ -418,3 +418,78 @@ fn start_empty_gives_an_empty_dashboard() -> Result<()> {
     assert!(app.find_all("[data-testid=today-event]")?.is_empty());
     app.stop()
 }
+
+#[test]
+fn a_sales_rep_logs_a_call_and_works_their_day() -> Result<()> {
+    let app = Desktop::start()?;
+    app.find("[data-testid=open-demo]")?.click()?;
+    app.find("[data-testid=screen-dashboard]")?;
+
+    // A call logged on a company from its quick-log bar: Ctrl+L, a subject, Enter.
+    let company = column(&app, "SELECT id FROM crm_organizers ORDER BY company_name LIMIT 1").remove(0);
+    app.script(&format!("location.hash = '#/data/crm_organizers/{company}'"))?;
+    app.find("[data-testid=quick-log]")?;
+    app.find("[data-testid=quick-log-subject]")?.send_keys("Called about the spring dates\u{E007}")?;
+    let logged = app.wait("the call in the replica", || {
+        let rows = column(
+            &app,
+            &format!(
+                "SELECT type || '|' || organizer_id FROM crm_activities WHERE subject = 'Called about the spring dates'"
+            ),
+        );
+        Ok(rows.first().cloned())
+    })?;
+    assert_eq!(logged, format!("call|{company}"));
+    app.find("[data-testid=quick-log-said]")?;
+    app.screenshot("quick-log")?;
+
+    // My day lists the owner's open tasks; one is marked done.
+    app.find("[data-testid=nav-my-day]")?.click()?;
+    app.find("[data-testid=screen-my-day]")?;
+    let open = count(
+        &app,
+        "SELECT count(*) FROM crm_activities a JOIN account_users u ON u.user_id = a.user_id AND u.role = 'owner' \
+         WHERE a.is_task = 1 AND a.task_status = 'pending'",
+    );
+    app.find_n("[data-testid=myday-item]", usize::try_from(open).unwrap_or(0))?;
+    app.screenshot("my-day")?;
+    app.find("[data-testid=myday-item] [data-testid=myday-done]")?.click()?;
+    app.wait("the task done in the replica", || {
+        let done = count(
+            &app,
+            "SELECT count(*) FROM crm_activities a JOIN account_users u ON u.user_id = a.user_id AND u.role = 'owner' \
+             WHERE a.is_task = 1 AND a.task_status = 'pending'",
+        );
+        Ok((done == open - 1).then_some(()))
+    })?;
+
+    // The pipeline board: a deal moved to the next stage with the keyboard (Alt+→) takes that
+    // stage's probability, and the weighted forecast changes with it.
+    let deal = column(
+        &app,
+        "SELECT p.id FROM crm_opportunities p JOIN crm_pipeline_stages s ON s.id = p.stage_id \
+         WHERE p.status = 'open' AND s.name = 'Lead' ORDER BY p.name LIMIT 1",
+    )
+    .remove(0);
+    app.script("location.hash = '#/crm/board'")?;
+    app.find("[data-testid=screen-board]")?;
+    let forecast = app.find("[data-testid=board-weighted]")?.text()?;
+    app.screenshot("board")?;
+    app.find(&format!("[data-card='{deal}'] [data-testid=board-card-link]"))?.send_keys("\u{E00A}\u{E014}\u{E000}")?;
+    let moved = app.wait("the deal in the next stage", || {
+        let rows = column(
+            &app,
+            &format!(
+                "SELECT s.name || ' ' || p.probability FROM crm_opportunities p \
+                 JOIN crm_pipeline_stages s ON s.id = p.stage_id WHERE p.id = '{deal}'"
+            ),
+        );
+        Ok(rows.first().filter(|r| !r.starts_with("Lead")).cloned())
+    })?;
+    assert_eq!(moved, "Qualified 25");
+    app.wait("the forecast to change", || {
+        let now = app.find("[data-testid=board-weighted]")?.text()?;
+        Ok((now != forecast).then_some(()))
+    })?;
+    app.stop()
+}

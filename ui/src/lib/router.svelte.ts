@@ -16,6 +16,9 @@ export type Route =
   | { name: "event-page"; id: string; page: EventPageName }
   | { name: "checkin" }
   | { name: "crm" }
+  | { name: "board" }
+  | { name: "import" }
+  | { name: "my-day" }
   | { name: "data" }
   | { name: "table"; table: string; pin?: Pin }
   | { name: "record"; table: string; id: string }
@@ -23,7 +26,7 @@ export type Route =
   | { name: "edit-record"; table: string; id: string }
   | { name: "sync" };
 
-export type Section = "dashboard" | "events" | "checkin" | "crm" | "data" | "sync";
+export type Section = "dashboard" | "events" | "checkin" | "crm" | "my-day" | "data" | "sync";
 
 /** `?field=value` after a path, as a pin. */
 function parsePin(query: string): Pin | undefined {
@@ -71,8 +74,13 @@ export function parseHash(hash: string): Route {
       return parseEvents(rest);
     case "data":
       return parseData(rest, query);
-    case "checkin":
     case "crm":
+      if (rest[0] === "board") return { name: "board" };
+      if (rest[0] === "import") return { name: "import" };
+      return { name: "crm" };
+    case "my-day":
+      return { name: "my-day" };
+    case "checkin":
     case "sync":
     case "dashboard":
       return { name: head };
@@ -92,6 +100,10 @@ export function href(route: Route): string {
       return `#/events/${e(route.id)}/box-office`;
     case "event-page":
       return `#/events/${e(route.id)}/${route.page}`;
+    case "board":
+      return "#/crm/board";
+    case "import":
+      return "#/crm/import";
     case "table":
       return `#/data/${e(route.table)}${pinQuery(route.pin)}`;
     case "record":
@@ -112,6 +124,9 @@ export function sectionOf(route: Route): Section {
     case "box-office":
     case "event-page":
       return "events";
+    case "board":
+    case "import":
+      return "crm";
     case "table":
     case "record":
     case "new-record":

@@ -90,6 +90,26 @@ export type {
 } from "./bindings";
 // An event's waitlist and budget, and the workflow steps of a record (the Waitlist and Budget pages, the record page).
 export type { Budget, CategoryTotals, ExpenseLine, StatusTotals, Step, Waitlist, WaitlistEntry } from "./bindings";
+// The CRM's My day and quick log (the My day screen, the nav's due count, a CRM record's log bar).
+export type { DayItem, MyDay, QuickLog } from "./bindings";
+// The CRM's pipeline board (the Board screen).
+export type { Board, BoardColumn, BoardQuery, Card, Closing, MonthForecast } from "./bindings";
+// The CRM's CSV import (the Import screen).
+export type {
+  Duplicate,
+  Encoding,
+  FieldChange,
+  ImportField,
+  ImportKind,
+  ImportPreview,
+  ImportRequest,
+  ImportSummary,
+  ImportUndone,
+  OnDuplicate,
+  Rejected,
+} from "./bindings";
+// One search over companies, contacts, deals, events and attendees (the Ctrl/Cmd+K palette).
+export type { SearchHit } from "./bindings";
 export { workspace } from "./workspace.svelte";
 export { sync } from "./sync.svelte";
 export { Resource, toAppError, localUtcOffsetMinutes } from "./resource.svelte";
