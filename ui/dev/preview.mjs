@@ -1789,7 +1789,7 @@ function importStandIn({ F, fail, sleep, needReady }) {
   };
 
   const read = (request) => {
-    if (!request.content_base64) fail("io", "cannot read " + request.path + ": the preview reads only files the window sends");
+    if (request.content_base64 == null) fail("io", "cannot read " + request.path + ": the preview reads only files the window sends");
     const { text, encoding } = decode(request.content_base64);
     const sep = guessDelimiter(text);
     const { records, broken } = parse(text, sep);
@@ -3373,6 +3373,7 @@ async function screenshots() {
   for (const colorScheme of ["light", "dark"]) {
     await run(`import-${colorScheme}`, { hash: importHash, colorScheme, height: 1000 }, async (page) => {
       await page.getByTestId("import-step-map").waitFor();
+      if (colorScheme === "light") await shot(page, "import-start");
       await pickImportFile(page);
       for (const [testid, want] of [["import-encoding", "UTF-8 with BOM"], ["import-delimiter", "Comma"], ["import-rows", "7"]]) {
         if ((await text(page, testid)) !== want) throw new Error(`${testid}: not ${want}`);
@@ -3419,7 +3420,14 @@ async function screenshots() {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Tab");
     if ((await focusedId(page)) !== "import-file") throw new Error("Tab did not go to the file");
+    // Not a CSV file: said, and nothing unlocks; an empty one is the facade's "no header line".
+    await page.getByTestId("import-file").setInputFiles({ name: "badge.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50]) });
+    await page.getByTestId("import-step-file").getByText("badge.png is not a CSV file").waitFor();
+    await page.getByTestId("import-file").setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.from("") });
+    await page.getByTestId("import-step-file").getByText("empty.csv has no header line").waitFor();
+    if (await page.getByTestId("import-map-row").count()) throw new Error("the mapping opened for a broken file");
     await pickImportFile(page);
+    if (await page.getByTestId("import-step-file").getByTestId("error").count()) throw new Error("the old error stayed");
     await page.keyboard.press("Tab");
     if ((await focusedId(page)) !== "import-map-select") throw new Error("Tab from step 2 did not reach the first column");
     for (let i = 0; i < 7; i++) await page.keyboard.press("Tab");
@@ -3453,6 +3461,13 @@ async function screenshots() {
     await shot(page, "import-rows");
   });
 
+  await run("import-1024", { hash: importHash, width: 1024, height: 700 }, async (page) => {
+    await pickImportFile(page);
+    await shot(page, "import-map-1024x700");
+    await scrollTo(page, "import-duplicates");
+    await shot(page, "import-duplicates-1024x700");
+  });
+
   await run("import-summary", { hash: "#/crm", height: 1000 }, async (page) => {
     await page.getByTestId("crm-import").click();
     await pickImportFile(page);
@@ -3470,8 +3485,10 @@ async function screenshots() {
     if ((await focusedId(page)) !== "import-result-title") throw new Error("the focus is not on the summary");
     if ((await text(page, "import-counts-created")) !== "4") throw new Error("created");
     if (!(await text(page, "import-rejected")).includes("Email is missing")) throw new Error("the rejected row");
-    // Nothing can change after the import.
-    if (!(await page.getByTestId("import-map-select").first().isDisabled())) throw new Error("the mapping is still open");
+    // Nothing can change after the import: the steps before it say in a line what was chosen.
+    if (await page.getByTestId("import-map-select").count()) throw new Error("the mapping is still open");
+    if (!(await text(page, "import-step-map-done")).startsWith("7 columns of 8 imported")) throw new Error("step 2 after the import");
+    if (!(await page.getByTestId("import-kind-contacts").isDisabled())) throw new Error("the kind can still change");
     await scrollTo(page, "import-step-run");
     await shot(page, "import-summary");
     // The summary outlasts a visit to the imported table.

@@ -491,5 +491,56 @@ fn a_sales_rep_logs_a_call_and_works_their_day() -> Result<()> {
         let now = app.find("[data-testid=board-weighted]")?.text()?;
         Ok((now != forecast).then_some(()))
     })?;
+
+    // Ctrl+K from anywhere finds a contact by name, and Enter opens it.
+    let contact = column(&app, "SELECT full_name FROM crm_contacts ORDER BY full_name LIMIT 1").remove(0);
+    app.find("body")?.send_keys("\u{E009}k\u{E000}")?;
+    app.find("[data-testid=palette-input]")?.send_keys(&contact)?;
+    app.wait("the contact among the matches", || {
+        let text = app.script("return document.querySelector('[data-testid=palette]')?.textContent ?? ''")?;
+        Ok(text.as_str().is_some_and(|t| t.contains("Contacts") && t.contains(&contact)).then_some(()))
+    })?;
+    app.screenshot("command-palette")?;
+    app.find("[data-testid=palette-input]")?.send_keys("\u{E007}")?;
+    app.wait("the contact's page", || {
+        let title = app.find_all("[data-testid=record-title]")?;
+        Ok(title.first().map(|t| t.text()).transpose()?.filter(|t| *t == contact))
+    })?;
+
+    // A CSV of contacts with two duplicates — one of a contact already here (its email in
+    // capitals), one of an earlier line — imported with merges: the existing contact gets the
+    // mobile it lacked, the new person is made once.
+    let (existing, email) = {
+        let row = column(&app, "SELECT id || ' ' || email FROM crm_contacts WHERE mobile IS NULL ORDER BY id LIMIT 1")
+            .remove(0);
+        let (id, email) = row.split_once(' ').map(|(a, b)| (a.to_owned(), b.to_owned())).unwrap_or_default();
+        (id, email)
+    };
+    let csv = format!(
+        "First Name,Last Name,E-mail,Company,Mobile\n\
+         Åsa,Lindqvist,asa.e2e@example.com,Rideau Events,\n\
+         Known,Person,{},Rideau Events,+1 613 555 0142\n\
+         Åsa,L.,ASA.E2E@example.com,Rideau Events,+1 613 555 0199\n",
+        email.to_uppercase()
+    );
+    app.script("location.hash = '#/crm/import'")?;
+    app.find("[data-testid=screen-import]")?;
+    app.find("[data-testid=import-kind-contacts]")?.click()?;
+    // The person's file choice (a WebDriver cannot drive the OS file picker): the same File the
+    // picker would give the page.
+    app.script(&format!(
+        "const input = document.querySelector('[data-testid=import-file]'); const files = new DataTransfer(); \
+         files.items.add(new File([{csv:?}], 'contacts.csv', {{ type: 'text/csv' }})); input.files = files.files; \
+         input.dispatchEvent(new Event('change', {{ bubbles: true }}));"
+    ))?;
+    app.find_n("[data-testid=import-duplicate]", 2)?;
+    app.screenshot("import")?;
+    app.find("[data-testid=import-run]")?.click()?;
+    app.find("[data-testid=import-result]")?;
+    let made = count(&app, "SELECT count(*) FROM crm_contacts WHERE lower(email) = 'asa.e2e@example.com'");
+    assert_eq!(made, 1, "the repeated line merged into the first");
+    let mobile = column(&app, &format!("SELECT mobile FROM crm_contacts WHERE id = '{existing}'"));
+    assert_eq!(mobile, ["+1 613 555 0142"], "the existing contact's gap filled");
+    app.screenshot("import-done")?;
     app.stop()
 }
