@@ -433,9 +433,7 @@ fn a_sales_rep_logs_a_call_and_works_their_day() -> Result<()> {
     let logged = app.wait("the call in the replica", || {
         let rows = column(
             &app,
-            &format!(
-                "SELECT type || '|' || organizer_id FROM crm_activities WHERE subject = 'Called about the spring dates'"
-            ),
+            "SELECT type || '|' || organizer_id FROM crm_activities WHERE subject = 'Called about the spring dates'",
         );
         Ok(rows.first().cloned())
     })?;
