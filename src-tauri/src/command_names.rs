@@ -73,4 +73,5 @@ const COMMAND_NAMES: &[&str] = &[
     "undo_import",
     "search_everything",
     "open_link",
+    "render_template",
 ];

@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 use eventos_app::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist};
 use eventos_app::crm::import::{ImportPreview, ImportRequest, ImportSummary, ImportUndone};
-use eventos_app::crm::{Board, BoardQuery, Closing, CompanySummary, MergePlan, MyDay, QuickLog};
+use eventos_app::crm::{Board, BoardQuery, Closing, CompanySummary, MergePlan, MyDay, QuickLog, RenderedEmail};
 use eventos_app::dashboard::Dashboard;
 use eventos_app::door::{
     CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, QrPath, ScannerPoll,
@@ -307,6 +307,16 @@ pub fn search_everything(state: State<'_, Shared>, query: String) -> Reply<Vec<S
 #[tauri::command(async)]
 pub fn open_link(state: State<'_, Shared>, url: String) -> Reply<()> {
     with(&state, |app| app.open_link(&url))
+}
+
+#[tauri::command(async)]
+pub fn render_template(
+    state: State<'_, Shared>,
+    template_id: String,
+    contact_id: String,
+    event_id: Option<String>,
+) -> Reply<RenderedEmail> {
+    with(&state, |app| app.render_template(&template_id, &contact_id, event_id.as_deref()))
 }
 
 #[cfg(test)]

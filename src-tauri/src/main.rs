@@ -91,6 +91,7 @@ fn main() -> ExitCode {
             commands::undo_import,
             commands::search_everything,
             commands::open_link,
+            commands::render_template,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

@@ -14,7 +14,7 @@ use crate::crm::import::{
 };
 use crate::crm::{
     Board, BoardColumn, BoardQuery, Card, Closing, CompanySummary, DayItem, MergeField, MergePlan, MonthForecast,
-    MovingRows, MyDay, QuickLog,
+    MovingRows, MyDay, QuickLog, RenderedEmail,
 };
 use crate::dashboard::{DailySales, Dashboard};
 use crate::door::{
@@ -127,6 +127,11 @@ pub fn commands() -> Vec<Command> {
         command("undo_import", "importId: string", ImportUndone::name(&cfg)),
         command("search_everything", "query: string", Vec::<SearchHit>::name(&cfg)),
         command("open_link", "url: string", "null".to_owned()),
+        command(
+            "render_template",
+            "templateId: string, contactId: string, eventId: string | null",
+            RenderedEmail::name(&cfg),
+        ),
     ]
 }
 
@@ -255,6 +260,7 @@ pub fn typescript() -> String {
         ImportSummary::decl(&cfg),
         ImportUndone::decl(&cfg),
         SearchHit::decl(&cfg),
+        RenderedEmail::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     out.push_str("/** A row of any table: column name → value, typed by the schema registry. */\nexport type Row = Record<string, unknown>;\n\n");

@@ -328,3 +328,50 @@ fn one_search_finds_companies_contacts_deals_events_and_attendees() {
     assert!(app.search_everything("   ").unwrap().is_empty());
     assert!(app.search_everything("\"unbalanced (").is_ok(), "any text is safe");
 }
+
+#[test]
+fn a_template_is_filled_for_a_contact_and_what_cannot_be_filled_is_flagged() {
+    let (dir, mut app) = demo();
+    let contact: String = scalar(&dir, "SELECT id FROM crm_contacts ORDER BY id LIMIT 1");
+    let (name, email, company): (String, String, String) = (
+        scalar(&dir, &format!("SELECT full_name FROM crm_contacts WHERE id = '{contact}'")),
+        scalar(&dir, &format!("SELECT email FROM crm_contacts WHERE id = '{contact}'")),
+        scalar(
+            &dir,
+            &format!(
+                "SELECT o.company_name FROM crm_contacts c JOIN crm_organizers o ON o.id = c.organizer_id WHERE c.id = '{contact}'"
+            ),
+        ),
+    );
+    let template = app
+        .create_record(
+            "crm_email_templates",
+            json!({"name": "Invite", "subject": "{{event_name}} for {{company_name}}",
+                "body_html": "<p>x</p>", "body_text": "Hi {{contact_first_name}} & team,\nsee you on {{event_date}}. {{favourite_colour}}"})
+            .as_object()
+            .cloned()
+            .unwrap(),
+        )
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let without_event = app.render_template(&template, &contact, None).unwrap();
+    assert_eq!(without_event.subject, format!(" for {company}"));
+    assert_eq!(without_event.empty, ["event_name", "event_date"]);
+    assert_eq!(without_event.unknown, ["favourite_colour"]);
+    let first = name.split_whitespace().next().unwrap();
+    assert!(without_event.body.starts_with(&format!("Hi {first} & team,\n")));
+    assert!(without_event.body.ends_with("{{favourite_colour}}"), "an unknown variable stays as typed");
+
+    let event: String = scalar(&dir, "SELECT id FROM events WHERE name = 'AI & Machine Learning Summit'");
+    let with_event = app.render_template(&template, &contact, Some(&event)).unwrap();
+    assert_eq!(with_event.subject, format!("AI & Machine Learning Summit for {company}"));
+    assert!(with_event.empty.is_empty());
+    assert!(with_event.body.contains("see you on 2026-11-22."), "{}", with_event.body);
+    assert_eq!(with_event.to, email);
+    // RFC 6068: the address's and the text's non-ASCII characters percent-encoded as UTF-8.
+    assert!(with_event.mailto.starts_with("mailto:") && with_event.mailto.contains("?subject=AI%20%26%20Machine"));
+    assert!(!with_event.mailto.contains(' ') && !with_event.mailto.contains('\n'), "{}", with_event.mailto);
+    assert!(with_event.mailto.contains("&body=Hi%20"));
+}

@@ -6,10 +6,12 @@ mod contacts;
 pub mod import;
 mod merge;
 mod pipeline;
+mod templates;
 
 pub use activities::{DayItem, MyDay, QuickLog};
 pub use merge::{MergeField, MergePlan, MovingRows};
 pub use pipeline::{Board, BoardColumn, BoardQuery, Card, Closing, MonthForecast};
+pub use templates::{RenderedEmail, VARIABLES, variables_in};
 
 /// Whether a value counts as not there: null, blank text, an empty list or object (a merge
 /// fills such a field from the other record).

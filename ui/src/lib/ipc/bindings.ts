@@ -859,6 +859,20 @@ export type SearchHit = { table: string, id: string, title: string,
  */
 detail: string | null, };
 
+export type RenderedEmail = { to: string, subject: string, body: string, 
+/**
+ * `{{names}}` the template uses that are not variables: left as typed.
+ */
+unknown: Array<string>, 
+/**
+ * Variables with no value for this contact (or no event chosen): left empty.
+ */
+empty: Array<string>, 
+/**
+ * The message as a `mailto:` link (subject and body encoded).
+ */
+mailto: string, };
+
 /** Whether a thrown value is the app's typed error. */
 export function isAppError(e: unknown): e is AppError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -946,4 +960,5 @@ export const commands = {
   undoImport: (importId: string): Promise<ImportUndone> => call("undo_import", { importId }),
   searchEverything: (query: string): Promise<Array<SearchHit>> => call("search_everything", { query }),
   openLink: (url: string): Promise<null> => call("open_link", { url }),
+  renderTemplate: (templateId: string, contactId: string, eventId: string | null): Promise<RenderedEmail> => call("render_template", { templateId, contactId, eventId }),
 };
