@@ -1590,6 +1590,105 @@ function bridgeSource(scenario) {
       return { rows: clone(rows.slice(0, query.limit || 50)), total: rows.length, next: null };
     },
   });
+  // ---- Email templates (crm_email_templates) and render_template ----
+  // Three templates: a clean invitation, a follow-up with a name that is not a variable
+  // ({{nope}}), and a thank-you in HTML only. render_template fills them as the facade does:
+  // each {{name}} once in order; names that are not variables stay as typed ("unknown"); a
+  // variable with no value for this contact (or no event) is left empty ("empty"); the body is
+  // the plain text, else the HTML; the mailto: link encodes everything but unreserved characters.
+  const templates = (() => {
+    const made = "2026-10-01T14:00:00.000000Z";
+    const row = (n, name, category, subject, body_text, body_html, more = {}) => ({
+      id: "7e3a1c00-0000-4000-8000-00000000000" + n, account_id: ACCOUNT, name, description: null, subject, body_html,
+      body_text, category, variables: [], is_active: true, created_by: profileIds[SIGNED_IN] ?? null, created_at: made,
+      updated_at: made, ...more });
+    const rows = scenario === "empty" ? [] : [
+      row(1, "Event invitation", "welcome", "{{event_name}}: an invitation for {{company_name}}",
+        "Hi {{contact_first_name}},\\n\\nWe would love to see the {{company_name}} team at {{event_name}} on {{event_date}}. " +
+        "Seats are limited, and the early rate ends soon.\\n\\nReply to this email and I will hold places for you.\\n\\nBest,\\n{{owner_name}}",
+        "<p>Hi {{contact_first_name}},</p>", { description: "The first invitation to an event" }),
+      row(2, "Follow-up after a call", "follow_up", "Following up, {{contact_name}}",
+        "Hi {{contact_first_name}},\\n\\nThanks for your time today. As promised, here is the discount code: {{nope}}.\\n\\n" +
+        "See you at {{event_name}}!\\n{{owner_name}}", "<p>Hi</p>", { description: "Draft: the discount code is not a variable" }),
+      row(3, "Thank you", "thank_you", "Thank you, {{contact_first_name}}",
+        null, "<p>Thank you for coming to {{event_name}}, {{contact_first_name}}.</p>"),
+    ];
+    const VARIABLES = ["company_name", "contact_name", "contact_first_name", "event_name", "event_date", "owner_name"];
+    const used = (text) => {
+      const found = [];
+      for (const m of text.matchAll(/\\{\\{([^{}]*)\\}\\}/g)) {
+        const name = m[1].trim();
+        if (name && !found.includes(name)) found.push(name);
+      }
+      return found;
+    };
+    const fill = (text, values) => text.replace(/\\{\\{([^{}]*)\\}\\}/g, (all, name) =>
+      Object.prototype.hasOwnProperty.call(values, name.trim()) ? values[name.trim()] : all);
+    const encode = (text) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+    const render = (templateId, contactId, eventId) => {
+      const missing = (what, id) => fail("not_found", "there is no " + what + " " + id + " on this computer");
+      const t = rows.find((r) => r.id === templateId) || missing("template", templateId);
+      const contact = crm.rowsOf.crm_contacts.find((r) => r.id === contactId) || missing("contact", contactId);
+      const company = crm.rowsOf.crm_organizers.find((r) => r.id === contact.organizer_id) || {};
+      const owner = Object.entries(profileIds).find(([, pid]) => pid === company.assigned_to)?.[0] ?? "";
+      let event_name = "", event_date = "";
+      if (eventId) {
+        const e = F.events.find((x) => x.id === eventId) || missing("event", eventId);
+        event_name = e.name;
+        event_date = wall(e.start_at, zoneOf(venueOf(e.id))).slice(0, 10);
+      }
+      const full = String(contact.full_name || "");
+      const values = { company_name: company.company_name || "", contact_name: full, contact_first_name: full.split(/\\s+/)[0] || "",
+                       event_name, event_date, owner_name: owner };
+      const body = String(t.body_text || "").trim() ? t.body_text : t.body_html;
+      const names = used(t.subject + "\\n" + body);
+      const subject = fill(t.subject, values), filled = fill(body, values);
+      const to = String(contact.email || "");
+      return { to, subject, body: filled, unknown: names.filter((n) => !VARIABLES.includes(n)),
+               empty: names.filter((n) => VARIABLES.includes(n) && !values[n].trim()),
+               mailto: "mailto:" + encode(to).replace("%40", "@") + "?subject=" + encode(subject) + "&body=" + encode(filled) };
+    };
+    const info = () => ({ name: "crm_email_templates", label: "Email templates", singular: "email template", area: "crm", naming: ["name"],
+      list: ["name", "category", "subject", "is_active"], related_filters: [], allowed: ALL, count: rows.length,
+      fields: [bookkeeping[0], bookkeeping[1], fld("name", "Name", "text", { required: true }), fld("description", "Description", "text"),
+        fld("subject", "Subject", "text", { required: true }), fld("body_html", "Body html", "text", { required: true }),
+        fld("body_text", "Body text", "text"),
+        fld("category", "Category", "choice", { choices: ["welcome", "follow_up", "proposal", "reminder", "thank_you", "other"] }),
+        fld("variables", "Variables", "json"), fld("is_active", "Active", "boolean"),
+        fld("created_by", "Created by", "reference", { references: "profiles" }), bookkeeping[2], bookkeeping[3]] });
+    return { rows, render, info };
+  })();
+  const templatesBefore = { record_tables: handlers.record_tables, record: handlers.record, record_titles: handlers.record_titles,
+                            list_records: handlers.list_records };
+  Object.assign(handlers, {
+    render_template: async ({ templateId, contactId, eventId }) => { needReady(); await sleep(80); return templates.render(templateId, contactId, eventId); },
+    record_tables: async () => [...(await templatesBefore.record_tables()), templates.info()],
+    record: async (args) => {
+      if (args.table !== "crm_email_templates") return templatesBefore.record(args);
+      needReady();
+      await sleep(40);
+      const row = templates.rows.find((r) => r.id === args.id);
+      if (!row) fail("not_found", "there is no crm_email_templates " + args.id + " on this computer");
+      return { table: args.table, title: row.name, row: clone(row), children: [], allowed: ALL };
+    },
+    record_titles: async (args) => {
+      if (args.table !== "crm_email_templates") return templatesBefore.record_titles(args);
+      return Object.fromEntries(templates.rows.filter((r) => args.ids.includes(r.id)).map((r) => [r.id, r.name]));
+    },
+    list_records: async (args) => {
+      const { table, query } = args;
+      if (table !== "crm_email_templates") return templatesBefore.list_records(args);
+      needReady();
+      await sleep(40);
+      let rows = templates.rows;
+      for (const f of query.filters || []) {
+        if (f.op === "is") rows = rows.filter((r) => String(r[f.field]) === String(f.value));
+      }
+      const words = String(query.search || "").toLowerCase().split(" ").filter(Boolean);
+      rows = rows.filter((r) => words.every((w) => r.name.toLowerCase().includes(w)));
+      return { rows: clone(rows.slice(0, query.limit || 50)), total: rows.length, next: null };
+    },
+  });
   // ---- The Ctrl/Cmd+K search (search_everything): names of the fixtures' companies, contacts, deals and
   // events, and a few made-up attendees, case-insensitively, 5 of each kind at most. One letter answers
   // slowly (400 ms), so typing on overtakes it (the palette must drop that late answer); "failing" fails.
@@ -3188,6 +3287,68 @@ async function screenshots() {
       await shot(page, "contact-primary");
     });
   }
+
+  // ---- An email template's preview and "Open in mail app" (run names start with "template") ----
+  const TEMPLATE_INVITE = "7e3a1c00-0000-4000-8000-000000000001", TEMPLATE_FOLLOW_UP = "7e3a1c00-0000-4000-8000-000000000002";
+  const templateContact = fixtures.my_day.overdue[0].contact_name;
+  const templateEvent = fixtures.events[1]?.name ?? fixtures.events[0].name;
+  /** Picks a row in one of the preview's pickers by typing its name and pressing Enter. */
+  async function pickIn(page, testid, name) {
+    await page.getByTestId(testid).click();
+    await page.keyboard.type(name, { delay: 10 });
+    await page.getByTestId(`${testid}-option`).first().waitFor();
+    await page.keyboard.press("Enter");
+    await page.getByTestId(`${testid}-name`).waitFor();
+  }
+  for (const colorScheme of ["light", "dark"]) {
+    await run(`template-${colorScheme}`, { hash: `#/data/crm_email_templates/${TEMPLATE_INVITE}`, colorScheme, height: 1100 }, async (page) => {
+      await page.getByTestId("template-preview").waitFor();
+      await page.getByTestId("template-pick").waitFor();
+      await pickIn(page, "template-contact", templateContact);
+      await page.getByTestId("template-email").waitFor();
+      // No event yet: its two variables are empty, and said so.
+      if ((await page.getByTestId("template-empty").count()) < 2) throw new Error("event_name and event_date not flagged");
+      if (colorScheme === "dark") {
+        await shot(page, "template-dark");
+        return;
+      }
+      await pickIn(page, "template-event", templateEvent);
+      await page.waitForFunction((ev) => document.querySelector("[data-testid=template-subject]")?.textContent?.includes(ev), templateEvent);
+      if ((await page.getByTestId("template-unknown").count()) !== 0) throw new Error("the invitation has no unknown names");
+      const body = await text(page, "template-body");
+      if (!body.startsWith("Hi " + templateContact.split(" ")[0] + ",")) throw new Error("the first name is not filled: " + body.slice(0, 40));
+      await shot(page, "template-light");
+      // Nothing flagged (or only the owner): Open goes straight to the mail app when nothing is.
+      const flagged = await page.getByTestId("template-flags").count();
+      await page.getByTestId("template-open").click();
+      if (flagged) await page.getByTestId("template-confirm").click();
+      await page.waitForFunction(() => document.querySelector("[data-testid=template-said]")?.textContent?.startsWith("Opened in your mail app"));
+      if (!(await text(page, "template-said")).includes(templateContact)) throw new Error("the contact is not named");
+      await shot(page, "template-sent");
+    });
+  }
+
+  await run("template-flags", { hash: `#/data/crm_email_templates/${TEMPLATE_FOLLOW_UP}`, height: 1100 }, async (page) => {
+    await page.getByTestId("template-preview").waitFor();
+    await pickIn(page, "template-contact", templateContact);
+    await page.getByTestId("template-unknown").waitFor();
+    if ((await text(page, "template-unknown")) !== "Not a variable: {{nope}} (goes out as typed)") throw new Error("the unknown flag's words");
+    await page.locator("[data-testid=template-body] mark").getByText("{{nope}}").waitFor();
+    await shot(page, "template-flags");
+    await page.getByTestId("template-open").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("template-confirm").waitFor();
+    const title = (await page.locator("dialog[open] h2").textContent())?.trim();
+    if (!/^Send with 1 unknown variable and \d+ empty variables?\?$/.test(title ?? "")) throw new Error("the question: " + title);
+    if ((await focusedId(page)) !== "dialog-cancel") throw new Error("Cancel is not focused in the question");
+    await shot(page, "template-flags-confirm");
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => !document.querySelector("dialog[open]"));
+    if ((await text(page, "template-said")) !== "") throw new Error("Esc sent it");
+    await page.getByTestId("template-open").click();
+    await page.getByTestId("template-confirm").click();
+    await page.waitForFunction(() => document.querySelector("[data-testid=template-said]")?.textContent?.startsWith("Opened in your mail app"));
+  });
 
   // ---- The Ctrl/Cmd+K palette and `g` then a letter (run names start with "palette") ----
   const paletteHits = (page) =>

@@ -110,6 +110,8 @@ export type {
 } from "./bindings";
 // One search over companies, contacts, deals, events and attendees (the Ctrl/Cmd+K palette).
 export type { SearchHit } from "./bindings";
+// An email template filled for one contact (a template's record page).
+export type { RenderedEmail } from "./bindings";
 export { workspace } from "./workspace.svelte";
 export { sync } from "./sync.svelte";
 export { Resource, toAppError, localUtcOffsetMinutes } from "./resource.svelte";
