@@ -20,6 +20,28 @@ impl Writer<'_> {
         Ok(self.tx.execute_batch("PRAGMA defer_foreign_keys = ON")?)
     }
 
+    /// Rows a pull brought whose parent this user cannot see — the server shares a rep's own
+    /// activity on a company since reassigned to someone else, but not the company — are kept
+    /// out of the replica (with what cascades from them), so the pull's foreign keys hold.
+    /// Returns how many rows were kept out.
+    pub fn drop_orphans(&mut self) -> Result<usize> {
+        let mut dropped = 0;
+        loop {
+            let orphans: Vec<(String, i64)> = self
+                .tx
+                .prepare("SELECT \"table\", rowid FROM pragma_foreign_key_check WHERE rowid IS NOT NULL")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            if orphans.is_empty() {
+                return Ok(dropped);
+            }
+            for (table, rowid) in orphans {
+                let table = lookup(&table)?;
+                dropped += self.tx.execute(&format!("DELETE FROM {} WHERE rowid = ?1", table.name), [rowid])?;
+            }
+        }
+    }
+
     /// Inserts or updates a row as the server has it. Fields with a local change still waiting
     /// to go up keep their local value; a row this device deleted stays deleted. Columns the
     /// replica does not have (the server's `_hlc`) are skipped; clocks seen move this device's

@@ -85,7 +85,12 @@ fn apply(
         f(w)
     };
     match scope {
-        Scope::Account(_) => store.write(apply)?,
+        // What the server shares whose parent it does not (a sales rep's activity on a company
+        // reassigned to someone else) stays out: the account's references hold.
+        Scope::Account(_) => store.write(|w| {
+            apply(w)?;
+            w.drop_orphans().map(drop)
+        })?,
         Scope::Event(_) => store.write_partial(apply)?,
     }
     Ok(())

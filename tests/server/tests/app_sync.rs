@@ -531,3 +531,74 @@ fn an_offline_waitlist_order_and_an_approved_expense_reach_the_server_as_made() 
         .unwrap();
     assert_eq!(expense_on_server, "approved|1250.50|t|t");
 }
+
+#[test]
+fn a_reps_edit_of_a_company_reassigned_meanwhile_is_refused_and_kept_and_their_import_reaches_another_computer() {
+    use eventos_app::crm::import::{ImportKind, ImportRequest, OnDuplicate};
+    let (pg, emulator) = start();
+    let (dir, mut cable, mut rep) = connected_through_cable(&emulator, "sales@demo.eventos.test");
+    let id_of = |email: &str| pg.psql(&format!("SELECT id FROM public.profiles WHERE email = '{email}'")).unwrap();
+    let (sales, owner) = (id_of("sales@demo.eventos.test"), id_of("owner@demo.eventos.test"));
+    let company = pg
+        .psql(&format!("SELECT id FROM public.crm_organizers WHERE assigned_to = '{sales}' ORDER BY id LIMIT 1"))
+        .unwrap();
+
+    // Offline, the rep edits one of their companies and imports two new ones from a CSV.
+    cable.unplug();
+    let patch = serde_json::json!({"industry": "Edited on the road"}).as_object().cloned().unwrap();
+    rep.update_record("crm_organizers", &company, patch).unwrap();
+    let file = dir.path().join("companies.csv");
+    std::fs::write(
+        &file,
+        "Company,Website\nNorthwind Offline Events,https://northwind-offline.example\nBlue Harbour Tours,\n",
+    )
+    .unwrap();
+    let request = ImportRequest {
+        kind: ImportKind::Companies,
+        path: file.display().to_string(),
+        content_base64: None,
+        mapping: vec![],
+        on_duplicate: OnDuplicate::Skip,
+        decisions: Default::default(),
+        dry_run: false,
+    };
+    assert_eq!(rep.import_csv(&request).unwrap().created, 2);
+    // Meanwhile the company is reassigned to someone else on the server.
+    pg.psql(&format!("UPDATE public.crm_organizers SET assigned_to = '{owner}' WHERE id = '{company}'")).unwrap();
+
+    // Back online: the import goes up; the edit is refused by the server's rules and kept in
+    // the outbox with the reason, never lost.
+    cable.plug_in();
+    let status = wait_for(&rep, "the refused edit", |s| s.failed == 1 && s.waiting == 1);
+    assert!(status.state == SyncState::Synced || status.error.is_none(), "{status:?}");
+    let kept = rep.outbox().unwrap();
+    let refused = kept.iter().find(|c| c.row_id == company).expect("the edit is kept");
+    assert!(refused.error.as_deref().is_some_and(|e| !e.is_empty()), "{refused:?}");
+    assert_eq!(
+        pg.psql(&format!("SELECT industry = 'Edited on the road' FROM public.crm_organizers WHERE id = '{company}'"))
+            .unwrap(),
+        "f",
+        "the server kept its own"
+    );
+    let imported = pg
+        .psql(&format!(
+            "SELECT count(*) FROM public.crm_organizers WHERE company_name IN ('Northwind Offline Events', 'Blue Harbour Tours') \
+             AND assigned_to = '{sales}'"
+        ))
+        .unwrap();
+    assert_eq!(imported, "2");
+
+    // Another computer receives the imported companies: the owner's, and the rep's own new
+    // laptop — whose first download holds the rep's activities on the reassigned company but
+    // not the company (the server shares one, not the other): those stay out, and it syncs.
+    let query = eventos_store::RecordQuery { search: Some("Northwind Offline".into()), ..Default::default() };
+    for email in ["owner@demo.eventos.test", "sales@demo.eventos.test"] {
+        let other_dir = tempfile::tempdir().unwrap();
+        let mut other = open(&other_dir);
+        other.connect(&form(&emulator, email, "eventos-demo")).unwrap();
+        wait_for(&other, "synced", synced);
+        assert_eq!(other.list_records("crm_organizers", &query).unwrap().total, 1, "{email}");
+        let seen = other.record("crm_organizers", &company).is_ok();
+        assert_eq!(seen, email.starts_with("owner"), "{email}: the reassigned company is the owner's now");
+    }
+}
