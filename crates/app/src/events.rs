@@ -133,8 +133,7 @@ pub(crate) fn summaries(
 impl App {
     /// Events whose name, venue or slug contains the search text, sorted as asked.
     pub fn events(&self, query: &EventQuery) -> Result<Vec<EventSummary>> {
-        let pattern =
-            format!("%{}%", query.search.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let pattern = format!("%{}%", eventos_store::like_escape(query.search.trim()));
         let mut events = summaries(
             &self.store()?.connection(),
             "e.name LIKE ?1 ESCAPE '\\' OR v.name LIKE ?1 ESCAPE '\\' OR e.slug LIKE ?1 ESCAPE '\\' \

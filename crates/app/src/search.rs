@@ -45,7 +45,7 @@ pub(crate) fn search_everything(view: &View<'_>, query: &str) -> Result<Vec<Sear
         let rows = if indexed {
             store.search(table, query, EACH)?
         } else {
-            let pattern = format!("%{}%", query.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+            let pattern = format!("%{}%", eventos_store::like_escape(query));
             let sql = format!(
                 "SELECT id FROM {table} WHERE {title} LIKE ?1 ESCAPE '\\' ORDER BY {title} LIKE ?2 ESCAPE '\\' DESC, {title} LIMIT {EACH}"
             );

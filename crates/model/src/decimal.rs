@@ -48,6 +48,12 @@ pub fn sum<'a>(values: impl IntoIterator<Item = &'a str>, scale: u8) -> Option<S
     Some(from_units(total, scale))
 }
 
+/// An amount (`"1250.50"`, spaces around allowed) in cents; None when it is not one or does
+/// not fit.
+pub fn cents(amount: &str) -> Option<i64> {
+    to_units(amount.trim(), 2).and_then(|units| i64::try_from(units).ok())
+}
+
 /// `"12.34"` at scale 2 → `1234`.
 pub fn to_units(text: &str, scale: u8) -> Option<i128> {
     let (negative, body) = text.strip_prefix('-').map_or((false, text), |rest| (true, rest));

@@ -39,6 +39,7 @@ pub use open::{DB_FILE_NAME, MigrationReport, default_data_dir, default_db_path}
 pub use outbox::{Change, Op, Outcome};
 pub use queries::EventStats;
 pub use reader::Reader;
+pub use records::like_escape;
 pub use records::{Children, DeletePlan, Filter, FilterOp, RecordPage, RecordQuery, Sort, TableCount};
 pub use scopes::ScopeState;
 pub use search::{AttendeeHit, RANK_WINDOW};

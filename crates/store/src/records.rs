@@ -499,7 +499,8 @@ fn number_sql(table: &Table, words: &str, params: &mut Vec<Sql>) -> Option<Strin
     Some(condition.replace("?N", &format!("?{}", params.len())))
 }
 
-fn like_escape(text: &str) -> String {
+/// Text as a LIKE pattern's literal part (`\` is the escape character: `ESCAPE '\'`).
+pub fn like_escape(text: &str) -> String {
     text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 

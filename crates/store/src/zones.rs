@@ -58,6 +58,13 @@ pub fn local_to_utc(local: &str, zone: &str, field: &str) -> Result<String, Vali
     Ok(instant.strftime("%Y-%m-%dT%H:%M:%S.%6fZ").to_string())
 }
 
+/// Today on this computer's calendar (`2026-12-07`): a payment or close date typed here.
+pub fn local_today() -> String {
+    let now = eventos_model::timestamp::now();
+    let local = utc_to_local(&now, local_zone()).unwrap_or(now);
+    local[..10].to_owned()
+}
+
 /// A canonical UTC timestamp as the wall-clock time in `zone` ("2026-03-08T09:30").
 pub fn utc_to_local(utc: &str, zone: &str) -> Option<String> {
     let tz = jiff::tz::db().get(zone).ok()?;

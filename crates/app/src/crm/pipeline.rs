@@ -127,7 +127,7 @@ pub(crate) fn board(view: &View<'_>, query: &BoardQuery) -> Result<Board> {
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(|s| format!("%{}%", s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+        .map(|s| format!("%{}%", eventos_store::like_escape(s)));
     let mut months: BTreeMap<String, MonthForecast> = BTreeMap::new();
     let (mut open_cents, mut weighted_cents) = (0, 0);
     let mut stmt = db.prepare(CARDS)?;
@@ -177,7 +177,7 @@ pub(crate) fn board(view: &View<'_>, query: &BoardQuery) -> Result<Board> {
 }
 
 fn cents(amount: &str) -> i64 {
-    eventos_model::decimal::to_units(amount.trim(), 2).and_then(|u| i64::try_from(u).ok()).unwrap_or(0)
+    eventos_model::decimal::cents(amount).unwrap_or(0)
 }
 
 impl App {
@@ -216,7 +216,7 @@ impl App {
                 let message = format!("'{d}' is not a date (YYYY-MM-DD)");
                 return Err(AppError::new(ErrorCode::Invalid, message).on_field("actual_close_date"));
             }
-            None => today(),
+            None => eventos_store::zones::local_today(),
         };
         let stage = self.closing_stage(&text(&deal, "account_id"), closing.won)?;
         let patch = row(json!({
@@ -254,13 +254,6 @@ impl App {
             AppError::new(ErrorCode::Invalid, format!("the pipeline has no {which} stage")).on_field("stage_id")
         })
     }
-}
-
-/// Today on this computer's calendar.
-pub(crate) fn today() -> String {
-    let now = eventos_model::timestamp::now();
-    let local = eventos_store::zones::utc_to_local(&now, eventos_store::zones::local_zone()).unwrap_or(now);
-    local[..10].to_owned()
 }
 
 fn no_deal(id: &str) -> AppError {

@@ -107,8 +107,8 @@ impl App {
         let (event_name, event_date) = match event_id.filter(|e| !e.is_empty()) {
             Some(id) => {
                 let event = store.get("events", id)?.ok_or_else(|| missing("event", id))?;
-                let summary = self.event(id)?.summary;
-                let day = eventos_store::zones::utc_to_local(&text(&event, "start_at"), &summary.zone)
+                let zone = crate::organize::event_zone(store, &event)?;
+                let day = eventos_store::zones::utc_to_local(&text(&event, "start_at"), &zone)
                     .map(|d| d[..10].to_owned())
                     .unwrap_or_default();
                 (text(&event, "name"), day)

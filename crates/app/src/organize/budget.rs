@@ -5,9 +5,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::cents;
 use crate::records::{Action, View};
 use crate::{Result, no_event, text};
+use eventos_model::decimal::cents;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Budget {

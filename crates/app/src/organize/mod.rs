@@ -73,17 +73,12 @@ pub(crate) fn account_and_organizer(store: &Store) -> Result<(String, String)> {
 }
 
 /// The zone of an event's venue (this computer's when it has none).
-fn event_zone(store: &Store, event: &Row) -> Result<String> {
+pub(crate) fn event_zone(store: &Store, event: &Row) -> Result<String> {
     let venue = match event.get("venue_id").and_then(|v| v.as_str()) {
         Some(id) => store.get("venues", id)?,
         None => None,
     };
     Ok(zone_of_venue(venue.as_ref()))
-}
-
-/// An exact amount (`"1250.50"`) in cents; None when it is not one.
-fn cents(amount: &str) -> Option<i64> {
-    eventos_model::decimal::to_units(amount.trim(), 2).and_then(|units| i64::try_from(units).ok())
 }
 
 /// The time zone an event's times are typed and shown in: its venue's, else this computer's.

@@ -10,7 +10,9 @@ use eventos_store::zones::utc_to_local;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{cents, event_zone};
+use eventos_model::decimal::cents;
+
+use super::event_zone;
 use crate::records::{Action, View};
 use crate::{Result, no_event, text};
 

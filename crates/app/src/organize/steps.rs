@@ -3,7 +3,6 @@
 //! goes with it (who approved and when, the payment date, when it was sent) in one update, so
 //! a generic record page offers the step and nothing is forgotten.
 
-use eventos_store::zones::{local_zone, utc_to_local};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 use ts_rs::TS;
@@ -87,8 +86,7 @@ impl App {
             }
             ("event_expenses", "paid") => {
                 // Today on this computer's calendar (a payment is made where the organizer is).
-                let local = utc_to_local(&now, local_zone()).unwrap_or_else(|| now.clone());
-                patch.insert("payment_date".into(), Value::from(local[..10].to_owned()));
+                patch.insert("payment_date".into(), Value::from(eventos_store::zones::local_today()));
             }
             ("event_expenses", "pending") => {
                 patch.extend(row(json!({"approved_by": null, "approved_at": null})));

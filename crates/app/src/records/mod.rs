@@ -232,13 +232,15 @@ impl App {
 
     /// Creates a row; the store fills ids, codes and the account, and checks every value.
     pub fn create_record(&mut self, table: &str, mut values: Row) -> Result<Row> {
-        let table = self.permitted(table, Action::Create)?;
+        // The role once: the table's rights and the row's (a sales rep's own) both need it.
+        let role = self.role()?;
+        let table = permitted_as(role, table, Action::Create)?;
         if without_account(table, &values) {
             // No parent to take the account from (a venue, a company): the workspace's.
             let (account, _) = crate::organize::account_and_organizer(self.store()?)?;
             values.insert("account_id".into(), account.into());
         }
-        own_rows::check(self.store()?, self.role()?, table.name, Action::Create, None, Some(&mut values))?;
+        own_rows::check(self.store()?, role, table.name, Action::Create, None, Some(&mut values))?;
         let store = self.store_mut()?;
         let id = store.write(|w| w.insert(table.name, values))?;
         let row = store.get(table.name, &id)?.ok_or_else(|| not_found(table, &id))?;
@@ -249,7 +251,8 @@ impl App {
     /// Changes only the fields whose value differs from the stored one: an unchanged field
     /// sent with a new clock would undo someone else's edit of it (sync merges field by field).
     pub fn update_record(&mut self, table: &str, id: &str, mut patch: Row) -> Result<Row> {
-        let table = self.permitted(table, Action::Update)?;
+        let role = self.role()?;
+        let table = permitted_as(role, table, Action::Update)?;
         let store = self.store_mut()?;
         let current = store.get(table.name, id)?.ok_or_else(|| not_found(table, id))?;
         patch.retain(|field, value| current.get(field) != Some(value));
@@ -258,8 +261,6 @@ impl App {
         }
         let mut after = current.clone();
         after.extend(patch.clone());
-        let role = self.role()?;
-        let store = self.store_mut()?;
         own_rows::check(store, role, table.name, Action::Update, Some(&current), Some(&mut after))?;
         // More places (or a published event) offer them to the waitlist.
         let frees_places = table.name == "events" && (patch.contains_key("capacity") || patch.contains_key("status"));
@@ -274,24 +275,26 @@ impl App {
     /// What deleting the record would take with it (or why it would be refused), to show
     /// before asking.
     pub fn delete_plan(&mut self, table: &str, id: &str) -> Result<DeletePlan> {
-        let table = self.permitted(table, Action::Delete)?;
-        self.own_row_deletable(table, id)?;
+        let table = self.own_row_deletable(table, id)?;
         Ok(self.store_mut()?.delete_plan(table.name, id)?)
     }
 
     pub fn delete_record(&mut self, table: &str, id: &str) -> Result<()> {
-        let table = self.permitted(table, Action::Delete)?;
-        self.own_row_deletable(table, id)?;
+        let table = self.own_row_deletable(table, id)?;
         self.store_mut()?.write(|w| w.delete(table.name, id))?;
         self.edited();
         Ok(())
     }
 
-    /// Refuses a sales rep's delete of a CRM row that is not theirs (see `own_rows`).
-    pub(crate) fn own_row_deletable(&self, table: &Table, id: &str) -> Result<()> {
+    /// The table, if the role may delete this row of it: its table's rights, and for a sales
+    /// rep, only a CRM row of theirs (see `own_rows`).
+    pub(crate) fn own_row_deletable(&self, table: &str, id: &str) -> Result<&'static Table> {
+        let role = self.role()?;
+        let table = permitted_as(role, table, Action::Delete)?;
         let store = self.store()?;
         let current = store.get(table.name, id)?.ok_or_else(|| not_found(table, id))?;
-        own_rows::check(store, self.role()?, table.name, Action::Delete, Some(&current), None)
+        own_rows::check(store, role, table.name, Action::Delete, Some(&current), None)?;
+        Ok(table)
     }
 
     /// The table, if the signed-in role may do this to it; a typed refusal otherwise.
