@@ -74,4 +74,9 @@ const COMMAND_NAMES: &[&str] = &[
     "search_everything",
     "open_link",
     "render_template",
+    "documents",
+    "attach_document",
+    "open_document",
+    "upload_queue",
+    "retry_upload",
 ];

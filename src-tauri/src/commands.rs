@@ -6,7 +6,10 @@ use std::sync::Mutex;
 
 use eventos_app::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist};
 use eventos_app::crm::import::{ImportPreview, ImportRequest, ImportSummary, ImportUndone};
-use eventos_app::crm::{Board, BoardQuery, Closing, CompanySummary, MergePlan, MyDay, QuickLog, RenderedEmail};
+use eventos_app::crm::{
+    AttachDocument, Board, BoardQuery, Closing, CompanySummary, DocumentItem, MergePlan, MyDay, QuickLog,
+    RenderedEmail, UploadItem,
+};
 use eventos_app::dashboard::Dashboard;
 use eventos_app::door::{
     CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, QrPath, ScannerPoll,
@@ -317,6 +320,31 @@ pub fn render_template(
     event_id: Option<String>,
 ) -> Reply<RenderedEmail> {
     with(&state, |app| app.render_template(&template_id, &contact_id, event_id.as_deref()))
+}
+
+#[tauri::command(async)]
+pub fn documents(state: State<'_, Shared>, on_table: String, on_id: String) -> Reply<Vec<DocumentItem>> {
+    with(&state, |app| app.documents(&on_table, &on_id))
+}
+
+#[tauri::command(async)]
+pub fn attach_document(state: State<'_, Shared>, attach: AttachDocument) -> Reply<DocumentItem> {
+    with(&state, |app| app.attach_document(&attach))
+}
+
+#[tauri::command(async)]
+pub fn open_document(state: State<'_, Shared>, id: String) -> Reply<String> {
+    with(&state, |app| app.open_document(&id))
+}
+
+#[tauri::command(async)]
+pub fn upload_queue(state: State<'_, Shared>) -> Reply<Vec<UploadItem>> {
+    with(&state, |app| app.upload_queue())
+}
+
+#[tauri::command(async)]
+pub fn retry_upload(state: State<'_, Shared>, storage_path: String) -> Reply<Vec<UploadItem>> {
+    with(&state, |app| app.retry_upload(&storage_path))
 }
 
 #[cfg(test)]

@@ -92,6 +92,11 @@ fn main() -> ExitCode {
             commands::search_everything,
             commands::open_link,
             commands::render_template,
+            commands::documents,
+            commands::attach_document,
+            commands::open_document,
+            commands::upload_queue,
+            commands::retry_upload,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

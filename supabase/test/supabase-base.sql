@@ -127,3 +127,77 @@ CREATE TABLE auth.refresh_tokens (
 );
 CREATE INDEX refresh_tokens_parent_idx ON auth.refresh_tokens (parent);
 CREATE INDEX refresh_tokens_session_id_revoked_idx ON auth.refresh_tokens (session_id, revoked);
+
+-- Supabase Storage's own schema (the storage service creates it in a real project), with the
+-- tables, functions and grants a project's policies use: buckets, objects (row-level security on,
+-- policies are the project's), and the path helpers `storage.foldername/filename/extension`.
+CREATE SCHEMA storage;
+GRANT USAGE ON SCHEMA storage TO anon, authenticated, service_role;
+
+CREATE TABLE storage.buckets (
+  id text PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  owner uuid,
+  public boolean DEFAULT false,
+  file_size_limit bigint,
+  allowed_mime_types text[],
+  created_at timestamptz DEFAULT now(),
+  updated_at timestamptz DEFAULT now()
+);
+
+CREATE TABLE storage.objects (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  bucket_id text REFERENCES storage.buckets (id),
+  name text,
+  owner uuid,
+  owner_id text,
+  metadata jsonb,
+  path_tokens text[] GENERATED ALWAYS AS (string_to_array(name, '/')) STORED,
+  version text,
+  created_at timestamptz DEFAULT now(),
+  updated_at timestamptz DEFAULT now(),
+  last_accessed_at timestamptz DEFAULT now(),
+  CONSTRAINT bucketid_objname UNIQUE (bucket_id, name)
+);
+ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY;
+ALTER TABLE storage.buckets ENABLE ROW LEVEL SECURITY;
+GRANT ALL ON storage.objects, storage.buckets TO anon, authenticated, service_role;
+
+CREATE FUNCTION storage.foldername(name text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  _parts text[];
+BEGIN
+  SELECT string_to_array(name, '/') INTO _parts;
+  RETURN _parts[1:array_length(_parts, 1) - 1];
+END $$;
+
+CREATE FUNCTION storage.filename(name text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  _parts text[];
+BEGIN
+  SELECT string_to_array(name, '/') INTO _parts;
+  RETURN _parts[array_length(_parts, 1)];
+END $$;
+
+CREATE FUNCTION storage.extension(name text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  _parts text[];
+  _filename text;
+BEGIN
+  SELECT string_to_array(name, '/') INTO _parts;
+  SELECT _parts[array_length(_parts, 1)] INTO _filename;
+  RETURN reverse(split_part(reverse(_filename), '.', 1));
+END $$;
+
+GRANT EXECUTE ON FUNCTION storage.foldername(text), storage.filename(text), storage.extension(text)
+  TO anon, authenticated, service_role;
+
+-- The stand-in's bytes (a real project keeps them in S3): one row per object, written and read
+-- by the emulator as `authenticator` only after the caller's own statement on storage.objects
+-- has passed row-level security; it goes with its object.
+CREATE TABLE storage.emulator_blobs (
+  object_id uuid PRIMARY KEY REFERENCES storage.objects (id) ON DELETE CASCADE,
+  data bytea NOT NULL
+);
+GRANT USAGE ON SCHEMA storage TO authenticator;
+GRANT SELECT, INSERT ON storage.emulator_blobs TO authenticator;

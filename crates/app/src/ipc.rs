@@ -13,8 +13,8 @@ use crate::crm::import::{
     ImportUndone, OnDuplicate, Rejected,
 };
 use crate::crm::{
-    Board, BoardColumn, BoardQuery, Card, Closing, CompanySummary, DayItem, MergeField, MergePlan, MonthForecast,
-    MovingRows, MyDay, QuickLog, RenderedEmail,
+    AttachDocument, Board, BoardColumn, BoardQuery, Card, Closing, CompanySummary, DayItem, DocumentItem, FileState,
+    MergeField, MergePlan, MonthForecast, MovingRows, MyDay, QuickLog, RenderedEmail, UploadItem,
 };
 use crate::dashboard::{DailySales, Dashboard};
 use crate::door::{
@@ -132,6 +132,11 @@ pub fn commands() -> Vec<Command> {
             "templateId: string, contactId: string, eventId: string | null",
             RenderedEmail::name(&cfg),
         ),
+        command("documents", "onTable: string, onId: string", Vec::<DocumentItem>::name(&cfg)),
+        command("attach_document", "attach: AttachDocument", DocumentItem::name(&cfg)),
+        command("open_document", "id: string", "string".to_owned()),
+        command("upload_queue", "", Vec::<UploadItem>::name(&cfg)),
+        command("retry_upload", "storagePath: string", Vec::<UploadItem>::name(&cfg)),
     ]
 }
 
@@ -261,6 +266,10 @@ pub fn typescript() -> String {
         ImportUndone::decl(&cfg),
         SearchHit::decl(&cfg),
         RenderedEmail::decl(&cfg),
+        AttachDocument::decl(&cfg),
+        FileState::decl(&cfg),
+        DocumentItem::decl(&cfg),
+        UploadItem::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     out.push_str("/** A row of any table: column name → value, typed by the schema registry. */\nexport type Row = Record<string, unknown>;\n\n");

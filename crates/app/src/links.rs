@@ -1,5 +1,6 @@
 //! Handing a `tel:` or `mailto:` link to the operating system (its phone or mail app), as the
-//! CRM's Call and Email actions do. Only those two kinds: never a file, a web page or a program.
+//! CRM's Call and Email actions do (only those two kinds of link: never a web page or a
+//! program), and a document's file from the data folder to the program that opens its type.
 
 use crate::{App, AppError, ErrorCode, Result};
 
@@ -18,23 +19,30 @@ impl App {
             return Err(AppError::new(ErrorCode::Invalid, "only phone (tel:) and mail (mailto:) links are opened"));
         }
         let url = url.trim();
-        #[cfg(target_os = "macos")]
-        let mut command = std::process::Command::new("open");
-        #[cfg(windows)]
-        let mut command = {
-            let mut c = std::process::Command::new("rundll32");
-            c.arg("url.dll,FileProtocolHandler");
-            c
-        };
-        #[cfg(not(any(target_os = "macos", windows)))]
-        let mut command = std::process::Command::new("xdg-open");
-        command.arg(url).spawn().map(drop).map_err(|e| {
+        hand_to_os(std::ffi::OsStr::new(url)).map_err(|_| {
             AppError::new(
                 ErrorCode::Io,
-                format!("no app on this computer opens {} links ({e})", url.split(':').next().unwrap_or("these")),
+                format!("no app on this computer opens {} links", url.split(':').next().unwrap_or("these")),
             )
         })
     }
+}
+
+/// Hands a link or a file of ours to the operating system's opener.
+pub(crate) fn hand_to_os(target: &std::ffi::OsStr) -> Result<()> {
+    #[cfg(target_os = "macos")]
+    let mut command = std::process::Command::new("open");
+    #[cfg(windows)]
+    let mut command = {
+        let mut c = std::process::Command::new("rundll32");
+        c.arg("url.dll,FileProtocolHandler");
+        c
+    };
+    #[cfg(not(any(target_os = "macos", windows)))]
+    let mut command = std::process::Command::new("xdg-open");
+    command.arg(target).spawn().map(drop).map_err(|e| {
+        AppError::new(ErrorCode::Io, format!("no program on this computer opens {} ({e})", target.to_string_lossy()))
+    })
 }
 
 #[cfg(test)]

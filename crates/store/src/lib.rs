@@ -9,7 +9,8 @@
 //! - the door: tickets as a door sees them, presence, live counts, duplicate entries;
 //! - sync bookkeeping: the outbox every local write feeds once the workspace is connected
 //!   ([`Store::pending_changes`], [`Store::settle`]), pulled rows applied without feeding it
-//!   ([`Writer::apply_pulled`]), scopes and their cursors.
+//!   ([`Writer::apply_pulled`]), scopes and their cursors;
+//! - documents' files kept on this computer and their upload queue (`files.rs`).
 
 mod apply;
 mod box_office;
@@ -18,6 +19,7 @@ mod door;
 mod error;
 mod explain;
 mod export;
+mod files;
 mod guard;
 mod open;
 mod outbox;
@@ -34,6 +36,7 @@ pub use box_office::OrderTicket;
 pub use connection::{Conflict, Connection as SyncConnection};
 pub use door::{DoorCounts, DuplicateEntry, Presence, Scan, TicketLookup};
 pub use error::{ConstraintKind, StoreError};
+pub use files::{KeptFile, Upload};
 pub use guard::{GUARD_FUNCTION, trigger_name as guard_trigger_name};
 pub use open::{DB_FILE_NAME, MigrationReport, default_data_dir, default_db_path};
 pub use outbox::{Change, Op, Outcome};

@@ -5,7 +5,7 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use eventos_model::schema;
-use eventos_sync::{Page, PushAnswer, PushChange, Remote, RemoteError, Row, Scope};
+use eventos_sync::{DOCUMENTS_BUCKET, Page, PushAnswer, PushChange, Remote, RemoteError, Row, Scope};
 use reqwest::blocking::{Client as Http, RequestBuilder, Response};
 use serde_json::{Value, json};
 
@@ -91,24 +91,32 @@ impl Client {
         Ok(token.into_session(now()))
     }
 
+    /// The request `build` makes, with the project's key and the user's token.
+    pub(crate) fn authorized(
+        &self,
+        build: &dyn Fn(&Http, &str) -> RequestBuilder,
+    ) -> Result<RequestBuilder, RemoteError> {
+        let Some(session) = &self.session else { return Err(RemoteError::Unauthorized("not signed in".into())) };
+        Ok(build(&self.http, &self.project.url)
+            .header("apikey", &self.project.anon_key)
+            .bearer_auth(&session.access_token))
+    }
+
+    /// Refreshes an expired access token for a request to try again.
+    pub(crate) fn refresh_for_remote(&mut self) -> Result<(), RemoteError> {
+        self.refresh().map(drop).map_err(|e| match e {
+            AuthError::Unreachable(m) => RemoteError::Unreachable(m),
+            other => RemoteError::Unauthorized(other.to_string()),
+        })
+    }
+
     /// Sends a request built by `build` with the user's token; on an expired token, refreshes
     /// once and sends it again.
     fn send(&mut self, build: &dyn Fn(&Http, &str) -> RequestBuilder) -> Result<Response, RemoteError> {
         for attempt in 0..2 {
-            let token = match &self.session {
-                Some(session) => session.access_token.clone(),
-                None => return Err(RemoteError::Unauthorized("not signed in".into())),
-            };
-            let response = build(&self.http, &self.project.url)
-                .header("apikey", &self.project.anon_key)
-                .bearer_auth(token)
-                .send()
-                .map_err(|e| RemoteError::Unreachable(e.to_string()))?;
+            let response = self.authorized(build)?.send().map_err(|e| RemoteError::Unreachable(e.to_string()))?;
             if response.status().as_u16() == 401 && attempt == 0 {
-                self.refresh().map_err(|e| match e {
-                    AuthError::Unreachable(m) => RemoteError::Unreachable(m),
-                    other => RemoteError::Unauthorized(other.to_string()),
-                })?;
+                self.refresh_for_remote()?;
                 continue;
             }
             return check(response);
@@ -197,6 +205,14 @@ impl Remote for Client {
             Value::Object(counts) => Ok(counts),
             other => Err(RemoteError::Refused(format!("scope_counts: unexpected answer {other}"))),
         }
+    }
+
+    fn upload_file(&mut self, key: &str, content: &[u8], content_type: &str) -> Result<(), RemoteError> {
+        self.upload_to(DOCUMENTS_BUCKET, key, content, content_type)
+    }
+
+    fn download_file(&mut self, key: &str) -> Result<Option<Vec<u8>>, RemoteError> {
+        self.download_from(DOCUMENTS_BUCKET, key)
     }
 }
 

@@ -1,12 +1,13 @@
 //! The sync engine (no HTTP here; the server is a [`Remote`]):
 //!
-//! 1. push the outbox in batches the server accepts, and settle each answer (applied changes
+//! 1. upload the files of documents attached here (`files.rs`), then push the outbox in batches the server accepts, and settle each answer (applied changes
 //!    leave, lost fields go to the conflict log, refused changes stay with their error);
 //! 2. for every scope: bootstrap it if it is new (a cursor taken first, then the tables paged
 //!    by id, resumable), then pull until the server has no more, each page applied in one
 //!    transaction together with its cursor.
 
 mod bootstrap;
+mod files;
 mod pipeline;
 mod pull;
 mod push;
@@ -17,6 +18,8 @@ pub use remote::{Page, PulledChange, PushAnswer, PushChange, Remote, RemoteError
 
 use eventos_store::{Store, StoreError, Writer};
 
+/// The project's Storage bucket for CRM documents' files (supabase/migrations/*_crm_documents_storage.sql).
+pub const DOCUMENTS_BUCKET: &str = "crm-documents";
 /// Changes per `push_changes` call (the server takes at most 1000).
 pub const PUSH_BATCH: usize = 1000;
 /// Changes per `pull_changes` page, and rows per bootstrap page (Supabase caps reads at 1000).
@@ -39,6 +42,9 @@ pub enum SyncError {
 pub struct Report {
     pub pushed: usize,
     pub refused: usize,
+    /// Files put in Storage, and files it refused.
+    pub uploaded: usize,
+    pub uploads_refused: usize,
     pub conflicts: usize,
     pub pulled: usize,
     pub bootstrapped: usize,
@@ -52,7 +58,7 @@ pub enum Progress {
     Pulling { scope: String, done: usize },
 }
 
-/// Pushes, then bootstraps and pulls every scope. Stops at the first error; what was done
+/// Uploads files and pushes, then bootstraps and pulls every scope. Stops at the first error; what was done
 /// before it stays done (every step is its own transaction).
 pub fn sync(
     store: &mut Store,
@@ -60,6 +66,7 @@ pub fn sync(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Report, SyncError> {
     let mut report = Report::default();
+    files::upload_all(store, remote, &mut report)?;
     push::push_all(store, remote, &mut report, progress)?;
     for state in store.scopes()? {
         let scope = Scope::parse(&state.scope).ok_or_else(|| SyncError::BadScope(state.scope.clone()))?;

@@ -118,4 +118,9 @@ pub trait Remote: Send {
     ) -> Result<Vec<Row>, RemoteError>;
     /// How many rows of each table the scope holds (a bootstrap's progress total).
     fn counts(&mut self, scope: &Scope) -> Result<Map<String, Value>, RemoteError>;
+    /// Puts a file in the documents bucket ([`crate::DOCUMENTS_BUCKET`]) under `key`; a key
+    /// uploaded before counts as done (keys are never reused for other bytes).
+    fn upload_file(&mut self, key: &str, content: &[u8], content_type: &str) -> Result<(), RemoteError>;
+    /// A file of the documents bucket; `None` when it is not there or not this user's to see.
+    fn download_file(&mut self, key: &str) -> Result<Option<Vec<u8>>, RemoteError>;
 }

@@ -443,10 +443,6 @@ fn a_sale_made_offline_is_admitted_by_a_door_after_both_sync_and_its_refund_is_r
     let request = SaleRequest { event: EVENT.into(), quantity: 2, buyer, holders: vec![], payment: Payment::Card };
     let sale = office.sell(&request).unwrap();
     assert_eq!(sale.box_office.sold_here_unsynced, 2, "the server has not seen them");
-    let door_dir = tempfile::tempdir().unwrap();
-    let mut door = open(&door_dir);
-    door.connect(&form(&emulator, "door@demo.eventos.test", "eventos-demo")).unwrap();
-    wait_for(&door, "synced", synced);
 
     cable.plug_in();
     wait_for(&office, "the sale sent", synced);
@@ -464,6 +460,10 @@ fn a_sale_made_offline_is_admitted_by_a_door_after_both_sync_and_its_refund_is_r
         let setup = DoorSetup { event_id: EVENT.into(), gate: "Main".into(), mode: DoorMode::Entry, session_id: None };
         door.check_in(&DoorScan { door: setup, method: ScanMethod::QrCode, payload: payload.into() }).unwrap().kind
     };
+    let door_dir = tempfile::tempdir().unwrap();
+    let mut door = open(&door_dir);
+    door.connect(&form(&emulator, "door@demo.eventos.test", "eventos-demo")).unwrap();
+    wait_for(&door, "synced", synced);
     sync_now_and_wait(&mut door, "the sale received");
     assert_eq!(scan(&mut door, &sale.tickets[0].payload), VerdictKind::Admitted);
 
@@ -601,4 +601,147 @@ fn a_reps_edit_of_a_company_reassigned_meanwhile_is_refused_and_kept_and_their_i
         let seen = other.record("crm_organizers", &company).is_ok();
         assert_eq!(seen, email.starts_with("owner"), "{email}: the reassigned company is the owner's now");
     }
+}
+
+#[test]
+fn a_document_attached_offline_goes_up_with_the_next_sync_and_another_computer_opens_it_byte_identical() {
+    use base64::Engine as _;
+    use eventos_app::crm::{AttachDocument, FileState};
+    let (pg, emulator) = start();
+    let (_dir, mut cable, mut rep) = connected_through_cable(&emulator, "sales@demo.eventos.test");
+    let sales = pg.psql("SELECT id FROM public.profiles WHERE email = 'sales@demo.eventos.test'").unwrap();
+    let company = pg
+        .psql(&format!("SELECT id FROM public.crm_organizers WHERE assigned_to = '{sales}' ORDER BY id LIMIT 1"))
+        .unwrap();
+    let content: Vec<u8> = (0..300_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let attach = |name: &str| AttachDocument {
+        on_table: "crm_organizers".into(),
+        on_id: company.clone(),
+        file_name: name.into(),
+        content_base64: base64::engine::general_purpose::STANDARD.encode(&content),
+        document_type: Some("contract".into()),
+    };
+
+    // Offline: the file waits in the upload queue, its row in the outbox.
+    cable.unplug();
+    let document = rep.attach_document(&attach("Contrat signé — Müller.pdf")).unwrap();
+    assert_eq!(document.file, FileState::WaitingUpload);
+    let queue = rep.upload_queue().unwrap();
+    assert_eq!((queue.len(), queue[0].error.as_deref()), (1, None));
+    assert_eq!(queue[0].file_name, "Contrat signé — Müller.pdf");
+
+    // The bucket refuses a file over its limit: the upload fails with Storage's reason and
+    // stays; the row goes up regardless. Raised again, a retry puts the file there.
+    pg.psql("UPDATE storage.buckets SET file_size_limit = 1000 WHERE id = 'crm-documents'").unwrap();
+    cable.plug_in();
+    let failed = wait_for(&rep, "the refused upload", |s| {
+        synced(s) && rep.upload_queue().unwrap().first().is_some_and(|f| f.error.is_some())
+    });
+    assert_eq!(failed.waiting, 0, "the document's row went up: {failed:?}");
+    let refused = rep.upload_queue().unwrap().remove(0);
+    assert!(refused.error.as_deref().unwrap().contains("maximum allowed size"), "{refused:?}");
+    let listed = rep.documents("crm_organizers", &company).unwrap();
+    assert!(matches!(listed.iter().find(|d| d.id == document.id).unwrap().file, FileState::UploadFailed { .. }));
+    pg.psql("UPDATE storage.buckets SET file_size_limit = 52428800 WHERE id = 'crm-documents'").unwrap();
+    rep.retry_upload(&refused.storage_path).unwrap();
+    wait_for(&rep, "the file uploaded", |s| synced(s) && rep.upload_queue().unwrap().is_empty());
+    let on_server = pg
+        .psql(&format!(
+            "SELECT o.owner = '{sales}' AND length(b.data) = {} FROM storage.objects o \
+             JOIN storage.emulator_blobs b ON b.object_id = o.id WHERE o.name = '{}'",
+            content.len(),
+            document.storage_path
+        ))
+        .unwrap();
+    assert_eq!(on_server, "t");
+
+    // The owner's computer gets the row, and the file when the document is opened.
+    let owner_dir = tempfile::tempdir().unwrap();
+    let mut owner = open(&owner_dir);
+    owner.connect(&form(&emulator, "owner@demo.eventos.test", "eventos-demo")).unwrap();
+    wait_for(&owner, "synced", synced);
+    let seen = owner.documents("crm_organizers", &company).unwrap();
+    let theirs = seen.iter().find(|d| d.id == document.id).expect("the document's row arrived");
+    assert_eq!((theirs.file.clone(), theirs.file_size), (FileState::OnServer, content.len() as i64));
+    let path = owner.fetch_document(&document.id).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), content, "byte-identical");
+    assert_eq!(path.file_name().unwrap().to_str().unwrap(), "Contrat signé — Müller.pdf");
+    let again = owner.documents("crm_organizers", &company).unwrap();
+    assert_eq!(again.iter().find(|d| d.id == document.id).unwrap().file, FileState::Here);
+
+    // Someone who does not see the document cannot download its file either (door staff).
+    let mut stranger = eventos_supabase::Client::new(eventos_supabase::Project {
+        url: emulator.url().to_owned(),
+        anon_key: emulator.anon_key().to_owned(),
+    })
+    .unwrap();
+    stranger.sign_in("door@demo.eventos.test", "eventos-demo").unwrap();
+    assert_eq!(eventos_sync::Remote::download_file(&mut stranger, &document.storage_path).unwrap(), None);
+    // The rep's upload sent again (its answer lost): Storage's "already exists" counts as done.
+    let mut again = eventos_supabase::Client::new(eventos_supabase::Project {
+        url: emulator.url().to_owned(),
+        anon_key: emulator.anon_key().to_owned(),
+    })
+    .unwrap();
+    again.sign_in("sales@demo.eventos.test", "eventos-demo").unwrap();
+    eventos_sync::Remote::upload_file(&mut again, &document.storage_path, &content, "application/pdf").unwrap();
+    let foreign = format!("{}/x/y.pdf", uuid::Uuid::new_v4());
+    let e = eventos_sync::Remote::upload_file(&mut stranger, &foreign, b"x", "application/pdf").unwrap_err();
+    assert!(matches!(e, eventos_sync::RemoteError::Refused(ref m) if m.contains("row-level security")), "{e:?}");
+}
+
+#[test]
+fn a_rep_and_the_owner_edit_one_company_offline_and_both_end_with_the_same_merge() {
+    let (pg, emulator) = start();
+    let (_rep_dir, mut rep_cable, mut rep) = connected_through_cable(&emulator, "sales@demo.eventos.test");
+    let (_owner_dir, mut owner_cable, mut owner) = connected_through_cable(&emulator, "owner@demo.eventos.test");
+    let sales = pg.psql("SELECT id FROM public.profiles WHERE email = 'sales@demo.eventos.test'").unwrap();
+    let company = pg
+        .psql(&format!("SELECT id FROM public.crm_organizers WHERE assigned_to = '{sales}' ORDER BY id LIMIT 1"))
+        .unwrap();
+    let patch = |fields: serde_json::Value| fields.as_object().cloned().unwrap();
+
+    // Both offline. The rep edits first, the owner later: one field each of their own, and the
+    // industry both.
+    rep_cable.unplug();
+    owner_cable.unplug();
+    rep.update_record(
+        "crm_organizers",
+        &company,
+        patch(serde_json::json!({"industry": "Rep's", "primary_phone": "+1 416 555 0101"})),
+    )
+    .unwrap();
+    owner
+        .update_record(
+            "crm_organizers",
+            &company,
+            patch(serde_json::json!({"industry": "Owner's", "website": "https://owner.example"})),
+        )
+        .unwrap();
+
+    // The owner comes back first, then the rep: the rep's industry is older, so it loses.
+    owner_cable.plug_in();
+    sync_now_and_wait(&mut owner, "the owner's edit sent");
+    rep_cable.plug_in();
+    let status = wait_for(&rep, "the rep's conflict", |s| synced(s) && s.conflicts == 1);
+    assert_eq!(status.failed, 0);
+    sync_now_and_wait(&mut owner, "the rep's edit received");
+
+    for (who, app) in [("rep", &rep), ("owner", &owner)] {
+        let row = app.record("crm_organizers", &company).unwrap().row;
+        assert_eq!(row["industry"], "Owner's", "{who}");
+        assert_eq!(row["primary_phone"], "+1 416 555 0101", "{who}");
+        assert_eq!(row["website"], "https://owner.example", "{who}");
+    }
+    let server = pg
+        .psql(&format!(
+            "SELECT industry || '|' || primary_phone || '|' || website FROM public.crm_organizers WHERE id = '{company}'"
+        ))
+        .unwrap();
+    assert_eq!(server, "Owner's|+1 416 555 0101|https://owner.example");
+    let lost = rep.conflicts().unwrap();
+    assert_eq!(lost.len(), 1);
+    assert_eq!((lost[0].field.as_str(), lost[0].mine.as_str()), ("industry", "\"Rep's\""));
+    assert_eq!(lost[0].winner.as_deref(), Some("\"Owner's\""));
+    assert!(owner.conflicts().unwrap().is_empty());
 }

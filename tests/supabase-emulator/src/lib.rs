@@ -7,7 +7,9 @@
 //!   (sessions and rotating refresh tokens in `auth.sessions` / `auth.refresh_tokens`);
 //! - PostgREST's `/rest/v1/<table>` (GET/HEAD, POST, PATCH, DELETE) and `POST /rest/v1/rpc/<fn>`
 //!   on schema `public`, each request in one transaction with the JWT's role and claims set
-//!   locally, so row-level security, grants, constraints and triggers are PostgreSQL's own.
+//!   locally, so row-level security, grants, constraints and triggers are PostgreSQL's own;
+//! - Storage's object upload, download and delete (`/storage/v1/object/…`), the caller's
+//!   statement on `storage.objects` under the project's policies, the bytes kept in the database.
 //!
 //! No real GoTrue or PostgREST can run on the project's build machines; this stands in for them
 //! in tests. Where it simplifies what the real services do, `README.md` says so.
@@ -29,6 +31,7 @@ mod request;
 mod rest;
 mod rpc;
 mod server;
+mod storage;
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,5 +1,6 @@
 //! The HTTP side: a few worker threads take requests from `tiny_http`, the gateway checks the
-//! `apikey`, and `/auth/v1/*` goes to GoTrue's handler, `/rest/v1/*` to PostgREST's.
+//! `apikey`, and `/auth/v1/*` goes to GoTrue's handler, `/rest/v1/*` to PostgREST's, `/storage/v1/*` to
+//! Storage's.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -11,7 +12,7 @@ use crate::errors::{self, ApiError, Reply};
 use crate::filters::{parse_query, percent_decode};
 use crate::pool::Pool;
 use crate::request::{HttpRequest, identify};
-use crate::{auth, jwt, rest, rpc};
+use crate::{auth, jwt, rest, rpc, storage};
 
 /// What every request handler shares.
 pub struct State {
@@ -78,6 +79,8 @@ pub fn handle(state: &State, req: &HttpRequest) -> Reply {
         ("auth", rest)
     } else if let Some(rest) = strip_service(&req.path, "/rest/v1") {
         ("rest", rest)
+    } else if let Some(rest) = strip_service(&req.path, "/storage/v1") {
+        ("storage", rest)
     } else {
         return errors::no_route();
     };
@@ -86,6 +89,7 @@ pub fn handle(state: &State, req: &HttpRequest) -> Reply {
     }
     match service {
         "auth" => auth::handle(state, req, rest),
+        "storage" => storage::handle(state, req, rest),
         _ => rest_handle(state, req, rest).unwrap_or_else(ApiError::into_reply),
     }
 }

@@ -3,12 +3,14 @@
 
 mod activities;
 mod contacts;
+mod documents;
 pub mod import;
 mod merge;
 mod pipeline;
 mod templates;
 
 pub use activities::{DayItem, MyDay, QuickLog};
+pub use documents::{AttachDocument, DocumentItem, FileState, MAX_DOCUMENT_BYTES, UploadItem};
 pub use merge::{MergeField, MergePlan, MovingRows};
 pub use pipeline::{Board, BoardColumn, BoardQuery, Card, Closing, MonthForecast};
 pub use templates::{RenderedEmail, VARIABLES, variables_in};

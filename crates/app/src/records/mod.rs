@@ -231,7 +231,18 @@ impl App {
     }
 
     /// Creates a row; the store fills ids, codes and the account, and checks every value.
-    pub fn create_record(&mut self, table: &str, mut values: Row) -> Result<Row> {
+    pub fn create_record(&mut self, table: &str, values: Row) -> Result<Row> {
+        self.create_record_with(table, values, |_, _| Ok(()))
+    }
+
+    /// Creates a row as [`App::create_record`] does, and in the same transaction does `also`
+    /// with the new row's id (a document's file is kept with its row).
+    pub(crate) fn create_record_with(
+        &mut self,
+        table: &str,
+        mut values: Row,
+        also: impl FnOnce(&mut eventos_store::Writer<'_>, &str) -> eventos_store::Result<()>,
+    ) -> Result<Row> {
         // The role once: the table's rights and the row's (a sales rep's own) both need it.
         let role = self.role()?;
         let table = permitted_as(role, table, Action::Create)?;
@@ -242,7 +253,11 @@ impl App {
         }
         own_rows::check(self.store()?, role, table.name, Action::Create, None, Some(&mut values))?;
         let store = self.store_mut()?;
-        let id = store.write(|w| w.insert(table.name, values))?;
+        let id = store.write(|w| {
+            let id = w.insert(table.name, values)?;
+            also(w, &id)?;
+            Ok(id)
+        })?;
         let row = store.get(table.name, &id)?.ok_or_else(|| not_found(table, &id))?;
         self.edited();
         Ok(row)

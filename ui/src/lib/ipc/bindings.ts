@@ -873,6 +873,34 @@ empty: Array<string>,
  */
 mailto: string, };
 
+export type AttachDocument = { 
+/**
+ * `crm_organizers` or `crm_opportunities`.
+ */
+on_table: string, on_id: string, file_name: string, 
+/**
+ * The file's bytes, base64.
+ */
+content_base64: string, 
+/**
+ * contract, proposal, invoice, presentation or other.
+ */
+document_type: string | null, };
+
+export type FileState = { "state": "here" } | { "state": "waiting_upload" } | { "state": "upload_failed", error: string, } | { "state": "on_server" };
+
+export type DocumentItem = { id: string, file_name: string, 
+/**
+ * Its MIME type.
+ */
+file_type: string, file_size: number, document_type: string | null, version: number | null, is_signed: boolean, signed_at: string | null, created_at: string | null, storage_path: string, file: FileState, };
+
+export type UploadItem = { document_id: string | null, file_name: string, size: number, storage_path: string, 
+/**
+ * Why the server refused it; `None` while it waits its turn.
+ */
+error: string | null, attempts: number, };
+
 /** Whether a thrown value is the app's typed error. */
 export function isAppError(e: unknown): e is AppError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -961,4 +989,9 @@ export const commands = {
   searchEverything: (query: string): Promise<Array<SearchHit>> => call("search_everything", { query }),
   openLink: (url: string): Promise<null> => call("open_link", { url }),
   renderTemplate: (templateId: string, contactId: string, eventId: string | null): Promise<RenderedEmail> => call("render_template", { templateId, contactId, eventId }),
+  documents: (onTable: string, onId: string): Promise<Array<DocumentItem>> => call("documents", { onTable, onId }),
+  attachDocument: (attach: AttachDocument): Promise<DocumentItem> => call("attach_document", { attach }),
+  openDocument: (id: string): Promise<string> => call("open_document", { id }),
+  uploadQueue: (): Promise<Array<UploadItem>> => call("upload_queue"),
+  retryUpload: (storagePath: string): Promise<Array<UploadItem>> => call("retry_upload", { storagePath }),
 };

@@ -1,0 +1,129 @@
+//! Documents' files kept on this computer (`document_files`, migration V7): attached here, in the
+//! same transaction as their `crm_documents` row, or downloaded when opened. A file attached in a
+//! connected workspace waits in the upload queue until the sync engine has put it in the
+//! project's Storage; a refused upload stays, with the server's reason, until the user retries.
+
+use rusqlite::{OptionalExtension, params};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::{Result, Store, Writer};
+
+/// A file's place in the upload queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Upload {
+    /// On the server already, downloaded from it, or in a workspace that is not connected.
+    Done,
+    Waiting,
+    Failed {
+        error: String,
+    },
+}
+
+/// What this computer knows of a document's file, without its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptFile {
+    pub storage_path: String,
+    pub content_type: String,
+    pub size: i64,
+    pub upload: Upload,
+    pub attempts: i64,
+}
+
+fn now() -> String {
+    OffsetDateTime::now_utc().format(&Rfc3339).unwrap_or_default()
+}
+
+impl Writer<'_> {
+    /// Keeps an attached file, in the transaction that writes its document's row; a connected
+    /// workspace queues it for upload.
+    pub fn keep_file(&mut self, storage_path: &str, content: &[u8], content_type: &str) -> Result<()> {
+        let upload = self.capture.is_some().then_some("waiting");
+        self.tx.execute(
+            "INSERT INTO document_files (storage_path, content, content_type, size, upload, kept_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![storage_path, content, content_type, content.len() as i64, upload, now()],
+        )?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// What this computer keeps of these files (the ones it has none of are left out).
+    pub fn kept_files(&self, storage_paths: &[String]) -> Result<Vec<KeptFile>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT storage_path, content_type, size, upload, error, attempts FROM document_files
+             WHERE storage_path IN (SELECT value FROM json_each(?1))",
+        )?;
+        let paths = serde_json::to_string(storage_paths).unwrap_or_else(|_| "[]".into());
+        let rows = stmt.query_map([paths], kept)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The files waiting for upload, oldest first (the failed ones wait for the user).
+    pub fn files_to_upload(&self) -> Result<Vec<KeptFile>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT storage_path, content_type, size, upload, error, attempts FROM document_files
+             WHERE upload = 'waiting' ORDER BY kept_at, storage_path",
+        )?;
+        let rows = stmt.query_map([], kept)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Every file in the upload queue, waiting or failed, for the user to see.
+    pub fn upload_queue(&self) -> Result<Vec<KeptFile>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT storage_path, content_type, size, upload, error, attempts FROM document_files
+             WHERE upload IS NOT NULL ORDER BY kept_at, storage_path",
+        )?;
+        let rows = stmt.query_map([], kept)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// A kept file's bytes.
+    pub fn file_content(&self, storage_path: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row("SELECT content FROM document_files WHERE storage_path = ?1", [storage_path], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Records how an upload went: done (it leaves the queue) or refused, with the reason.
+    pub fn settle_upload(&mut self, storage_path: &str, refused: Option<&str>) -> Result<()> {
+        self.conn.execute(
+            "UPDATE document_files SET upload = CASE WHEN ?2 IS NULL THEN NULL ELSE 'failed' END,
+                    error = ?2, attempts = attempts + 1
+             WHERE storage_path = ?1",
+            params![storage_path, refused],
+        )?;
+        Ok(())
+    }
+
+    /// Puts a refused upload back in line; false when it is not waiting for a retry.
+    pub fn retry_upload(&mut self, storage_path: &str) -> Result<bool> {
+        Ok(self.conn.execute(
+            "UPDATE document_files SET upload = 'waiting', error = NULL WHERE storage_path = ?1 AND upload = 'failed'",
+            [storage_path],
+        )? == 1)
+    }
+
+    /// Keeps a file downloaded from the server (not queued: it is there already).
+    pub fn keep_downloaded(&mut self, storage_path: &str, content: &[u8], content_type: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO document_files (storage_path, content, content_type, size, upload, kept_at)
+             VALUES (?1, ?2, ?3, ?4, NULL, ?5)
+             ON CONFLICT (storage_path) DO NOTHING",
+            params![storage_path, content, content_type, content.len() as i64, now()],
+        )?;
+        Ok(())
+    }
+}
+
+fn kept(r: &rusqlite::Row<'_>) -> rusqlite::Result<KeptFile> {
+    let upload = match (r.get::<_, Option<String>>(3)?.as_deref(), r.get::<_, Option<String>>(4)?) {
+        (Some("waiting"), _) => Upload::Waiting,
+        (Some(_), error) => Upload::Failed { error: error.unwrap_or_default() },
+        (None, _) => Upload::Done,
+    };
+    Ok(KeptFile { storage_path: r.get(0)?, content_type: r.get(1)?, size: r.get(2)?, upload, attempts: r.get(5)? })
+}

@@ -1,0 +1,25 @@
+//! Uploading the files of documents attached on this computer, before the outbox goes up: a
+//! refused file stays with the server's reason (the rest go on); a network or session error
+//! stops the sync, as it does for the outbox.
+
+use eventos_store::Store;
+
+use crate::{Remote, RemoteError, Report, SyncError};
+
+pub(crate) fn upload_all(store: &mut Store, remote: &mut dyn Remote, report: &mut Report) -> Result<(), SyncError> {
+    for file in store.files_to_upload()? {
+        let Some(content) = store.file_content(&file.storage_path)? else { continue };
+        match remote.upload_file(&file.storage_path, &content, &file.content_type) {
+            Ok(()) => {
+                store.settle_upload(&file.storage_path, None)?;
+                report.uploaded += 1;
+            }
+            Err(RemoteError::Refused(why)) => {
+                store.settle_upload(&file.storage_path, Some(&why))?;
+                report.uploads_refused += 1;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}
