@@ -63,6 +63,7 @@ const COMMAND_NAMES: &[&str] = &[
     "close_opportunity",
     "log_activity",
     "my_day",
+    "due_reminders",
     "complete_task",
     "snooze_task",
     "make_primary_contact",

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use eventos_app::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist};
 use eventos_app::crm::import::{ImportPreview, ImportRequest, ImportSummary, ImportUndone};
 use eventos_app::crm::{
-    AttachDocument, Board, BoardQuery, Closing, CompanySummary, DocumentItem, MergePlan, MyDay, QuickLog,
+    AttachDocument, Board, BoardQuery, Closing, CompanySummary, DayItem, DocumentItem, MergePlan, MyDay, QuickLog,
     RenderedEmail, UploadItem,
 };
 use eventos_app::dashboard::Dashboard;
@@ -255,6 +255,11 @@ pub fn close_opportunity(state: State<'_, Shared>, id: String, closing: Closing)
 #[tauri::command(async)]
 pub fn log_activity(state: State<'_, Shared>, log: QuickLog) -> Reply<Row> {
     with(&state, |app| app.log_activity(&log))
+}
+
+#[tauri::command(async)]
+pub fn due_reminders(state: State<'_, Shared>) -> Reply<Vec<DayItem>> {
+    with(&state, |app| app.due_reminders())
 }
 
 #[tauri::command(async)]

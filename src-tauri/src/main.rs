@@ -81,6 +81,7 @@ fn main() -> ExitCode {
             commands::close_opportunity,
             commands::log_activity,
             commands::my_day,
+            commands::due_reminders,
             commands::complete_task,
             commands::snooze_task,
             commands::make_primary_contact,

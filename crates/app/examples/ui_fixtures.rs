@@ -36,8 +36,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     write("companies", serde_json::to_value(app.companies()?)?)?;
     write("pipeline_board", serde_json::to_value(app.pipeline_board(&eventos_app::crm::BoardQuery::default())?)?)?;
     write("my_day", serde_json::to_value(app.my_day(-300)?)?)?;
+    // A company's page with two documents attached.
+    let companies = app.companies()?;
+    if let Some(company) = companies.iter().find(|c| c.open_opportunities > 0) {
+        for (name, kind, size) in [
+            ("Master services agreement.pdf", "contract", 182_331),
+            ("Proposal 2027 – Müller.docx", "proposal", 48_120),
+        ] {
+            app.attach_document(&eventos_app::crm::AttachDocument {
+                on_table: "crm_organizers".into(),
+                on_id: company.id.clone(),
+                file_name: name.into(),
+                content_base64: base64_of(&vec![b'x'; size]),
+                document_type: Some(kind.into()),
+            })?;
+        }
+        write("company_record", serde_json::to_value(app.record("crm_organizers", &company.id)?)?)?;
+        write("documents", serde_json::to_value(app.documents("crm_organizers", &company.id)?)?)?;
+    }
     println!("wrote {}", out.display());
     Ok(())
+}
+
+fn base64_of(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 fn tempfile_dir() -> std::io::Result<std::path::PathBuf> {

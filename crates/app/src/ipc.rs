@@ -117,6 +117,7 @@ pub fn commands() -> Vec<Command> {
         command("close_opportunity", "id: string, closing: Closing", ROW.to_owned()),
         command("log_activity", "log: QuickLog", ROW.to_owned()),
         command("my_day", "utcOffsetMinutes: number", MyDay::name(&cfg)),
+        command("due_reminders", "", Vec::<DayItem>::name(&cfg)),
         command("complete_task", "id: string", ROW.to_owned()),
         command("snooze_task", "id: string, until: string", ROW.to_owned()),
         command("make_primary_contact", "contactId: string", ROW.to_owned()),

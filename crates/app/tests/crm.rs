@@ -375,3 +375,49 @@ fn a_template_is_filled_for_a_contact_and_what_cannot_be_filled_is_flagged() {
     assert!(!with_event.mailto.contains(' ') && !with_event.mailto.contains('\n'), "{}", with_event.mailto);
     assert!(with_event.mailto.contains("&body=Hi%20"));
 }
+
+#[test]
+fn a_task_falling_due_and_a_meeting_about_to_start_are_reminded_once_per_due_time() {
+    let (dir, mut app) = demo();
+    let company: String = scalar(&dir, "SELECT id FROM crm_organizers ORDER BY id LIMIT 1");
+    // A moment far from the demo's own tasks.
+    let now = time::macros::datetime!(2030-01-15 12:00 UTC);
+    let minutes = time::Duration::minutes;
+    let log = |kind: &str, subject: &str, at: Option<String>, due: Option<String>| QuickLog {
+        kind: kind.into(),
+        subject: subject.into(),
+        outcome: None,
+        duration_minutes: None,
+        at,
+        due,
+        on_table: "crm_organizers".into(),
+        on_id: company.clone(),
+    };
+    let task = app.log_activity(&log("task", "Send the contract", None, Some(stamp(now + minutes(5))))).unwrap();
+    let task = task["id"].as_str().unwrap().to_owned();
+    let meeting =
+        app.log_activity(&log("meeting", "Venue walk-through", Some(stamp(now + minutes(30))), None)).unwrap();
+    let meeting = meeting["id"].as_str().unwrap().to_owned();
+    let old = app.log_activity(&log("task", "Long overdue", None, Some(stamp(now - minutes(13 * 60))))).unwrap();
+    let old = old["id"].as_str().unwrap().to_owned();
+    let ids = |items: Vec<eventos_app::crm::DayItem>| items.into_iter().map(|i| i.id).collect::<Vec<_>>();
+
+    // Nothing is due yet; half a day overdue is too old to pop up.
+    assert!(ids(app.due_reminders_at(now).unwrap()).is_empty());
+    // The task falls due: reminded once, with its company.
+    let due = app.due_reminders_at(now + minutes(6)).unwrap();
+    assert_eq!(due.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), [task.as_str()]);
+    assert!(due[0].company_name.is_some());
+    assert!(ids(app.due_reminders_at(now + minutes(7)).unwrap()).is_empty(), "once");
+    // The meeting ten minutes before it starts.
+    assert!(ids(app.due_reminders_at(now + minutes(19)).unwrap()).is_empty());
+    assert_eq!(ids(app.due_reminders_at(now + minutes(21)).unwrap()), [meeting.clone()]);
+    // Snoozed, the task comes back at its new time; done, it does not.
+    app.snooze_task(&task, &stamp(now + minutes(45))).unwrap();
+    assert!(ids(app.due_reminders_at(now + minutes(40)).unwrap()).is_empty());
+    assert_eq!(ids(app.due_reminders_at(now + minutes(46)).unwrap()), [task.clone()]);
+    app.snooze_task(&task, &stamp(now + minutes(60))).unwrap();
+    app.complete_task(&task).unwrap();
+    assert!(ids(app.due_reminders_at(now + minutes(61)).unwrap()).is_empty());
+    assert!(!ids(app.due_reminders_at(now + minutes(62)).unwrap()).contains(&old));
+}

@@ -10,7 +10,8 @@
 //! - sync bookkeeping: the outbox every local write feeds once the workspace is connected
 //!   ([`Store::pending_changes`], [`Store::settle`]), pulled rows applied without feeding it
 //!   ([`Writer::apply_pulled`]), scopes and their cursors;
-//! - documents' files kept on this computer and their upload queue (`files.rs`).
+//! - documents' files kept on this computer and their upload queue (`files.rs`); the tasks
+//!   and meetings already reminded of (`reminders.rs`).
 
 mod apply;
 mod box_office;
@@ -26,6 +27,7 @@ mod outbox;
 mod queries;
 mod reader;
 mod records;
+mod reminders;
 mod scopes;
 mod search;
 mod writer;

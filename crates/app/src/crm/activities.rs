@@ -79,7 +79,7 @@ const ITEMS: &str = "\
 
 /// The items of `me` matching `condition` (over ITEMS' columns and the day's `day_start` and
 /// `day_end`), in `order`, at most `limit`.
-fn items(
+pub(super) fn items(
     view: &View<'_>,
     me: &str,
     condition: &str,

@@ -7,6 +7,7 @@ mod documents;
 pub mod import;
 mod merge;
 mod pipeline;
+mod reminders;
 mod templates;
 
 pub use activities::{DayItem, MyDay, QuickLog};

@@ -978,6 +978,7 @@ export const commands = {
   closeOpportunity: (id: string, closing: Closing): Promise<Row> => call("close_opportunity", { id, closing }),
   logActivity: (log: QuickLog): Promise<Row> => call("log_activity", { log }),
   myDay: (utcOffsetMinutes: number): Promise<MyDay> => call("my_day", { utcOffsetMinutes }),
+  dueReminders: (): Promise<Array<DayItem>> => call("due_reminders"),
   completeTask: (id: string): Promise<Row> => call("complete_task", { id }),
   snoozeTask: (id: string, until: string): Promise<Row> => call("snooze_task", { id, until }),
   makePrimaryContact: (contactId: string): Promise<Row> => call("make_primary_contact", { contactId }),
