@@ -233,10 +233,25 @@ pub fn default_scopes(client: &mut Client, user_id: &str) -> Result<Vec<Scope>, 
     }
 }
 
-/// What the user could replicate, with names for people: their accounts (`account:<uuid>`,
-/// named after the account) and those accounts' events plus the events they work the door of
+/// Something the user could replicate, named for people; for an account, the user's role in it
+/// (what the account's row-level security will let its replica hold).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopeOption {
+    pub scope: Scope,
+    pub label: String,
+    pub role: Option<String>,
+}
+
+/// What the user could replicate: their accounts (`account:<uuid>`, named after the account,
+/// with their role) and those accounts' events plus the events they work the door of
 /// (`event:<uuid>`, named after the event, soonest first).
-pub fn scope_choices(client: &mut Client, user_id: &str) -> Result<Vec<(Scope, String)>, RemoteError> {
+pub fn scope_choices(client: &mut Client, user_id: &str) -> Result<Vec<ScopeOption>, RemoteError> {
+    let text = |row: &Row, key: &str| row.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let roles: Vec<(String, String)> = client
+        .rows(&format!("/rest/v1/account_users?select=account_id,role&status=eq.active&user_id=eq.{user_id}"))?
+        .iter()
+        .map(|r| (text(r, "account_id"), text(r, "role")))
+        .collect();
     let (mut accounts, mut door) = (Vec::new(), Vec::new());
     for scope in default_scopes(client, user_id)? {
         match scope {
@@ -244,13 +259,14 @@ pub fn scope_choices(client: &mut Client, user_id: &str) -> Result<Vec<(Scope, S
             Scope::Event(id) => door.push(id),
         }
     }
-    let text = |row: &Row, key: &str| row.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
     let mut choices = Vec::new();
     if !accounts.is_empty() {
         for row in
             client.rows(&format!("/rest/v1/accounts?select=id,name&id=in.({})&order=name", accounts.join(",")))?
         {
-            choices.push((Scope::Account(text(&row, "id")), text(&row, "name")));
+            let id = text(&row, "id");
+            let role = roles.iter().find(|(account, _)| *account == id).map(|(_, role)| role.clone());
+            choices.push(ScopeOption { scope: Scope::Account(id), label: text(&row, "name"), role });
         }
     }
     let filter = match (accounts.is_empty(), door.is_empty()) {
@@ -260,7 +276,7 @@ pub fn scope_choices(client: &mut Client, user_id: &str) -> Result<Vec<(Scope, S
     };
     for row in client.rows(&format!("/rest/v1/events?select=id,name,start_at&{filter}&order=start_at"))? {
         let label = format!("{} ({})", text(&row, "name"), text(&row, "start_at").get(..10).unwrap_or_default());
-        choices.push((Scope::Event(text(&row, "id")), label));
+        choices.push(ScopeOption { scope: Scope::Event(text(&row, "id")), label, role: None });
     }
     Ok(choices)
 }

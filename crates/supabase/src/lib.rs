@@ -8,5 +8,5 @@ mod client;
 mod storage;
 
 pub use auth::{AuthError, Session};
-pub use client::{Client, Project, default_scopes, scope_choices};
+pub use client::{Client, Project, ScopeOption, default_scopes, scope_choices};
 pub use eventos_sync::{Remote, RemoteError};

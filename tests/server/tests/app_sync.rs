@@ -700,6 +700,13 @@ fn a_rep_and_the_owner_edit_one_company_offline_and_both_end_with_the_same_merge
         .psql(&format!("SELECT id FROM public.crm_organizers WHERE assigned_to = '{sales}' ORDER BY id LIMIT 1"))
         .unwrap();
     let patch = |fields: serde_json::Value| fields.as_object().cloned().unwrap();
+    // What each computer keeps, in words: the rep's own accounts, the owner's everything.
+    let account_detail = |app: &App| {
+        let choices = app.scope_choices().unwrap();
+        choices.into_iter().find(|c| c.scope.starts_with("account:") && c.kept).unwrap().detail
+    };
+    assert!(account_detail(&rep).starts_with("My accounts: the companies, contacts and deals assigned to you"));
+    assert!(account_detail(&owner).starts_with("Everything in the account"));
 
     // Both offline. The rep edits first, the owner later: one field each of their own, and the
     // industry both.

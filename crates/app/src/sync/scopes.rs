@@ -4,6 +4,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use eventos_sync::Scope;
+
 use super::{SyncStatus, not_connected, off_runtime, remote_error};
 use crate::{App, AppError, ErrorCode, Result};
 
@@ -14,8 +16,27 @@ pub struct ScopeChoice {
     pub scope: String,
     /// The account's or the event's name.
     pub label: String,
+    /// What it holds for this user, in words (a sales rep's account: their own accounts).
+    pub detail: String,
     /// Kept now.
     pub kept: bool,
+}
+
+/// What a scope's replica holds for someone with this role in the account (the server's
+/// row-level security decides; this says it in words before connecting).
+fn detail(scope: &Scope, role: Option<&str>) -> String {
+    match (scope, role) {
+        (Scope::Event(_), _) => "This event's door: its attendees, tickets and check-ins".to_owned(),
+        (Scope::Account(_), Some("owner" | "admin")) => {
+            "Everything in the account: its events, people, box office and the whole CRM".to_owned()
+        }
+        (Scope::Account(_), Some("manager" | "member")) => {
+            "My accounts: the companies, contacts and deals assigned to \
+             you, with their activities, notes and documents — and the account's events"
+                .to_owned()
+        }
+        (Scope::Account(_), _) => "The account's events, to read".to_owned(),
+    }
 }
 
 impl App {
@@ -35,9 +56,10 @@ impl App {
         })?;
         Ok(choices
             .into_iter()
-            .map(|(scope, label)| {
-                let scope = scope.to_string();
-                ScopeChoice { kept: kept.contains(&scope), scope, label }
+            .map(|option| {
+                let detail = detail(&option.scope, option.role.as_deref());
+                let scope = option.scope.to_string();
+                ScopeChoice { kept: kept.contains(&scope), scope, label: option.label, detail }
             })
             .collect())
     }

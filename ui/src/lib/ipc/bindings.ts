@@ -202,6 +202,10 @@ scope: string,
  */
 label: string, 
 /**
+ * What it holds for this user, in words (a sales rep's account: their own accounts).
+ */
+detail: string, 
+/**
  * Kept now.
  */
 kept: boolean, };
