@@ -13,9 +13,9 @@
 use std::time::Instant;
 
 use eventos_app::App;
-use eventos_app::crm::BoardQuery;
 use eventos_app::crm::QuickLog;
 use eventos_app::crm::import::{ImportKind, ImportRequest, OnDuplicate};
+use eventos_app::crm::{AttachDocument, BoardQuery};
 use eventos_app::sync::SessionStore;
 
 #[path = "support/fixture.rs"]
@@ -76,6 +76,26 @@ fn main() {
         "quick log (a call)",
         timed(300, |i| {
             app.log_activity(&log(i)).unwrap();
+        }),
+    );
+    // A 10 MB contract attached offline: decoded, its row and bytes written in one transaction
+    // (and queued for upload: the workspace is connected).
+    let contract = {
+        use base64::Engine as _;
+        let bytes: Vec<u8> = (0..10_000_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    };
+    percentiles(
+        "attach a 10 MB document",
+        timed(10, |i| {
+            app.attach_document(&AttachDocument {
+                on_table: "crm_organizers".into(),
+                on_id: company.clone(),
+                file_name: format!("Contract {i}.pdf"),
+                content_base64: contract.clone(),
+                document_type: Some("contract".into()),
+            })
+            .unwrap();
         }),
     );
     let existing: String = db.query_row("SELECT email FROM crm_contacts LIMIT 1", [], |r| r.get(0)).unwrap();

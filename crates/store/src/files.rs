@@ -2,8 +2,9 @@
 //! same transaction as their `crm_documents` row, or downloaded when opened. A file attached in a
 //! connected workspace waits in the upload queue until the sync engine has put it in the
 //! project's Storage; a refused upload stays, with the server's reason, until the user retries.
+//! A document deleted here queues its file's deletion from the bucket (`file_deletions`, V9).
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
@@ -48,7 +49,40 @@ impl Writer<'_> {
     }
 }
 
+/// The file of a document, as this transaction sees it.
+pub(crate) fn storage_path_of(tx: &Transaction<'_>, document_id: &str) -> Result<Option<String>> {
+    Ok(tx.query_row("SELECT storage_path FROM crm_documents WHERE id = ?1", [document_id], |r| r.get(0)).optional()?)
+}
+
+/// Queues a deleted document's file for deletion from the bucket.
+pub(crate) fn queue_deletion(tx: &Transaction<'_>, storage_path: &str, document_id: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO file_deletions (storage_path, document_id, queued_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (storage_path) DO NOTHING",
+        params![storage_path, document_id, now()],
+    )?;
+    Ok(())
+}
+
 impl Store {
+    /// Files whose document's delete the server has accepted (no change of the document is left
+    /// in the outbox): they can leave the bucket.
+    pub fn files_to_delete(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT storage_path FROM file_deletions d
+             WHERE NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.tbl = 'crm_documents' AND o.row_id = d.document_id)
+             ORDER BY queued_at, storage_path",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// A file is out of the bucket (or was never there): forget its deletion.
+    pub fn file_deleted(&mut self, storage_path: &str) -> Result<()> {
+        self.conn.execute("DELETE FROM file_deletions WHERE storage_path = ?1", [storage_path])?;
+        Ok(())
+    }
+
     /// What this computer keeps of these files (the ones it has none of are left out).
     pub fn kept_files(&self, storage_paths: &[String]) -> Result<Vec<KeptFile>> {
         let mut stmt = self.conn.prepare_cached(

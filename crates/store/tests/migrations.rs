@@ -25,10 +25,13 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
             "V3__sync_connection",
             "V4__door_checkins",
             "V5__box_office",
-            "V6__search_merging"
+            "V6__search_merging",
+            "V7__document_files",
+            "V8__reminders",
+            "V9__file_deletions"
         ]
     );
-    assert_eq!(first.version, 6);
+    assert_eq!(first.version, 9);
     let (store, second) = Store::open_with_report(&path).unwrap();
     assert!(second.applied.is_empty(), "second open applied {:?}", second.applied);
     // The full-text indexes merge when a level fills, not at every commit.
@@ -37,7 +40,7 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
         .query_row("SELECT v FROM attendees_fts_config WHERE k = 'automerge'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(automerge, 0);
-    assert_eq!(second.version, 6);
+    assert_eq!(second.version, 9);
     let pragma = |name: &str| -> String {
         store
             .connection()
@@ -59,7 +62,8 @@ fn the_table_set_equals_the_registry() {
         .prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
              AND name NOT LIKE '%_fts%' AND name != 'refinery_schema_history' AND name NOT LIKE 'sync_%' \
-             AND name != 'search_index_suspended'",
+             AND name != 'search_index_suspended' \
+             AND name NOT IN ('document_files', 'reminded', 'file_deletions')",
         )
         .unwrap()
         .query_map([], |r| r.get(0))
@@ -67,7 +71,8 @@ fn the_table_set_equals_the_registry() {
         .collect::<Result<_, _>>()
         .unwrap();
     let in_registry: BTreeSet<String> = schema::tables().iter().map(|t| t.name.to_owned()).collect();
-    // The sync bookkeeping (sync_*) is the replica's own, not the seeds'.
+    // The sync bookkeeping (sync_*), documents' files and reminders are the replica's own, not
+    // the seeds'.
     assert_eq!(in_db, in_registry);
     assert_eq!(in_registry.len(), 30);
 }
@@ -149,7 +154,7 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
         .unwrap();
     let before = std::fs::read(&path).unwrap();
     match Store::open(&path) {
-        Err(e @ StoreError::TooNew { found: 99, known: 6 }) => assert_eq!(e.code(), "database_too_new"),
+        Err(e @ StoreError::TooNew { found: 99, known: 9 }) => assert_eq!(e.code(), "database_too_new"),
         other => panic!("expected TooNew, got {:?}", other.err()),
     }
     assert_eq!(std::fs::read(&path).unwrap(), before, "the newer file is left as it was");

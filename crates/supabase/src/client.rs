@@ -214,6 +214,10 @@ impl Remote for Client {
     fn download_file(&mut self, key: &str) -> Result<Option<Vec<u8>>, RemoteError> {
         self.download_from(DOCUMENTS_BUCKET, key)
     }
+
+    fn delete_file(&mut self, key: &str) -> Result<(), RemoteError> {
+        self.delete_from(DOCUMENTS_BUCKET, key)
+    }
 }
 
 /// What a device replicates unless told otherwise: the accounts the user is an active member

@@ -113,6 +113,20 @@ impl Client {
     }
 }
 
+impl Client {
+    /// Removes a file; one not there (or not this user's to see) counts as removed.
+    pub fn delete_from(&mut self, bucket: &str, key: &str) -> Result<(), RemoteError> {
+        let path = format!("/storage/v1/object/{bucket}");
+        let body = serde_json::json!({ "prefixes": [key] });
+        match self.storage(&|http, url| http.delete(format!("{url}{path}")).json(&body))? {
+            Answer::Ok(_) | Answer::NotFound => Ok(()),
+            Answer::Duplicate => Err(RemoteError::Refused("Storage answered 409 to a delete".into())),
+            Answer::Failed(e) => Err(e),
+            Answer::Expired => Err(RemoteError::Unauthorized("the session expired".into())),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::encode_key;

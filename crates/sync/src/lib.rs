@@ -68,6 +68,7 @@ pub fn sync(
     let mut report = Report::default();
     files::upload_all(store, remote, &mut report)?;
     push::push_all(store, remote, &mut report, progress)?;
+    files::delete_all(store, remote)?;
     for state in store.scopes()? {
         let scope = Scope::parse(&state.scope).ok_or_else(|| SyncError::BadScope(state.scope.clone()))?;
         let cursor = match state.cursor {

@@ -123,4 +123,6 @@ pub trait Remote: Send {
     fn upload_file(&mut self, key: &str, content: &[u8], content_type: &str) -> Result<(), RemoteError>;
     /// A file of the documents bucket; `None` when it is not there or not this user's to see.
     fn download_file(&mut self, key: &str) -> Result<Option<Vec<u8>>, RemoteError>;
+    /// Removes a file from the documents bucket; one not there counts as removed.
+    fn delete_file(&mut self, key: &str) -> Result<(), RemoteError>;
 }

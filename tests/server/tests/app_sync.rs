@@ -688,6 +688,16 @@ fn a_document_attached_offline_goes_up_with_the_next_sync_and_another_computer_o
     let foreign = format!("{}/x/y.pdf", uuid::Uuid::new_v4());
     let e = eventos_sync::Remote::upload_file(&mut stranger, &foreign, b"x", "application/pdf").unwrap_err();
     assert!(matches!(e, eventos_sync::RemoteError::Refused(ref m) if m.contains("row-level security")), "{e:?}");
+
+    // The rep deletes the document: once the server has the delete, the file leaves the bucket;
+    // the owner's computer loses the row and its kept file with the tombstone.
+    rep.delete_record("crm_documents", &document.id).unwrap();
+    let in_bucket =
+        || pg.psql(&format!("SELECT count(*) FROM storage.objects WHERE name = '{}'", document.storage_path)).unwrap();
+    wait_for(&rep, "the delete sent", |s| synced(s) && in_bucket() == "0");
+    sync_now_and_wait(&mut owner, "the tombstone received");
+    assert!(owner.documents("crm_organizers", &company).unwrap().iter().all(|d| d.id != document.id));
+    assert_eq!(owner.fetch_document(&document.id).unwrap_err().code, ErrorCode::NotFound);
 }
 
 #[test]
