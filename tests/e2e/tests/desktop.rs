@@ -441,6 +441,29 @@ fn a_sales_rep_logs_a_call_and_works_their_day() -> Result<()> {
     app.find("[data-testid=quick-log-said]")?;
     app.screenshot("quick-log")?;
 
+    // A contract attached on the same page, offline: its row and its bytes in the replica, and
+    // the list says it is on this computer. (The file as the OS picker would give it.)
+    app.find("[data-testid=document-kind]")?;
+    app.script(
+        "const kind = document.querySelector('[data-testid=document-kind]'); kind.value = 'contract'; \
+         kind.dispatchEvent(new Event('change', { bubbles: true })); \
+         const input = document.querySelector('[data-testid=document-file]'); const files = new DataTransfer(); \
+         const bytes = new Uint8Array(3000).map((_, i) => i % 251); \
+         files.items.add(new File([bytes], 'Contrat signé.pdf', { type: 'application/pdf' })); input.files = files.files; \
+         input.dispatchEvent(new Event('change', { bubbles: true }));",
+    )?;
+    let kept = app.wait("the document in the replica", || {
+        let rows = column(
+            &app,
+            "SELECT d.document_type || '|' || d.file_size || '|' || f.size || '|' || d.organizer_id FROM crm_documents d \
+             JOIN document_files f ON f.storage_path = d.storage_path WHERE d.file_name = 'Contrat signé.pdf'",
+        );
+        Ok(rows.first().cloned())
+    })?;
+    assert_eq!(kept, format!("contract|3000|3000|{company}"));
+    app.find("[data-testid=document][data-state=here]")?;
+    app.screenshot("documents")?;
+
     // My day lists the owner's open tasks; one is marked done.
     app.find("[data-testid=nav-my-day]")?.click()?;
     app.find("[data-testid=screen-my-day]")?;

@@ -45,6 +45,28 @@ impl StorageError {
     }
 }
 
+impl From<postgres::Error> for StorageError {
+    fn from(e: postgres::Error) -> StorageError {
+        StorageError::from_pg(&e)
+    }
+}
+
+/// Runs `work` in one transaction as the caller (the JWT's role and claims): commit on success,
+/// rollback on any error. `SET LOCAL ROLE NONE` inside it turns back to `authenticator`.
+fn as_caller<T>(
+    state: &State,
+    req: &HttpRequest,
+    identity: &Identity,
+    read_only: bool,
+    work: impl FnOnce(&mut postgres::Transaction<'_>) -> Result<T, StorageError>,
+) -> Result<T, StorageError> {
+    let mut client = state.rest_pool.get()?;
+    let mut tx = begin(&mut client, read_only, identity, req, "")?;
+    let out = work(&mut tx)?;
+    tx.commit()?;
+    Ok(out)
+}
+
 pub fn handle(state: &State, req: &HttpRequest, path: &str) -> Reply {
     route(state, req, path).unwrap_or_else(StorageError::reply)
 }
@@ -94,10 +116,9 @@ fn valid_key(key: &str) -> bool {
 
 /// The bucket's size limit, read as the service reads buckets: past row-level security.
 fn bucket_limit(state: &State, bucket: &str) -> Result<Option<i64>, StorageError> {
-    let mut admin = state.admin_pool.get().map_err(|e| StorageError::from_pg(&e))?;
+    let mut admin = state.admin_pool.get()?;
     let row = admin
-        .query_opt("SELECT file_size_limit FROM storage.buckets WHERE id = $1", &[&bucket])
-        .map_err(|e| StorageError::from_pg(&e))?
+        .query_opt("SELECT file_size_limit FROM storage.buckets WHERE id = $1", &[&bucket])?
         .ok_or_else(|| StorageError::new("404", "Bucket not found", "Bucket not found"))?;
     Ok(row.get(0))
 }
@@ -122,21 +143,21 @@ fn upload(
     let mimetype = req.header("content-type").unwrap_or("application/octet-stream").to_owned();
     let owner = owner(identity);
     let metadata = json!({"mimetype": mimetype, "size": size, "contentLength": size, "cacheControl": "max-age=3600"});
-    let pg = |e: postgres::Error| StorageError::from_pg(&e);
-    let mut client = state.rest_pool.get().map_err(pg)?;
-    let mut tx = begin(&mut client, false, identity, req, "").map_err(pg)?;
-    let id: String = tx
-        .query_one(
-            "INSERT INTO storage.objects (bucket_id, name, owner, owner_id, metadata)
-             VALUES ($1, $2, $3::text::uuid, $3, $4::text::jsonb) RETURNING id::text",
-            &[&bucket, &key, &owner, &metadata.to_string()],
-        )
-        .map_err(pg)?
-        .get(0);
-    tx.batch_execute("SET LOCAL ROLE NONE").map_err(pg)?;
-    tx.execute("INSERT INTO storage.emulator_blobs (object_id, data) VALUES ($1::text::uuid, $2)", &[&id, &req.body])
-        .map_err(pg)?;
-    tx.commit().map_err(pg)?;
+    let id = as_caller(state, req, identity, false, |tx| {
+        let id: String = tx
+            .query_one(
+                "INSERT INTO storage.objects (bucket_id, name, owner, owner_id, metadata)
+                 VALUES ($1, $2, $3::text::uuid, $3, $4::text::jsonb) RETURNING id::text",
+                &[&bucket, &key, &owner, &metadata.to_string()],
+            )?
+            .get(0);
+        tx.batch_execute("SET LOCAL ROLE NONE")?;
+        tx.execute(
+            "INSERT INTO storage.emulator_blobs (object_id, data) VALUES ($1::text::uuid, $2)",
+            &[&id, &req.body],
+        )?;
+        Ok(id)
+    })?;
     Ok(Reply::json(200, json!({"Key": format!("{bucket}/{key}"), "Id": id}).to_string()))
 }
 
@@ -147,25 +168,22 @@ fn download(
     bucket: &str,
     key: &str,
 ) -> Result<Reply, StorageError> {
-    let pg = |e: postgres::Error| StorageError::from_pg(&e);
-    let mut client = state.rest_pool.get().map_err(pg)?;
-    let mut tx = begin(&mut client, true, identity, req, "").map_err(pg)?;
-    let row = tx
-        .query_opt(
-            "SELECT id::text, coalesce(metadata->>'mimetype', 'application/octet-stream') FROM storage.objects
-             WHERE bucket_id = $1 AND name = $2",
-            &[&bucket, &key],
-        )
-        .map_err(pg)?
-        .ok_or_else(StorageError::not_found)?;
-    let (id, mimetype): (String, String) = (row.get(0), row.get(1));
-    tx.batch_execute("SET LOCAL ROLE NONE").map_err(pg)?;
-    let data: Vec<u8> = tx
-        .query_opt("SELECT data FROM storage.emulator_blobs WHERE object_id = $1::text::uuid", &[&id])
-        .map_err(pg)?
-        .ok_or_else(StorageError::not_found)?
-        .get(0);
-    tx.commit().map_err(pg)?;
+    let (mimetype, data) = as_caller(state, req, identity, true, |tx| {
+        let row = tx
+            .query_opt(
+                "SELECT id::text, coalesce(metadata->>'mimetype', 'application/octet-stream') FROM storage.objects
+                 WHERE bucket_id = $1 AND name = $2",
+                &[&bucket, &key],
+            )?
+            .ok_or_else(StorageError::not_found)?;
+        let (id, mimetype): (String, String) = (row.get(0), row.get(1));
+        tx.batch_execute("SET LOCAL ROLE NONE")?;
+        let data: Vec<u8> = tx
+            .query_opt("SELECT data FROM storage.emulator_blobs WHERE object_id = $1::text::uuid", &[&id])?
+            .ok_or_else(StorageError::not_found)?
+            .get(0);
+        Ok((mimetype, data))
+    })?;
     let mut reply = Reply::empty(200).header("Content-Type", mimetype);
     reply.body = data;
     Ok(reply)
@@ -178,20 +196,17 @@ fn delete(
     bucket: &str,
     names: &[String],
 ) -> Result<Reply, StorageError> {
-    let pg = |e: postgres::Error| StorageError::from_pg(&e);
-    let mut client = state.rest_pool.get().map_err(pg)?;
-    let mut tx = begin(&mut client, false, identity, req, "").map_err(pg)?;
-    let deleted: Vec<Value> = tx
-        .query(
-            "DELETE FROM storage.objects WHERE bucket_id = $1 AND name = ANY ($2)
-             RETURNING json_build_object('bucket_id', bucket_id, 'name', name, 'id', id, 'metadata', metadata)::text",
-            &[&bucket, &names],
-        )
-        .map_err(pg)?
-        .iter()
-        .filter_map(|row| serde_json::from_str(row.get::<_, &str>(0)).ok())
-        .collect();
-    tx.commit().map_err(pg)?;
+    let deleted: Vec<Value> = as_caller(state, req, identity, false, |tx| {
+        Ok(tx
+            .query(
+                "DELETE FROM storage.objects WHERE bucket_id = $1 AND name = ANY ($2)
+                 RETURNING json_build_object('bucket_id', bucket_id, 'name', name, 'id', id, 'metadata', metadata)::text",
+                &[&bucket, &names],
+            )?
+            .iter()
+            .filter_map(|row| serde_json::from_str(row.get::<_, &str>(0)).ok())
+            .collect())
+    })?;
     Ok(Reply::json(200, Value::Array(deleted).to_string()))
 }
 
