@@ -7,8 +7,8 @@ use std::sync::Mutex;
 use eventos_app::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist};
 use eventos_app::crm::import::{ImportPreview, ImportRequest, ImportSummary, ImportUndone};
 use eventos_app::crm::{
-    AttachDocument, Board, BoardQuery, Closing, CompanySummary, DayItem, DocumentItem, MergePlan, MyDay, QuickLog,
-    RenderedEmail, UploadItem,
+    AttachDocument, Board, BoardQuery, Closing, CompanySummary, DayItem, DocumentFetch, DocumentItem, MergePlan, MyDay,
+    QuickLog, RenderedEmail, UploadItem,
 };
 use eventos_app::dashboard::Dashboard;
 use eventos_app::door::{
@@ -339,7 +339,8 @@ pub fn attach_document(state: State<'_, Shared>, attach: AttachDocument) -> Repl
 
 #[tauri::command(async)]
 pub fn open_document(state: State<'_, Shared>, id: String) -> Reply<String> {
-    with(&state, |app| app.open_document(&id))
+    // The App's lock only to see where the file is: a download must not hold up a scan.
+    with(&state, |app| app.document_fetch(&id)).and_then(DocumentFetch::open)
 }
 
 #[tauri::command(async)]

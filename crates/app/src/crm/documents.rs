@@ -1,10 +1,12 @@
 //! Documents on a company or a deal (contracts, proposals …): a file attached offline is kept in
 //! the replica with its `crm_documents` row, in one transaction, and goes up to the project's
 //! Storage bucket with the next sync (the upload queue: waiting, failed with the server's reason,
-//! retry). Another computer downloads the file the first time it is opened. Opening hands a copy
-//! in the data folder's `opened/` to the program the computer uses for that type.
+//! retry). Another computer downloads the file the first time it is opened — off the App's
+//! lock, so a slow download never holds up a scan. Opening hands a copy in the data folder's
+//! `opened/` to the program the computer uses for that type.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use base64::Engine as _;
 use eventos_store::{KeptFile, Row, Upload};
@@ -12,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use ts_rs::TS;
 
-use crate::sync::{off_runtime, remote_error};
+use crate::sync::{Shared, off_runtime, remote_error};
 use crate::{App, AppError, ErrorCode, Result, row, text};
 
 /// The largest file attached (the bucket's limit, 50 MiB).
@@ -218,33 +220,38 @@ impl App {
         Ok(documents.iter().map(|d| item(d, &kept)).collect())
     }
 
-    /// The document's file on this computer (downloaded first if only the server has it), copied
-    /// to the data folder's `opened/<id>/<file name>`; its path.
-    pub fn fetch_document(&mut self, id: &str) -> Result<PathBuf> {
+    /// How to get the document's file into the data folder's `opened/<id>/<file name>`: it is
+    /// here, or it is downloaded first. Quick; the download itself runs in
+    /// [`DocumentFetch::fetch`], which the shell calls after letting go of the App's lock.
+    pub fn document_fetch(&self, id: &str) -> Result<DocumentFetch> {
         let view = crate::records::View::of(self.store()?)?;
         view.permitted("crm_documents", crate::records::Action::Read)?;
         let document = self
             .store()?
             .get("crm_documents", id)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("there is no document {id} on this computer")))?;
-        let path = text(&document, "storage_path");
-        let content = match self.store()?.file_content(&path)? {
-            Some(content) => content,
-            None => self.download(&path, &text(&document, "file_type"))?,
+        let storage_path = text(&document, "storage_path");
+        let target = self.data_dir.join("opened").join(id).join(local_name(&text(&document, "file_name")));
+        let source = match self.store()?.file_content(&storage_path)? {
+            Some(content) => Source::Here(content),
+            None => Source::Server {
+                shared: self.sync.as_ref().map(|w| Arc::clone(&w.shared)).ok_or_else(|| {
+                    AppError::new(
+                        ErrorCode::NotFound,
+                        "the file is not on this computer, and this workspace is not connected",
+                    )
+                })?,
+                db: self.db_path(),
+                storage_path,
+                content_type: text(&document, "file_type"),
+            },
         };
-        let folder = self.data_dir.join("opened").join(id);
-        let target = folder.join(local_name(&text(&document, "file_name")));
-        let io = |e: std::io::Error| AppError::new(ErrorCode::Io, format!("cannot write {}: {e}", target.display()));
-        std::fs::create_dir_all(&folder).map_err(io)?;
-        std::fs::write(&target, &content).map_err(io)?;
-        Ok(target)
+        Ok(DocumentFetch { target, source })
     }
 
-    /// Opens the document's file in the program this computer uses for its type.
-    pub fn open_document(&mut self, id: &str) -> Result<String> {
-        let path = self.fetch_document(id)?;
-        crate::links::hand_to_os(path.as_os_str())?;
-        Ok(path.display().to_string())
+    /// The document's file in the data folder (downloaded first if only the server has it).
+    pub fn fetch_document(&self, id: &str) -> Result<PathBuf> {
+        self.document_fetch(id)?.fetch()
     }
 
     /// Files waiting to go up, and refused ones.
@@ -278,27 +285,63 @@ impl App {
         self.edited();
         self.upload_queue()
     }
+}
 
-    /// Downloads a file only the server has, and keeps it.
-    fn download(&mut self, path: &str, content_type: &str) -> Result<Vec<u8>> {
-        let worker = self.sync.as_ref().ok_or_else(|| {
-            AppError::new(ErrorCode::NotFound, "the file is not on this computer, and this workspace is not connected")
-        })?;
-        let found = off_runtime(|| {
-            let mut client = worker.shared.pause();
-            let client = client
-                .as_mut()
-                .ok_or_else(|| AppError::new(ErrorCode::SessionEnded, "sign in again to download the file"))?;
-            eventos_sync::Remote::download_file(client, path).map_err(remote_error)
-        })?;
-        let content = found.ok_or_else(|| {
-            AppError::new(
-                ErrorCode::NotFound,
-                "the file is not on the server yet: the computer it was attached on has not synced it",
-            )
-        })?;
-        self.store_mut()?.keep_downloaded(path, &content, content_type)?;
-        Ok(content)
+/// A document's file on its way to the opened folder (see [`App::document_fetch`]).
+pub struct DocumentFetch {
+    target: PathBuf,
+    source: Source,
+}
+
+enum Source {
+    Here(Vec<u8>),
+    /// Only the server has it: downloaded through the sync's client (a sync in flight finishes
+    /// first), then kept in the replica through a connection of its own.
+    Server {
+        shared: Arc<Shared>,
+        db: PathBuf,
+        storage_path: String,
+        content_type: String,
+    },
+}
+
+impl DocumentFetch {
+    /// Writes the file to its place in the opened folder (downloading it first if need be).
+    pub fn fetch(self) -> Result<PathBuf> {
+        let content = match self.source {
+            Source::Here(content) => content,
+            Source::Server { shared, db, storage_path, content_type } => {
+                let found = off_runtime(|| {
+                    let mut client = shared.pause();
+                    let client = client
+                        .as_mut()
+                        .ok_or_else(|| AppError::new(ErrorCode::SessionEnded, "sign in again to download the file"))?;
+                    eventos_sync::Remote::download_file(client, &storage_path).map_err(remote_error)
+                })?;
+                let content = found.ok_or_else(|| {
+                    AppError::new(
+                        ErrorCode::NotFound,
+                        "the file is not on the server yet: the computer it was attached on has not synced it",
+                    )
+                })?;
+                eventos_store::Store::open(&db)?.keep_downloaded(&storage_path, &content, &content_type)?;
+                content
+            }
+        };
+        let target = self.target;
+        let io = |e: std::io::Error| AppError::new(ErrorCode::Io, format!("cannot write {}: {e}", target.display()));
+        if let Some(folder) = target.parent() {
+            std::fs::create_dir_all(folder).map_err(io)?;
+        }
+        std::fs::write(&target, &content).map_err(io)?;
+        Ok(target)
+    }
+
+    /// Fetches the file, then opens it in the program this computer uses for its type.
+    pub fn open(self) -> Result<String> {
+        let path = self.fetch()?;
+        crate::links::hand_to_os(path.as_os_str())?;
+        Ok(path.display().to_string())
     }
 }
 

@@ -11,7 +11,7 @@ mod reminders;
 mod templates;
 
 pub use activities::{DayItem, MyDay, QuickLog};
-pub use documents::{AttachDocument, DocumentItem, FileState, MAX_DOCUMENT_BYTES, UploadItem};
+pub use documents::{AttachDocument, DocumentFetch, DocumentItem, FileState, MAX_DOCUMENT_BYTES, UploadItem};
 pub use merge::{MergeField, MergePlan, MovingRows};
 pub use pipeline::{Board, BoardColumn, BoardQuery, Card, Closing, MonthForecast};
 pub use templates::{RenderedEmail, VARIABLES, variables_in};

@@ -20,7 +20,7 @@ pub use scopes::ScopeChoice;
 pub(crate) use secrets::Secrets;
 pub use secrets::SessionStore;
 use worker::Phase;
-pub(crate) use worker::Worker;
+pub(crate) use worker::{Shared, Worker};
 
 /// What the status badge shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
