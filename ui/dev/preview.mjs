@@ -14,6 +14,7 @@
 // the sync scenarios (ready, sync not as "not connected") are synced|offline|signed_out|bootstrapping|sync_error|door;
 // the Check-in screen's camera: no_camera (none found), camera_busy (one, in use by another program).
 // The Programme page's warnings: clashes (a speaker and a room booked twice, and more).
+// Reminders (toasts): reminders (a task due and a meeting soon), reminders_many (five).
 
 import { createServer } from "node:http";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
@@ -51,6 +52,8 @@ const fixtures = {
   budget: fixture("budget"),
   my_day: fixture("my_day"),
   pipeline_board: fixture("pipeline_board"),
+  company_record: fixture("company_record"),
+  documents: fixture("documents"),
 };
 
 /**
@@ -112,10 +115,17 @@ function bridgeSource(scenario) {
     /** The scope the download in progress fills. */
     downloading: null,
   };
+  // What a scope holds, in the facade's words for the user's role in the account: signed in as the
+  // demo's sales user (sales@…, a manager) the account is "My accounts", else the owner's wording.
+  const scopeDetail = (scope) => scope.startsWith("event:")
+    ? "This event's door: its attendees, tickets and check-ins"
+    : /^sales@/.test(sync.email)
+      ? "My accounts: the companies, contacts and deals assigned to you, with their activities, notes and documents — and the account's events"
+      : "Everything in the account: its events, people, box office and the whole CRM";
   const scopeChoices = () => [
     { scope: "account:" + ACCOUNT, label: "Northwind Events" },
     ...F.events.slice(1, 4).map((e) => ({ scope: "event:" + e.id, label: e.name + " (" + e.start_at.slice(0, 10) + ")" })),
-  ].map((c) => ({ ...c, kept: sync.scopes.includes(c.scope) }));
+  ].map((c) => ({ ...c, detail: scopeDetail(c.scope), kept: sync.scopes.includes(c.scope) }));
   let outbox = sync.connected && !["bootstrapping", "door"].includes(scenario) ? [
     { change_id: "0193a5c2-7d1e-7b4a-9f3e-5c2d1a0b9e8f", table: "events", row_id: eventId, op: "update",
       fields: ["capacity", "name"], created_at: nowIso(-4 * 60 * 1000), error: null, attempts: 0 },
@@ -1590,6 +1600,42 @@ function bridgeSource(scenario) {
       return { rows: clone(rows.slice(0, query.limit || 50)), total: rows.length, next: null };
     },
   });
+  // ---- Reminders (due_reminders) ----
+  // Scenario "reminders": the first call reminds of two, as the facade does once per due time —
+  // My day's overdue task (its due time moved to four minutes ago) and the CRM stand-in's meeting
+  // (moved to eight minutes from now), the rows changed so My day agrees —, later calls of nothing.
+  // "reminders_many" adds the fixture's upcoming tasks (due half an hour ago and before): five.
+  // "failing" fails every call (nothing may show). Elsewhere nothing falls due.
+  const reminding = (() => {
+    const many = scenario === "reminders_many";
+    if (scenario !== "reminders" && !many) return [];
+    const at = (minutes) => crm.micro(Date.now() + minutes * 60000);
+    const task = crm.find("crm_activities", F.my_day.overdue[0].id);
+    task.due_date = at(-4);
+    const meeting = crm.rowsOf.crm_activities.find((a) => a.type === "meeting" && a.task_status !== "completed");
+    meeting.activity_date = at(8);
+    const ids = [task.id, meeting.id];
+    if (many) {
+      F.my_day.upcoming.forEach((u, i) => {
+        crm.find("crm_activities", u.id).due_date = at(-30 - 10 * i);
+        ids.push(u.id);
+      });
+    }
+    return ids;
+  })();
+  let reminded = false;
+  Object.assign(handlers, {
+    due_reminders: async () => {
+      needReady();
+      await sleep(80);
+      if (scenario === "failing") fail("busy", "the workspace is busy: another write is running");
+      if (reminded) return [];
+      reminded = true;
+      const day = crm.myDay(-new Date().getTimezoneOffset());
+      const open = [...day.overdue, ...day.today];
+      return reminding.map((id) => open.find((i) => i.id === id)).filter(Boolean);
+    },
+  });
   // ---- Email templates (crm_email_templates) and render_template ----
   // Three templates: a clean invitation, a follow-up with a name that is not a variable
   // ({{nope}}), and a thank-you in HTML only. render_template fills them as the facade does:
@@ -1687,6 +1733,210 @@ function bridgeSource(scenario) {
       const words = String(query.search || "").toLowerCase().split(" ").filter(Boolean);
       rows = rows.filter((r) => words.every((w) => r.name.toLowerCase().includes(w)));
       return { rows: clone(rows.slice(0, query.limit || 50)), total: rows.length, next: null };
+    },
+  });
+  // ---- Documents on a company or deal (documents, attach_document, open_document, upload_queue, retry_upload) ----
+  // The fixture's company (company_record.json: Bay Street Legal LLP) shows as the facade gave it;
+  // record answers for it from there. Its documents are the fixture's two (on this computer) and,
+  // so every state shows (but where nothing waits: empty, door, bootstrapping), three made from
+  // them: one waiting to upload (a long name without spaces), one Storage refused, and a signed
+  // one only on the server, whose first open fails as when the computer it was attached on has not
+  // synced it (the last two are on the company's deal). attach_document keeps a new one on this
+  // computer after a short wait and refuses a file over 50 MB (content_base64) or an unknown kind
+  // (document_type); upload_queue lists the waiting and refused files; retry_upload puts a refused
+  // one back in line, and a connected workspace sends it a moment later. crm_documents and the
+  // fixture's notes have record pages; the fixture's other linked rows open from it too.
+  const docs = (() => {
+    const companyRecord = F.company_record;
+    const company = companyRecord.row;
+    const deal = crm.rowsOf.crm_opportunities.find((d) => d.organizer_id === company.id);
+    const MAX = 50 * 1024 * 1024;
+    const KINDS = ["contract", "proposal", "invoice", "presentation", "other"];
+    const MIME = { pdf: "application/pdf", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", png: "image/png", jpg: "image/jpeg", txt: "text/plain",
+      pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation" };
+    const keyName = (name) => name.replace(/[^A-Za-z0-9._-]/g, "_");
+    const pathOf = (id, name) => company.account_id + "/" + id + "/" + keyName(name);
+    // Each item with where it hangs (organizer, deal) and the upload's tries, both kept out of the answers.
+    const made = (base, more) => {
+      const item = { ...clone(base), ...more };
+      item.storage_path = pathOf(item.id, item.file_name);
+      return item;
+    };
+    const [proposal, contract] = F.documents;
+    const everyState = !["empty", "door", "bootstrapping"].includes(scenario);
+    const list = F.documents.map((d) => ({ ...clone(d), organizer_id: company.id, opportunity_id: null, attempts: 0 }));
+    if (everyState) {
+      list.push(
+        made(proposal, { id: "d0c00000-0000-4000-8000-000000000001", organizer_id: company.id, opportunity_id: null, attempts: 0,
+          file_name: "見積書_2027年度年次カンファレンス_ベイストリート法律事務所様_最終版_改訂第3版_会場レイアウト付き.docx",
+          document_type: "proposal", version: 3, file_size: 2315264, created_at: "2026-12-06T19:42:00.000000Z",
+          file: { state: "waiting_upload" } }),
+        made(proposal, { id: "d0c00000-0000-4000-8000-000000000002", organizer_id: company.id, opportunity_id: deal?.id ?? null, attempts: 3,
+          file_name: "Floor plans and stage renders (high resolution).pptx", file_type: MIME.pptx, document_type: "presentation",
+          version: 1, file_size: 48 * 1024 * 1024 + 734003, created_at: "2026-12-05T16:05:00.000000Z",
+          file: { state: "upload_failed", error: "Storage 413: The object exceeded the maximum allowed size" } }),
+        made(contract, { id: "d0c00000-0000-4000-8000-000000000003", organizer_id: company.id, opportunity_id: deal?.id ?? null, attempts: 0,
+          file_name: "Master services agreement – countersigned.pdf", document_type: "contract", version: 2, file_size: 391168,
+          is_signed: true, signed_at: "2026-11-28T15:00:00.000000Z", created_at: "2026-11-28T15:20:00.000000Z",
+          file: { state: "on_server" } }),
+      );
+    }
+    /** The on_server document's first open: not on the server yet. */
+    const openedOnce = new Set();
+    let sent = 0;
+    const answer = (d) => {
+      const { organizer_id, opportunity_id, attempts, ...item } = d;
+      return clone(item);
+    };
+    const newestFirst = (x, y) => Date.parse(y.created_at) - Date.parse(x.created_at) || x.id.localeCompare(y.id);
+    const of = (table, id) => list
+      .filter((d) => (table === "crm_organizers" ? d.organizer_id === id : table === "crm_opportunities" && d.opportunity_id === id))
+      .sort(newestFirst);
+    const find = (id) => {
+      const d = list.find((x) => x.id === id);
+      if (!d) fail("not_found", "there is no document " + id + " on this computer");
+      return d;
+    };
+    /** The document as its crm_documents row. */
+    const row = (d) => ({ id: d.id, account_id: company.account_id, organizer_id: d.organizer_id, opportunity_id: d.opportunity_id,
+      file_name: d.file_name, file_type: d.file_type, file_size: d.file_size, storage_path: d.storage_path, document_type: d.document_type,
+      version: d.version, is_signed: d.is_signed, signed_at: d.signed_at, signed_by: null, uploaded_by: profileIds[SIGNED_IN] ?? null,
+      created_at: d.created_at, updated_at: d.created_at });
+    const queue = () => list
+      .filter((d) => d.file.state === "waiting_upload" || d.file.state === "upload_failed")
+      .sort(newestFirst)
+      .map((d) => ({ document_id: d.id, file_name: d.file_name, size: d.file_size, storage_path: d.storage_path,
+                     error: d.file.state === "upload_failed" ? d.file.error : null, attempts: d.attempts }));
+    const attach = (a) => {
+      if (a.on_table !== "crm_organizers" && a.on_table !== "crm_opportunities") {
+        fail("invalid", "documents are attached to companies or deals, not " + a.on_table, "on_table");
+      }
+      const name = String(a.file_name || "").trim();
+      if (!name) fail("invalid", "the file has no name", "file_name");
+      const kind = a.document_type || "other";
+      if (!KINDS.includes(kind)) fail("invalid", "'" + kind + "' is not a kind of document (" + KINDS.join(", ") + ")", "document_type");
+      const b64 = String(a.content_base64 || "");
+      const size = Math.floor(b64.length / 4) * 3 - (b64.endsWith("==") ? 2 : b64.endsWith("=") ? 1 : 0);
+      if (size > MAX) fail("invalid", "the file is larger than 50 MB, the most a document can be", "content_base64");
+      const on = crm.find(a.on_table, a.on_id);
+      const id = crypto.randomUUID();
+      const ext = name.includes(".") ? name.split(".").pop().toLowerCase() : "";
+      const d = { id, file_name: name, file_type: MIME[ext] || "application/octet-stream", file_size: size, document_type: kind,
+                  version: 1, is_signed: false, signed_at: null, created_at: crm.micro(Date.now()), storage_path: pathOf(id, name),
+                  file: { state: "here" }, attempts: 0,
+                  organizer_id: a.on_table === "crm_organizers" ? on.id : on.organizer_id,
+                  opportunity_id: a.on_table === "crm_opportunities" ? on.id : null };
+      list.push(d);
+      queueInsert("crm_documents", ["file_name", "file_size", "storage_path", "document_type", "organizer_id"]);
+      return answer(d);
+    };
+    const open = (id) => {
+      const d = find(id);
+      if (d.file.state === "on_server" && !openedOnce.has(id)) {
+        openedOnce.add(id);
+        fail("not_found", "the file is not on the server yet: the computer it was attached on has not synced it");
+      }
+      if (d.file.state === "on_server") d.file = { state: "here" };
+      return F.status.data_dir + "/opened/" + id + "/" + d.file_name;
+    };
+    const retry = (path) => {
+      const d = list.find((x) => x.storage_path === path && x.file.state === "upload_failed");
+      if (!d) fail("not_found", "that file is not waiting for a retry");
+      d.file = { state: "waiting_upload" };
+      // A connected workspace sends it with the sync this starts.
+      if (sync.connected && sync.phase === "synced") {
+        setTimeout(() => {
+          if (d.file.state !== "waiting_upload") return;
+          d.file = { state: "here" };
+          d.attempts += 1;
+          // A sync that ran: its time moves (by a millisecond each, on a page whose clock stands still).
+          sync.lastSyncedAt = nowIso(++sent);
+        }, 1500);
+      }
+      return queue();
+    };
+    const info = () => [
+      { name: "crm_documents", label: "Documents", singular: "document", area: "crm", naming: ["file_name"],
+        list: ["file_name", "document_type", "organizer_id", "created_at"], related_filters: [], allowed: ALL, count: list.length,
+        fields: [bookkeeping[0], bookkeeping[1], fld("organizer_id", "Company", "reference", { references: "crm_organizers" }),
+          fld("opportunity_id", "Deal", "reference", { references: "crm_opportunities" }), fld("file_name", "File name", "text", { required: true }),
+          fld("file_type", "File type", "text"), fld("file_size", "File size", "integer"), fld("storage_path", "Storage path", "text"),
+          fld("document_type", "Document type", "choice", { choices: KINDS }), fld("version", "Version", "integer"),
+          fld("is_signed", "Signed", "boolean"), fld("signed_at", "Signed at", "timestamp"),
+          fld("signed_by", "Signed by", "reference", { references: "crm_contacts" }), fld("uploaded_by", "Uploaded by", "reference", { references: "profiles" }),
+          bookkeeping[2], bookkeeping[3]] },
+      { name: "crm_notes", label: "Notes", singular: "note", area: "crm", naming: ["title"],
+        list: ["title", "organizer_id", "created_at"], related_filters: [], allowed: ALL, count: notes.length,
+        fields: [bookkeeping[0], bookkeeping[1], fld("organizer_id", "Company", "reference", { references: "crm_organizers" }),
+          fld("contact_id", "Contact", "reference", { references: "crm_contacts" }),
+          fld("opportunity_id", "Deal", "reference", { references: "crm_opportunities" }), fld("title", "Title", "text"),
+          fld("content", "Content", "text", { required: true }), fld("is_pinned", "Pinned", "boolean"), fld("tags", "Tags", "list"),
+          fld("created_by", "Created by", "reference", { references: "profiles" }), bookkeeping[2], bookkeeping[3]] },
+    ];
+    const notes = (companyRecord.children.find((c) => c.table === "crm_notes")?.rows ?? []);
+    /** The company's page as the fixture has it, its documents child counting the list's. */
+    const companyPage = () => {
+      const mine = of("crm_organizers", company.id);
+      const children = companyRecord.children.map((c) => (c.table === "crm_documents"
+        ? { ...c, total: mine.length, rows: mine.slice(0, 5).map(row) } : c));
+      return { ...clone(companyRecord), children: clone(children) };
+    };
+    /** A row the fixture's page links to (its contacts, activities, notes) that the CRM stand-in lacks. */
+    const linked = (table, id) => companyRecord.children.find((c) => c.table === table)?.rows.find((r) => r.id === id);
+    return { of, answer, find, row, queue, attach, open, retry, info, notes, companyPage, linked, companyId: company.id };
+  })();
+  const docsBefore = { record_tables: handlers.record_tables, record: handlers.record, record_titles: handlers.record_titles,
+                       list_records: handlers.list_records };
+  Object.assign(handlers, {
+    documents: async ({ onTable, onId }) => {
+      needReady();
+      await sleep(60);
+      if (onTable !== "crm_organizers" && onTable !== "crm_opportunities") fail("invalid", onTable + " has no documents");
+      return docs.of(onTable, onId).map(docs.answer);
+    },
+    attach_document: async ({ attach }) => { needReady(); await sleep(900); return docs.attach(attach || {}); },
+    open_document: async ({ id }) => { needReady(); await sleep(500); return docs.open(id); },
+    upload_queue: async () => { needReady(); await sleep(30); return docs.queue(); },
+    retry_upload: async ({ storagePath }) => { needReady(); await sleep(300); return docs.retry(storagePath); },
+    record_tables: async () => [...(await docsBefore.record_tables()), ...docs.info()],
+    record: async (args) => {
+      const { table, id } = args;
+      if (table === "crm_organizers" && id === docs.companyId) {
+        needReady();
+        await sleep(40);
+        return docs.companyPage();
+      }
+      if (table === "crm_documents") {
+        needReady();
+        await sleep(40);
+        const d = docs.find(id);
+        return { table, title: d.file_name, row: docs.row(d), children: [], allowed: ALL };
+      }
+      const row = docs.linked(table, id);
+      if (row && !(crm.rowsOf[table] || []).some((r) => r.id === id)) {
+        needReady();
+        await sleep(40);
+        return { table, title: String(row.full_name ?? row.subject ?? row.title ?? row.name ?? id), row: clone(row), children: [], allowed: ALL };
+      }
+      return docsBefore.record(args);
+    },
+    record_titles: async (args) => {
+      if (args.table === "crm_documents") {
+        return Object.fromEntries(args.ids.map((i) => { try { return [i, docs.find(i).file_name]; } catch { return null; } }).filter(Boolean));
+      }
+      return docsBefore.record_titles(args);
+    },
+    list_records: async (args) => {
+      const { table, query } = args;
+      if (table !== "crm_documents" && table !== "crm_notes") return docsBefore.list_records(args);
+      needReady();
+      await sleep(40);
+      let rows = table === "crm_notes" ? clone(docs.notes) : docs.of("crm_organizers", docs.companyId).map(docs.row);
+      for (const f of query.filters || []) {
+        if (f.op === "is") rows = rows.filter((r) => String(r[f.field]) === String(f.value));
+      }
+      return { rows: rows.slice(0, query.limit || 50), total: rows.length, next: null };
     },
   });
   // ---- The Ctrl/Cmd+K search (search_everything): names of the fixtures' companies, contacts, deals and
@@ -2428,6 +2678,9 @@ async function screenshots() {
       if (!(await choice(eventScope).isChecked())) throw new Error("the kept event is not checked");
       if (await choice(accountScope).isChecked()) throw new Error("the account is checked");
       if (!(await page.getByTestId("scopes-save").isDisabled())) throw new Error("Save enabled with nothing changed");
+      // Each choice says what it holds (the owner's wording here).
+      if (!(await page.getByTestId("scope-choice-detail").first().textContent()).startsWith("Everything in the account")) throw new Error("the account's detail");
+      if (!(await page.getByTestId("scope-choice-detail").nth(1).textContent()).startsWith("This event's door")) throw new Error("an event's detail");
       await shot(page, `sync-scopes-dialog-${colorScheme}`);
       await page.keyboard.press("Escape");
       await page.getByTestId("scopes-save").waitFor({ state: "detached" });
@@ -2446,6 +2699,8 @@ async function screenshots() {
       await page.getByTestId("sync-progress").waitFor();
       await page.locator("[data-testid=sync-scope]", { hasText: "Northwind Events" }).waitFor();
       if ((await page.getByTestId("sync-scope").count()) !== 1) throw new Error("the event is still kept");
+      // The choices are known now: the kept scope says what it holds.
+      if (!(await page.getByTestId("sync-scope-detail").textContent()).startsWith("Everything in the account")) throw new Error("the kept scope's detail");
       await shot(page, `sync-scopes-saved-${colorScheme}`);
     });
   }
@@ -2467,6 +2722,30 @@ async function screenshots() {
     if (!(await page.getByTestId("scopes-save").isDisabled())) throw new Error("Save enabled without choices");
     await shot(page, "sync-scopes-offline");
   });
+
+  // Signed in as the demo's sales user (a manager): the account is "My accounts", in the dialog and,
+  // once the choices are known, under what this computer keeps.
+  for (const colorScheme of ["light", "dark"]) {
+    await run(`sync-scopes-sales-${colorScheme}`, { scenario: "first_run", colorScheme, height: 900 }, async (page) => {
+      await page.getByTestId("connect-supabase").click();
+      await page.getByTestId("connect-url").fill("https://qzkxbnvtrelmwpoa.supabase.co");
+      await page.getByTestId("connect-anon-key").fill("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.preview");
+      await page.getByTestId("connect-email").fill("sales@demo.eventos.test");
+      await page.getByTestId("connect-password").fill("right");
+      await page.getByTestId("connect-submit").click();
+      await page.getByTestId("sync-progress").waitFor();
+      await page.evaluate(() => { location.hash = "#/sync"; });
+      await page.getByTestId("scopes-change").click();
+      await page.getByTestId("scope-choice").nth(3).waitFor();
+      if (!(await page.getByTestId("scope-choice-detail").first().textContent()).startsWith("My accounts: the companies")) throw new Error("not the sales rep's wording");
+      await shot(page, `sync-scopes-sales-dialog-${colorScheme}`);
+      await page.keyboard.press("Escape");
+      await page.getByTestId("scopes-save").waitFor({ state: "detached" });
+      if (!(await page.getByTestId("sync-scope-detail").textContent()).startsWith("My accounts")) throw new Error("the kept scope's detail");
+      await page.waitForTimeout(1500);
+      await shot(page, `sync-scopes-sales-kept-${colorScheme}`);
+    });
+  }
 
   await run("sync-scopes-signed-out", { scenario: "signed_out", hash: "#/sync" }, async (page) => {
     await page.getByTestId("sync-scopes").waitFor();
@@ -3678,6 +3957,188 @@ async function screenshots() {
     await shot(page, "import-undo");
     await page.getByTestId("import-again").click();
     if ((await focusedId(page)) !== "import-file") throw new Error("the focus is not on the file");
+  });
+
+  // ---- Documents on a company, and the Sync screen's files waiting to upload (ONLY=documents) ----
+  const companyHash = `#/data/crm_organizers/${fixtures.company_record.row.id}`;
+  const docState = (page, state) => page.locator(`[data-testid=document][data-state=${state}]`);
+  for (const colorScheme of ["light", "dark"]) {
+    await run(`company-documents-${colorScheme}`, { hash: companyHash, colorScheme, height: 1000 }, async (page) => {
+      await page.getByTestId("document").nth(4).waitFor();
+      for (const state of ["here", "waiting_upload", "upload_failed", "on_server"]) {
+        if ((await docState(page, state).count()) < 1) throw new Error(`no document ${state}`);
+      }
+      if (!(await text(page, "document-refusal")).startsWith("Storage 413")) throw new Error("the refusal's reason");
+      // Documents have their own card: no generic one, and no generic "Add" (a document needs a file).
+      if (await page.locator("[data-table=crm_documents]").count()) throw new Error("a generic card or Add for documents");
+      await scrollTo(page, "documents");
+      await shot(page, `company-documents-${colorScheme}`);
+    });
+  }
+
+  await run("company-documents-1024", { hash: companyHash, width: 1024, height: 700 }, async (page) => {
+    await page.getByTestId("document").nth(4).waitFor();
+    await scrollTo(page, "documents");
+    await shot(page, "company-documents-1024x700");
+  });
+
+  await run("company-documents-actions", { hash: companyHash, height: 1000 }, async (page) => {
+    await page.getByTestId("document").nth(4).waitFor();
+    await scrollTo(page, "documents");
+    // The file only the server has: the first open fails (not synced by the computer it was attached on).
+    const remote = docState(page, "on_server");
+    await remote.getByTestId("document-open").click();
+    await remote.getByText("Opening…").waitFor();
+    await remote.getByTestId("error").waitFor();
+    if (!(await remote.getByTestId("error").textContent()).includes("not on the server yet")) throw new Error("the open's error");
+    await shot(page, "company-documents-open-error");
+    await remote.getByTestId("document-open").click();
+    await page.getByText("Opened", { exact: true }).waitFor();
+    // Retry the refused upload: it waits again.
+    await docState(page, "upload_failed").getByTestId("document-retry").click();
+    await page.waitForFunction(() => !document.querySelector("[data-testid=document][data-state=upload_failed]"));
+    // Attach a contract from the picker: "Attaching …" shows, then it is the newest.
+    await page.getByTestId("document-kind").selectOption("contract");
+    await page.getByTestId("document-file").setInputFiles({ name: "Catering contract – signed copy.pdf", mimeType: "application/pdf",
+                                                             buffer: Buffer.from("%PDF-1.4 preview") });
+    await page.getByTestId("document-attaching").waitFor();
+    await shot(page, "company-documents-attaching");
+    await page.getByTestId("document-said").waitFor();
+    await page.waitForFunction(() => document.querySelector("[data-testid=document-name]")?.textContent === "Catering contract – signed copy.pdf");
+    if (!(await page.getByTestId("document-facts").first().textContent()).includes("Contract")) throw new Error("the new one's kind");
+    // A file over 50 MB dropped on the card is refused before it is read, beside the button.
+    await page.getByTestId("documents").evaluate((card) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(51 * 1024 * 1024)], "Venue walkthrough.mov", { type: "video/quicktime" }));
+      for (const type of ["dragenter", "dragover", "drop"]) card.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await page.getByTestId("document-error").waitFor();
+    if (!(await text(page, "document-error")).includes("up to 50 MB")) throw new Error("the size's refusal");
+    await shot(page, "company-documents-too-big");
+  });
+
+  await run("company-documents-empty", { hash: `#/data/crm_organizers/${fixtures.companies[1].id}`, colorScheme: "dark" }, async (page) => {
+    await page.getByTestId("documents-empty").waitFor();
+    await scrollTo(page, "documents");
+    await shot(page, "company-documents-empty-dark");
+  });
+
+  for (const colorScheme of ["light", "dark"]) {
+    await run(`documents-sync-${colorScheme}`, { scenario: "synced", hash: "#/sync", colorScheme, height: 1300 }, async (page) => {
+      await page.getByTestId("upload-item").nth(1).waitFor();
+      if ((await page.getByTestId("upload-error").count()) !== 1) throw new Error("not one refused file");
+      await scrollTo(page, "outbox");
+      await shot(page, `sync-uploads-${colorScheme}`);
+      if (colorScheme === "dark") return;
+      // Retry: it waits again, and the connected workspace sends it; the refused line goes.
+      await page.getByTestId("upload-retry").click();
+      await page.getByTestId("upload-error").waitFor({ state: "detached" });
+      await page.waitForFunction(() => document.querySelectorAll("[data-testid=upload-item]").length === 1, null, { timeout: 5000 });
+    });
+  }
+
+  // ---- Reminders: toasts over any screen (ONLY=reminders) ----
+  // Scenario "reminders": the overdue task, moved to four minutes ago, and a meeting in eight.
+  const reminder = (page, kind) => page.locator(`[data-testid=reminder][data-kind=${kind}]`);
+  const toastCount = (page) => page.getByTestId("reminder").count();
+  for (const colorScheme of ["light", "dark"]) {
+    await run(`reminders-${colorScheme}`, { scenario: "reminders", colorScheme }, async (page) => {
+      await page.getByTestId("reminder").nth(1).waitFor();
+      await page.getByTestId("screen-dashboard").waitFor();
+      await page.waitForTimeout(300);
+      if ((await toastCount(page)) !== 2) throw new Error("not two reminders");
+      if ((await reminder(page, "task").locator("h2").textContent()) !== "Task due") throw new Error("the task's heading");
+      if ((await reminder(page, "meeting").locator("h2").textContent()) !== "Meeting soon") throw new Error("the meeting's heading");
+      if (await reminder(page, "meeting").getByTestId("reminder-done").count()) throw new Error("Done on a meeting");
+      if ((await reminder(page, "task").getByTestId("reminder-when").textContent()) !== "2:56 p.m.") throw new Error("the task's time, on this computer's clock");
+      if (!(await reminder(page, "task").getByTestId("reminder-for").textContent()).includes(" · ")) throw new Error("company · contact · deal");
+      if ((await focusedId(page)) !== null) throw new Error("a reminder took the focus");
+      if ((await page.getByTestId("reminders").getAttribute("aria-live")) !== "polite") throw new Error("not announced politely");
+      await shot(page, `reminders-${colorScheme}`);
+    });
+  }
+
+  await run("reminders-snooze", { scenario: "reminders" }, async (page) => {
+    const task = reminder(page, "task");
+    await task.waitFor();
+    const id = await task.getAttribute("data-item");
+    await task.getByTestId("reminder-snooze").click();
+    await page.getByTestId("reminder-snooze-menu").waitFor();
+    const labels = await page.getByTestId("reminder-snooze-menu").locator("[role=menuitem] .label").allTextContents();
+    if (labels.join("|") !== "15 minutes|1 hour|Tomorrow 9:00") throw new Error(`the choices: ${labels.join(", ")}`);
+    await shot(page, "reminders-snooze-menu");
+    await page.getByTestId("reminder-snooze-hour").click();
+    await task.waitFor({ state: "detached" });
+    if ((await toastCount(page)) !== 1) throw new Error("the other reminder went too");
+    await shot(page, "reminders-after-snooze");
+    // My day has it an hour from now (it fell due before), and no reminder came again.
+    await page.getByTestId("nav-my-day").click();
+    await page.locator(`[data-testid=myday-item][data-item="${id}"] time`).getByText("4:00 p.m.").waitFor();
+    if ((await toastCount(page)) !== 1) throw new Error("the reminders changed on the way to My day");
+  });
+
+  await run("reminders-actions", { scenario: "reminders" }, async (page) => {
+    const task = reminder(page, "task");
+    const meeting = reminder(page, "meeting");
+    await meeting.waitFor();
+    await page.waitForFunction(() => document.querySelector("[data-testid=nav-my-day-due]")?.textContent?.trim().startsWith("3"));
+    // Open goes to the company's page; the reminder stays until it is dealt with.
+    await task.getByTestId("reminder-open").click();
+    await page.getByTestId("screen-record").waitFor();
+    if ((await toastCount(page)) !== 2) throw new Error("Open dismissed the reminder");
+    // A refused Done says why in the toast, which stays.
+    await page.evaluate(() => {
+      const bridge = window.__TAURI_INTERNALS__;
+      const invoke = bridge.invoke;
+      let refused = false;
+      bridge.invoke = (cmd, args) => {
+        if (cmd !== "complete_task" || refused) return invoke(cmd, args);
+        refused = true;
+        return Promise.reject({ code: "forbidden", message: "a viewer can't change activities" });
+      };
+    });
+    await task.getByTestId("reminder-done").click();
+    await task.getByTestId("reminder-error").waitFor();
+    await shot(page, "reminders-error");
+    // Done: the toast goes, the menu's count follows, the focus moves on to the meeting's.
+    await task.getByTestId("reminder-done").click();
+    await task.waitFor({ state: "detached" });
+    await page.waitForFunction(() => document.querySelector("[data-testid=nav-my-day-due]")?.textContent?.trim().startsWith("2"));
+    if ((await focusedId(page)) !== "reminder-snooze") throw new Error("the focus did not move on to the next reminder");
+    // Esc on a focused reminder dismisses it, and only it (the record page stays).
+    await page.keyboard.press("Escape");
+    await meeting.waitFor({ state: "detached" });
+    if (!(await page.getByTestId("screen-record").isVisible())) throw new Error("Esc went back from the record");
+  });
+
+  await run("reminders-many", { scenario: "reminders_many", hash: "#/crm", height: 900 }, async (page) => {
+    await page.getByTestId("reminders-more").waitFor();
+    if ((await toastCount(page)) !== 3) throw new Error("not three shown");
+    if ((await text(page, "reminders-more")) !== "+2 more — open My day") throw new Error("the more line");
+    await shot(page, "reminders-many");
+    await page.getByTestId("reminder-dismiss").first().click();
+    await page.getByTestId("reminders-more").getByText("+1 more").waitFor();
+    if ((await toastCount(page)) !== 3) throw new Error("the next did not take its place");
+    await page.getByTestId("reminders-more").click();
+    await page.getByTestId("screen-my-day").waitFor();
+    await page.getByTestId("reminders-more").waitFor({ state: "detached" });
+    if ((await toastCount(page)) !== 3) throw new Error("the shown ones went");
+  });
+
+  await run("reminders-1024-dark", { scenario: "reminders_many", hash: "#/my-day", colorScheme: "dark", width: 1024, height: 700 }, async (page) => {
+    await page.getByTestId("reminders-more").waitFor();
+    await page.getByTestId("myday-item").first().waitFor();
+    // A short window shows two, so the screen stays usable.
+    if ((await toastCount(page)) !== 2) throw new Error("not two shown in a short window");
+    if ((await text(page, "reminders-more")) !== "+3 more — open My day") throw new Error("the more line");
+    await shot(page, "reminders-1024x700-dark");
+  });
+
+  await run("reminders-failing", { scenario: "failing" }, async (page) => {
+    await page.getByTestId("nav-my-day").waitFor();
+    await page.waitForTimeout(600);
+    if ((await toastCount(page)) !== 0) throw new Error("a reminder while they fail");
+    if (await page.getByTestId("reminders").locator("[role=alert]").count()) throw new Error("a failure shown");
   });
 
   await browser.close();

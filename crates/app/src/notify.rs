@@ -4,9 +4,6 @@
 
 /// Shows a notification, on a thread of its own (the service may be slow to answer).
 pub(crate) fn show(title: &str, body: &str) {
-    if std::env::var_os("EVENTOS_NO_OS_NOTIFICATIONS").is_some() {
-        return;
-    }
     let (title, body) = (title.to_owned(), body.to_owned());
     let _ = std::thread::Builder::new().name("eventos-notify".into()).spawn(move || {
         if let Err(e) = notify_rust::Notification::new().appname("EventOS").summary(&title).body(&body).show() {

@@ -189,8 +189,8 @@ impl Desktop {
             .env("TZ", APP_TZ)
             // Exports go to the test's own folder, never the Downloads of whoever runs this.
             .env("EVENTOS_EXPORT_DIR", data_dir.path().join("exports"))
-            // No desktop notifications from a test's window (the reminders show in the window).
-            .env("EVENTOS_NO_OS_NOTIFICATIONS", "1")
+            // No reminders: one popping up over a button would depend on the time of day.
+            .env("EVENTOS_NO_REMINDERS", "1")
             .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::null());

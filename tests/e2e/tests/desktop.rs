@@ -462,6 +462,7 @@ fn a_sales_rep_logs_a_call_and_works_their_day() -> Result<()> {
     })?;
     assert_eq!(kept, format!("contract|3000|3000|{company}"));
     app.find("[data-testid=document][data-state=here]")?;
+    app.script("document.querySelector('[data-testid=documents]').scrollIntoView({ block: 'start' })")?;
     app.screenshot("documents")?;
 
     // My day lists the owner's open tasks; one is marked done.

@@ -50,6 +50,13 @@ export function formatCount(n: number): string {
   return count.format(n);
 }
 
+/** A file's size in words: "812 bytes", "14 KB", "3.2 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 /**
  * Parses an RFC 3339 instant. The backend sends microseconds
  * ("2026-11-22T13:00:00.000000Z"), which not every WebView's Date parser accepts,

@@ -20,19 +20,13 @@ export function scopeParts(scope: string): { kind: string; id: string } {
   const id = i < 0 ? "" : scope.slice(i + 1);
   switch (kind) {
     case "account":
-      return { kind: "Whole account", id };
+      // Not "whole": what a sales rep keeps of it is their own accounts (the scope's detail says).
+      return { kind: "Account", id };
     case "event":
       return { kind: "One event", id };
     default:
       return { kind: humanize(kind), id };
   }
-}
-
-/** What keeping a scope is for, in a line ("" for a kind without one). */
-export function scopePurpose(scope: string): string {
-  if (scope.startsWith("account:")) return "Everything, for organizers and sales.";
-  if (scope.startsWith("event:")) return "Its attendees, tickets and check-ins, for a door laptop.";
-  return "";
 }
 
 /** A uuid's first block, enough to tell rows apart on screen ("3f2a9c1e…"). */

@@ -18,6 +18,11 @@ impl App {
     /// The tasks and meetings to remind the signed-in person of now (each once per due time);
     /// the operating system is asked to show them too.
     pub fn due_reminders(&mut self) -> Result<Vec<DayItem>> {
+        // The end-to-end tests' windows: a reminder popping up over a button would depend on
+        // the time of day the test runs.
+        if std::env::var_os("EVENTOS_NO_REMINDERS").is_some() {
+            return Ok(Vec::new());
+        }
         let due = self.due_reminders_at(OffsetDateTime::now_utc())?;
         for item in &due {
             crate::notify::show(&title(item), &body(item));

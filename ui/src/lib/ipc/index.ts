@@ -112,6 +112,8 @@ export type {
 export type { SearchHit } from "./bindings";
 // An email template filled for one contact (a template's record page).
 export type { RenderedEmail } from "./bindings";
+// Documents on a company or a deal, and the files waiting to go up (a record page, the Sync screen).
+export type { AttachDocument, DocumentItem, FileState, UploadItem } from "./bindings";
 export { workspace } from "./workspace.svelte";
 export { sync } from "./sync.svelte";
 export { Resource, toAppError, localUtcOffsetMinutes } from "./resource.svelte";

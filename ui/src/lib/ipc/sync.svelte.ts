@@ -23,6 +23,8 @@ class Sync {
   now: Date = $state(new Date());
   /** Scopes' names (accounts', events'), as the last list of choices gave them; empty until then. */
   scopeLabels: ReadonlyMap<string, string> = $state(new Map());
+  /** What each scope holds for the signed-in user, in words, from the same list; empty until then. */
+  scopeDetails: ReadonlyMap<string, string> = $state(new Map());
 
   #inFlight = false;
   /** Bumped by every action's answer, so a poll started before it can't overwrite it. */
@@ -77,10 +79,11 @@ class Sync {
     return this.#run("sync_now", async () => this.#acceptAnswer(await commands.syncNow()));
   }
 
-  /** What this computer could keep, from the server (throws); their names are remembered. */
+  /** What this computer could keep, from the server (throws); their names and details are remembered. */
   async scopeChoices(): Promise<ScopeChoice[]> {
     const choices = await commands.scopeChoices();
     this.scopeLabels = new Map([...this.scopeLabels, ...choices.map((c): [string, string] => [c.scope, c.label])]);
+    this.scopeDetails = new Map([...this.scopeDetails, ...choices.map((c): [string, string] => [c.scope, c.detail])]);
     return choices;
   }
 

@@ -15,10 +15,10 @@ import {
   type ImportUndone,
   type OnDuplicate,
 } from "../../lib/ipc";
-import { toBase64 } from "./base64";
+import { toBase64 } from "../../lib/base64";
 import { columnSamples, decodeHead, firstRecords, HEAD_BYTES } from "./csvSample";
 import { recall, remember, sameMapping, type Remembered } from "./remembered";
-import { fileSize } from "./words";
+import { formatBytes } from "../../lib/format";
 
 /** As the facade's limit: larger files are refused before they are read. */
 export const MAX_BYTES = 256 * 1024 * 1024;
@@ -114,7 +114,7 @@ export class ImportWizard {
     if (file.size > MAX_BYTES) {
       this.fileError = {
         code: "invalid",
-        message: `${file.name} is ${fileSize(file.size)}: split it into files under ${MAX_BYTES >> 20} MB`,
+        message: `${file.name} is ${formatBytes(file.size)}: split it into files under ${MAX_BYTES >> 20} MB`,
       };
       return false;
     }

@@ -81,10 +81,3 @@ export function choiceLabel(choice: OnDuplicate): string {
 export function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString("en-CA")} ${n === 1 ? one : many}`;
 }
-
-/** A file's size in words: "812 bytes", "14 KB", "3.2 MB". */
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -9,6 +9,8 @@ const EVERY_MS = 60_000;
 
 class DueCount {
   count: number = $state(0);
+  /** Bumped when a task changed outside My day (a reminder's Done or Snooze), so it reads again. */
+  edits: number = $state(0);
   /** Bumped by every read and every count handed over, so an older answer can't overwrite a newer. */
   #seq = 0;
 
@@ -21,6 +23,12 @@ class DueCount {
     } catch {
       // The badge is a nicety: the last count stays (none for a role without the CRM).
     }
+  }
+
+  /** A task was done or snoozed elsewhere: the count, and My day if it shows, are read again. */
+  changed(): void {
+    this.edits += 1;
+    void this.refresh();
   }
 
   /** The count a fresh read of My day gave. */

@@ -1,4 +1,5 @@
-// A file's bytes as base64, for `ImportRequest.content_base64` (the window has no paths).
+// A file's bytes as base64, for the commands that take a file read in the window (it has no
+// paths): `ImportRequest.content_base64`, `AttachDocument.content_base64`.
 // Chunks of a multiple of 3 bytes each encode on their own with no padding inside, so the
 // pieces join into one string; no one giant String.fromCharCode call (its arguments are capped).
 
