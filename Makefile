@@ -6,7 +6,7 @@ CLI := $(TARGET_DIR)/debug/eventos-cli
 APP := $(TARGET_DIR)/debug/eventos
 DEMO_DIR := .demo
 
-.PHONY: run test ui app bench bench-start bench-checkin bench-sync bench-scan fixture screenshots deps
+.PHONY: run test ui app bench bench-start bench-board bench-checkin bench-sync bench-scan fixture screenshots deps
 
 ## Build the UI and the app, then open the app on a demo workspace (.demo/, made afresh each
 ## day so that its "live today" event is today).
@@ -66,6 +66,12 @@ bench-checkin: ui
 	scripts/install-deps.sh test
 	$(CARGO) build --release -p eventos-desktop --features eventos-desktop/custom-protocol
 	EVENTOS_BIN=$(abspath $(TARGET_DIR))/release/eventos $(CARGO) bench -p eventos-e2e --bench scan_to_verdict
+
+## The pipeline board with 5,000 deals in the real window, release build (bar: 200 ms to render).
+bench-board: ui
+	scripts/install-deps.sh test
+	$(CARGO) build --release -p eventos-desktop -p eventos-cli --features eventos-desktop/custom-protocol
+	EVENTOS_BIN=$(abspath $(TARGET_DIR))/release/eventos $(CARGO) bench -p eventos-e2e --bench board
 
 ## Server-side sync on the Supabase-like Postgres: pull_changes over 300k rows, push_changes of 10k.
 bench-sync:

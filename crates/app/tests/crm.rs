@@ -421,3 +421,27 @@ fn a_task_falling_due_and_a_meeting_about_to_start_are_reminded_once_per_due_tim
     assert!(ids(app.due_reminders_at(now + minutes(61)).unwrap()).is_empty());
     assert!(!ids(app.due_reminders_at(now + minutes(62)).unwrap()).contains(&old));
 }
+
+#[test]
+fn a_companys_pinned_notes_come_first_on_its_page_however_old() {
+    let (dir, mut app) = demo();
+    let company: String = scalar(&dir, "SELECT id FROM crm_organizers ORDER BY id LIMIT 1");
+    let note = |title: &str, pinned: bool| {
+        let row = json!({"organizer_id": company, "title": title, "content": "…", "is_pinned": pinned});
+        row.as_object().cloned().unwrap()
+    };
+    let pinned = app.create_record("crm_notes", note("Always invoice in CAD", true)).unwrap();
+    for i in 0..8 {
+        app.create_record("crm_notes", note(&format!("Call notes {i}"), false)).unwrap();
+    }
+    let page = app.record("crm_organizers", &company).unwrap();
+    let notes = page.children.iter().find(|c| c.table == "crm_notes").unwrap();
+    assert!(notes.total >= 9);
+    // Pinned ones (the demo's own and ours, older than eight others) head the list; the rest
+    // follow newest first.
+    let pins = notes.rows.iter().take_while(|r| r["is_pinned"] == true).count();
+    assert!(notes.rows[..pins].iter().any(|r| r["id"] == pinned["id"]), "the pinned note heads the list");
+    assert!(notes.rows[pins..].iter().all(|r| r["is_pinned"] != true));
+    let times: Vec<&str> = notes.rows[pins..].iter().map(|r| r["created_at"].as_str().unwrap()).collect();
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "{times:?}");
+}

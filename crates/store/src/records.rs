@@ -149,7 +149,7 @@ impl Store {
     }
 
     /// Every table with a column pointing at `table`, with the first `limit` rows that point at
-    /// this record (newest first where rows have a creation time).
+    /// this record (newest first where rows have a creation time; pinned ones, a note's, first).
     pub fn children(&self, table: &str, id: &str, limit: u32) -> Result<Vec<Children>> {
         let parent = lookup(table)?;
         let mut out = Vec::new();
@@ -159,14 +159,30 @@ impl Store {
             let query =
                 RecordQuery { filters: vec![filter], sort, limit: Some(limit.max(1)), ..RecordQuery::default() };
             let page = self.list(child.name, &query)?;
-            out.push(Children {
-                table: child.name.into(),
-                column: column.name.into(),
-                total: page.total,
-                rows: if limit == 0 { Vec::new() } else { page.rows },
-            });
+            let rows = match limit {
+                0 => Vec::new(),
+                _ if child.has_column("is_pinned") => self.pinned_first(child.name, &query, page.rows)?,
+                _ => page.rows,
+            };
+            out.push(Children { table: child.name.into(), column: column.name.into(), total: page.total, rows });
         }
         Ok(out)
+    }
+
+    /// The pinned rows `query` matches, then `newest` (its first page) without them, cut to the
+    /// page's size: an old pinned note still heads its company's list.
+    fn pinned_first(&self, table: &str, query: &RecordQuery, newest: Vec<Row>) -> Result<Vec<Row>> {
+        let mut pinned_query = query.clone();
+        pinned_query.filters.push(Filter {
+            field: "is_pinned".into(),
+            op: FilterOp::Is,
+            value: Some(Value::Bool(true)),
+        });
+        let mut rows = self.list(table, &pinned_query)?.rows;
+        let seen: std::collections::HashSet<Value> = rows.iter().filter_map(|r| r.get("id").cloned()).collect();
+        rows.extend(newest.into_iter().filter(|r| r.get("id").is_none_or(|id| !seen.contains(id))));
+        rows.truncate(query.limit.unwrap_or(u32::MAX) as usize);
+        Ok(rows)
     }
 
     /// What deleting this record would remove and unlink, or why it would be refused: the

@@ -689,6 +689,21 @@ fn a_document_attached_offline_goes_up_with_the_next_sync_and_another_computer_o
     let e = eventos_sync::Remote::upload_file(&mut stranger, &foreign, b"x", "application/pdf").unwrap_err();
     assert!(matches!(e, eventos_sync::RemoteError::Refused(ref m) if m.contains("row-level security")), "{e:?}");
 
+    // An access token that has expired: Storage says so, the client refreshes once and goes on.
+    let expiring =
+        Emulator::start(Config { access_token_ttl: time::Duration::hours(-1), ..Config::new(pg.connection_string()) })
+            .unwrap();
+    let project =
+        |e: &Emulator| eventos_supabase::Project { url: e.url().to_owned(), anon_key: e.anon_key().to_owned() };
+    let stale = eventos_supabase::Client::new(project(&expiring))
+        .unwrap()
+        .sign_in("sales@demo.eventos.test", "eventos-demo")
+        .unwrap();
+    let mut refreshed = eventos_supabase::Client::new(project(&emulator)).unwrap().with_session(stale.clone());
+    let downloaded = eventos_sync::Remote::download_file(&mut refreshed, &document.storage_path).unwrap();
+    assert_eq!(downloaded.as_deref(), Some(&content[..]));
+    assert_ne!(refreshed.session().unwrap().access_token, stale.access_token, "refreshed");
+
     // The rep deletes the document: once the server has the delete, the file leaves the bucket;
     // the owner's computer loses the row and its kept file with the tombstone.
     rep.delete_record("crm_documents", &document.id).unwrap();

@@ -7,3 +7,11 @@ export function markFirstScreen(): void {
     performance.mark(FIRST_SCREEN_MARK);
   }
 }
+
+/** Set when the pipeline board's data is on screen (the board benchmark times a visit to it). */
+export const BOARD_MARK = "eventos:board-rendered";
+
+/** Marks the board as drawn, once the frame that shows it has been painted. */
+export function markBoardRendered(): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark(BOARD_MARK)));
+}

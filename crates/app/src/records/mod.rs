@@ -251,6 +251,13 @@ impl App {
             let (account, _) = crate::organize::account_and_organizer(self.store()?)?;
             values.insert("account_id".into(), account.into());
         }
+        // Who made a note, a template or a document is whoever makes it here.
+        for maker in ["created_by", "uploaded_by"] {
+            if table.has_column(maker) && values.get(maker).is_none_or(serde_json::Value::is_null) {
+                let (_, me) = crate::organize::account_and_organizer(self.store()?)?;
+                values.insert(maker.into(), me.into());
+            }
+        }
         own_rows::check(self.store()?, role, table.name, Action::Create, None, Some(&mut values))?;
         let store = self.store_mut()?;
         let id = store.write(|w| {

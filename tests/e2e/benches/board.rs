@@ -1,0 +1,97 @@
+//! The pipeline board with 5,000 open opportunities, in the real window (bar: 200 ms to render):
+//! a demo workspace gets 5,000 deals through the CLI's import, the app opens on it, and each
+//! visit to the board is timed in the page, from the moment the route changes to the board's
+//! `eventos:board-rendered` mark (set two animation frames after its columns are in the page, so
+//! the frame that shows them has been painted; at most a frame more than the render itself).
+//!
+//! `cargo bench -p eventos-e2e --bench board` (`EVENTOS_BIN` picks the binary, e.g. a release
+//! build; `EVENTOS_RUNS` the number of visits, default 15).
+
+use std::path::Path;
+
+use eventos_e2e::Desktop;
+
+const DEALS: usize = 5_000;
+
+fn main() -> Result<(), String> {
+    let runs: usize = std::env::var("EVENTOS_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(15);
+    let demo = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let db = demo.path().join("eventos.db");
+    let cli = eventos_e2e::app_binary().with_file_name("eventos-cli");
+    let run = |args: &[&str]| -> Result<(), String> {
+        let out = std::process::Command::new(&cli)
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .map_err(|e| format!("{}: {e} (cargo build -p eventos-cli)", cli.display()))?;
+        if out.status.success() { Ok(()) } else { Err(String::from_utf8_lossy(&out.stderr).into_owned()) }
+    };
+    run(&["demo"])?;
+    let mut csv = String::from("Name,Company,Value,Expected close date\n");
+    for i in 0..DEALS {
+        csv.push_str(&format!(
+            "Deal {i},Board bench company {},{}.{:02},2027-{:02}-15\n",
+            i % 200,
+            1_000 + i * 7,
+            i % 100,
+            1 + i % 12
+        ));
+    }
+    let file = demo.path().join("deals.csv");
+    std::fs::write(&file, csv).map_err(|e| e.to_string())?;
+    let file = file.display().to_string();
+    run(&[
+        "import",
+        "opportunities",
+        &file,
+        "--map",
+        "Name=name",
+        "--map",
+        "Company=company",
+        "--map",
+        "Value=value",
+        "--map",
+        "Expected close date=expected_close_date",
+    ])?;
+    let copy = |dir: &Path| -> Result<(), String> {
+        std::fs::copy(&db, dir.join("eventos.db")).map(|_| ()).map_err(|e| e.to_string())
+    };
+    let app = Desktop::start_with(copy)?;
+    app.find("[data-testid=screen-dashboard]")?;
+    let mut times: Vec<f64> = Vec::new();
+    for _ in 0..runs {
+        app.script(
+            "performance.clearMarks('eventos:board-rendered'); performance.clearMarks('eventos:board-visit'); \
+             performance.mark('eventos:board-visit'); location.hash = '#/crm/board';",
+        )?;
+        // Wait for the mark, not for a time.
+        let took = app.wait("the board's eventos:board-rendered mark", || {
+            let took = app.script(
+                "const m = performance.getEntriesByName('eventos:board-rendered')[0]; \
+                 const v = performance.getEntriesByName('eventos:board-visit')[0]; \
+                 return m && v ? m.startTime - v.startTime : null;",
+            )?;
+            Ok(took.as_f64())
+        })?;
+        let cards = app.find_all("[data-testid=board] [data-testid=board-card]")?.len();
+        if cards == 0 {
+            return Err("the board showed no cards".into());
+        }
+        times.push(took);
+        app.script("location.hash = '#/'")?;
+        app.find("[data-testid=screen-dashboard]")?;
+    }
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "pipeline board with {DEALS} open deals, {} visits in {}: min {:.0} ms, median {:.0} ms, p95 {:.0} ms, max {:.0} ms",
+        times.len(),
+        eventos_e2e::app_binary().display(),
+        times[0],
+        at(0.5),
+        at(0.95),
+        times[times.len() - 1]
+    );
+    app.stop()
+}
