@@ -128,9 +128,10 @@ function bridgeSource(scenario) {
   ].map((c) => ({ ...c, detail: scopeDetail(c.scope), kept: sync.scopes.includes(c.scope) }));
   let outbox = sync.connected && !["bootstrapping", "door"].includes(scenario) ? [
     { change_id: "0193a5c2-7d1e-7b4a-9f3e-5c2d1a0b9e8f", table: "events", row_id: eventId, op: "update",
-      fields: ["capacity", "name"], created_at: nowIso(-4 * 60 * 1000), error: null, attempts: 0 },
+      fields: ["capacity", "name"], values: JSON.stringify({ capacity: 320, name: F.event.name }, null, 2),
+      created_at: nowIso(-4 * 60 * 1000), error: null, attempts: 0 },
     { change_id: "0193a5c2-8a2f-7c5b-8e4d-6d3e2b1c0f9a", table: "tickets", row_id: "5b1f0e2d-3c4b-4a59-8687-9a0b1c2d3e4f", op: "update",
-      fields: ["status"], created_at: nowIso(-35 * 60 * 1000),
+      fields: ["status"], values: JSON.stringify({ status: "cancelled" }, null, 2), created_at: nowIso(-35 * 60 * 1000),
       error: "new row violates row-level security policy for table \\"tickets\\"", attempts: 3 },
   ] : [];
   let conflicts = sync.connected && !["bootstrapping", "door"].includes(scenario) ? [
@@ -174,6 +175,7 @@ function bridgeSource(scenario) {
   };
   const queueChange = (table, rowId, fields) => {
     outbox.push({ change_id: crypto.randomUUID(), table, row_id: rowId, op: "update", fields,
+                  values: JSON.stringify(Object.fromEntries(fields.map((f) => [f, "…"])), null, 2),
                   created_at: nowIso(), error: null, attempts: 0 });
     if (sync.connected && sync.phase === "synced") sync.syncingPolls = 2;
   };
@@ -586,6 +588,7 @@ function bridgeSource(scenario) {
   };
   const queueInsert = (table, fields) => {
     outbox.push({ change_id: crypto.randomUUID(), table, row_id: crypto.randomUUID(), op: "insert", fields,
+                  values: JSON.stringify(Object.fromEntries(fields.map((f) => [f, "…"])), null, 2),
                   created_at: nowIso(), error: null, attempts: 0 });
   };
   const voidTickets = (orderNumber, only, kind, reason) => {
@@ -2638,6 +2641,8 @@ async function screenshots() {
       await page.getByTestId("outbox-item").nth(1).waitFor();
       await page.getByTestId("conflict-item").nth(1).waitFor();
       if ((await page.getByTestId("sync-waiting").textContent()) !== "2 waiting") throw new Error("badge waiting count");
+      // What the kept account holds for this user, asked once the Sync screen is online.
+      await page.getByTestId("sync-scope-detail").first().waitFor();
       await shot(page, `sync-synced-${colorScheme}`);
     });
   }

@@ -574,6 +574,8 @@ fn a_reps_edit_of_a_company_reassigned_meanwhile_is_refused_and_kept_and_their_i
     let kept = rep.outbox().unwrap();
     let refused = kept.iter().find(|c| c.row_id == company).expect("the edit is kept");
     assert!(refused.error.as_deref().is_some_and(|e| !e.is_empty()), "{refused:?}");
+    // What the rep typed can be copied out before it is discarded.
+    assert!(refused.values.as_deref().is_some_and(|v| v.contains("Edited on the road")), "{refused:?}");
     assert_eq!(
         pg.psql(&format!("SELECT industry = 'Edited on the road' FROM public.crm_organizers WHERE id = '{company}'"))
             .unwrap(),

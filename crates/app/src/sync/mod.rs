@@ -96,6 +96,9 @@ pub struct OutboxItem {
     pub op: String,
     /// The changed fields, by name.
     pub fields: Vec<String>,
+    /// The changed fields with their values, as JSON text (what "Copy" puts on the clipboard,
+    /// so a refused change can be kept elsewhere before it is discarded); `None` for a delete.
+    pub values: Option<String>,
     pub created_at: String,
     /// Why the server refused it; `None` while it waits its turn.
     pub error: Option<String>,
@@ -246,7 +249,8 @@ impl App {
             .outbox()?
             .into_iter()
             .map(|c| OutboxItem {
-                fields: c.data.map(|d| d.keys().cloned().collect()).unwrap_or_default(),
+                fields: c.data.as_ref().map(|d| d.keys().cloned().collect()).unwrap_or_default(),
+                values: c.data.as_ref().and_then(|d| serde_json::to_string_pretty(d).ok()),
                 change_id: c.change_id,
                 table: c.table,
                 row_id: c.row_id,

@@ -172,7 +172,12 @@ op: string,
 /**
  * The changed fields, by name.
  */
-fields: Array<string>, created_at: string, 
+fields: Array<string>, 
+/**
+ * The changed fields with their values, as JSON text (what "Copy" puts on the clipboard,
+ * so a refused change can be kept elsewhere before it is discarded); `None` for a delete.
+ */
+values: string | null, created_at: string, 
 /**
  * Why the server refused it; `None` while it waits its turn.
  */

@@ -15,7 +15,11 @@ export { localUtcOffsetMinutes } from "./clock";
  * Answers that arrive after a newer request was started are dropped.
  */
 export class Resource<T> {
-  data: T | undefined = $state(undefined);
+  /** Deep state: a screen may change what it shows in place (a row's field after an edit). */
+  #deep: T | undefined = $state(undefined);
+  /** Replaced whole, never changed in place: no proxy per object (a board of 5,000 cards). */
+  #raw: T | undefined = $state.raw(undefined);
+  #isRaw: boolean;
   error: AppError | null = $state(null);
   loading: boolean = $state(false);
   /** When the data last arrived. */
@@ -24,8 +28,19 @@ export class Resource<T> {
   #fetch: () => Promise<T>;
   #seq = 0;
 
-  constructor(fetch: () => Promise<T>) {
+  /** `raw`: the data is only ever replaced whole, so it is kept without deep reactivity. */
+  constructor(fetch: () => Promise<T>, options: { raw?: boolean } = {}) {
     this.#fetch = fetch;
+    this.#isRaw = options.raw ?? false;
+  }
+
+  get data(): T | undefined {
+    return this.#isRaw ? this.#raw : this.#deep;
+  }
+
+  set data(value: T | undefined) {
+    if (this.#isRaw) this.#raw = value;
+    else this.#deep = value;
   }
 
   /** Loads (or reloads); never throws. */
