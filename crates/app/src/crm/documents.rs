@@ -145,8 +145,9 @@ fn item(document: &Row, kept: &[KeptFile]) -> DocumentItem {
 }
 
 impl App {
-    /// Attaches a file to a company or a deal: its row and its bytes in one transaction, by the
-    /// signed-in person; a connected workspace uploads it with the next sync.
+    /// Attaches a file to a company or a deal: its row (uploaded by the signed-in person, as the
+    /// record layer fills it) and its bytes in one transaction; a connected workspace uploads it
+    /// with the next sync.
     pub fn attach_document(&mut self, attach: &AttachDocument) -> Result<DocumentItem> {
         let link = match attach.on_table.as_str() {
             "crm_organizers" => "organizer_id",
@@ -181,13 +182,12 @@ impl App {
                 format!("there is no {} {} on this computer", attach.on_table, attach.on_id),
             )
         })?;
-        let (_, me) = crate::organize::account_and_organizer(self.store()?)?;
         let id = uuid::Uuid::new_v4().to_string();
         let path = format!("{}/{id}/{}", text(&on, "account_id"), key_name(file_name));
         let mime = content_type(file_name);
         let mut values = row(json!({"id": id, "file_name": file_name, "file_type": mime,
             "file_size": content.len(), "storage_path": path, "document_type": kind, "version": 1,
-            "uploaded_by": me, link: on["id"]}));
+            link: on["id"]}));
         if link == "opportunity_id" {
             values.insert("organizer_id".into(), on["organizer_id"].clone());
         }
