@@ -231,6 +231,15 @@ impl Store {
     /// Drops a change from the outbox for good (the local row keeps its value until the next
     /// pull brings the server's).
     pub fn discard_change(&mut self, change_id: &str) -> Result<bool> {
-        Ok(self.conn.execute("DELETE FROM sync_outbox WHERE change_id = ?1", [change_id])? == 1)
+        let tx = self.conn.transaction()?;
+        // A document's delete given up: its file stays in the bucket with the server's row.
+        tx.execute(
+            "DELETE FROM file_deletions WHERE document_id IN
+               (SELECT row_id FROM sync_outbox WHERE change_id = ?1 AND tbl = 'crm_documents' AND op = 'delete')",
+            [change_id],
+        )?;
+        let discarded = tx.execute("DELETE FROM sync_outbox WHERE change_id = ?1", [change_id])? == 1;
+        tx.commit()?;
+        Ok(discarded)
     }
 }
