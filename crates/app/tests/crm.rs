@@ -445,3 +445,17 @@ fn a_companys_pinned_notes_come_first_on_its_page_however_old() {
     let times: Vec<&str> = notes.rows[pins..].iter().map(|r| r["created_at"].as_str().unwrap()).collect();
     assert!(times.windows(2).all(|w| w[0] >= w[1]), "{times:?}");
 }
+
+#[test]
+fn a_company_is_archived_and_restored_in_one_step() {
+    let (dir, mut app) = demo();
+    let company: String = scalar(&dir, "SELECT id FROM crm_organizers WHERE status = 'active' ORDER BY id LIMIT 1");
+    let steps: Vec<String> = app.record_steps("crm_organizers", &company).unwrap().into_iter().map(|s| s.to).collect();
+    assert_eq!(steps, ["archived"]);
+    assert_eq!(app.step_record("crm_organizers", &company, "archived").unwrap()["status"], "archived");
+    let back: Vec<String> =
+        app.record_steps("crm_organizers", &company).unwrap().into_iter().map(|s| s.label).collect();
+    assert_eq!(back, ["Restore"]);
+    assert_eq!(app.step_record("crm_organizers", &company, "inactive").unwrap_err().field.as_deref(), Some("status"));
+    assert_eq!(app.step_record("crm_organizers", &company, "active").unwrap()["status"], "active");
+}

@@ -1,5 +1,5 @@
 //! Status steps of the rows that follow a workflow: an expense is approved or rejected, then
-//! paid; an announcement is scheduled, sent or cancelled. A step writes the status with what
+//! paid; an announcement is scheduled, sent or cancelled; a company is archived or restored. A step writes the status with what
 //! goes with it (who approved and when, the payment date, when it was sent) in one update, so
 //! a generic record page offers the step and nothing is forgotten.
 
@@ -34,11 +34,19 @@ const STEPS: &[(&str, &str, &str, &str, &str)] = &[
     ("event_announcements", "scheduled", "draft", "Back to draft", "keeps the scheduled time"),
     ("event_announcements", "draft", "cancelled", "Cancel", "nothing is sent"),
     ("event_announcements", "scheduled", "cancelled", "Cancel", "nothing is sent"),
+    ("crm_organizers", "active", "archived", "Archive", "keeps its contacts, deals and history"),
+    ("crm_organizers", "inactive", "archived", "Archive", "keeps its contacts, deals and history"),
+    ("crm_organizers", "prospect", "archived", "Archive", "keeps its contacts, deals and history"),
+    ("crm_organizers", "archived", "active", "Restore", "back among the active companies"),
 ];
 
 /// The status a row of a workflow table starts in when none is stored.
 fn first_status(table: &str) -> &'static str {
-    if table == "event_expenses" { "pending" } else { "draft" }
+    match table {
+        "event_expenses" => "pending",
+        "crm_organizers" => "active",
+        _ => "draft",
+    }
 }
 
 /// The steps `table` allows from `from` (none for a table without a workflow).
