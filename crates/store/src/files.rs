@@ -39,19 +39,31 @@ impl Writer<'_> {
     /// Keeps an attached file, in the transaction that writes its document's row; a connected
     /// workspace queues it for upload.
     pub fn keep_file(&mut self, storage_path: &str, content: &[u8], content_type: &str) -> Result<()> {
-        let upload = self.capture.is_some().then_some("waiting");
-        self.tx.execute(
-            "INSERT INTO document_files (storage_path, content, content_type, size, upload, kept_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![storage_path, content, content_type, content.len() as i64, upload, now()],
-        )?;
-        Ok(())
+        insert_file(&self.tx, storage_path, content, content_type, self.capture.is_some().then_some("waiting"))
     }
 }
 
 /// The file of a document, as this transaction sees it.
 pub(crate) fn storage_path_of(tx: &Transaction<'_>, document_id: &str) -> Result<Option<String>> {
     Ok(tx.query_row("SELECT storage_path FROM crm_documents WHERE id = ?1", [document_id], |r| r.get(0)).optional()?)
+}
+
+/// Keeps a file's bytes, with its place in the upload queue (`None`: nothing to upload). A file
+/// kept already stays as it is (its key is never reused for other bytes).
+fn insert_file(
+    conn: &rusqlite::Connection,
+    storage_path: &str,
+    content: &[u8],
+    content_type: &str,
+    upload: Option<&str>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO document_files (storage_path, content, content_type, size, upload, kept_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (storage_path) DO NOTHING",
+        params![storage_path, content, content_type, content.len() as i64, upload, now()],
+    )?;
+    Ok(())
 }
 
 /// Queues a deleted document's file for deletion from the bucket.
@@ -85,32 +97,27 @@ impl Store {
 
     /// What this computer keeps of these files (the ones it has none of are left out).
     pub fn kept_files(&self, storage_paths: &[String]) -> Result<Vec<KeptFile>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT storage_path, content_type, size, upload, error, attempts FROM document_files
-             WHERE storage_path IN (SELECT value FROM json_each(?1))",
-        )?;
         let paths = serde_json::to_string(storage_paths).unwrap_or_else(|_| "[]".into());
-        let rows = stmt.query_map([paths], kept)?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        self.kept_where("storage_path IN (SELECT value FROM json_each(?1))", [paths])
     }
 
     /// The files waiting for upload, oldest first (the failed ones wait for the user).
     pub fn files_to_upload(&self) -> Result<Vec<KeptFile>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT storage_path, content_type, size, upload, error, attempts FROM document_files
-             WHERE upload = 'waiting' ORDER BY kept_at, storage_path",
-        )?;
-        let rows = stmt.query_map([], kept)?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        self.kept_where("upload = 'waiting' ORDER BY kept_at, storage_path", [])
     }
 
     /// Every file in the upload queue, waiting or failed, for the user to see.
     pub fn upload_queue(&self) -> Result<Vec<KeptFile>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT storage_path, content_type, size, upload, error, attempts FROM document_files
-             WHERE upload IS NOT NULL ORDER BY kept_at, storage_path",
-        )?;
-        let rows = stmt.query_map([], kept)?;
+        self.kept_where("upload IS NOT NULL ORDER BY kept_at, storage_path", [])
+    }
+
+    /// The kept files `condition` (with its parameters) selects, without their bytes.
+    fn kept_where(&self, condition: &str, params: impl rusqlite::Params) -> Result<Vec<KeptFile>> {
+        let sql = format!(
+            "SELECT storage_path, content_type, size, upload, error, attempts FROM document_files WHERE {condition}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params, kept)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
@@ -143,13 +150,7 @@ impl Store {
 
     /// Keeps a file downloaded from the server (not queued: it is there already).
     pub fn keep_downloaded(&mut self, storage_path: &str, content: &[u8], content_type: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO document_files (storage_path, content, content_type, size, upload, kept_at)
-             VALUES (?1, ?2, ?3, ?4, NULL, ?5)
-             ON CONFLICT (storage_path) DO NOTHING",
-            params![storage_path, content, content_type, content.len() as i64, now()],
-        )?;
-        Ok(())
+        insert_file(&self.conn, storage_path, content, content_type, None)
     }
 }
 

@@ -1,4 +1,4 @@
-//! Supabase Storage: a file's upload and download (`/storage/v1/object/<bucket>/<key>`), with
+//! Supabase Storage: a file's upload, download and delete (`/storage/v1/object/…`), with
 //! the user's token, so the bucket's policies on `storage.objects` decide. Storage answers most
 //! errors with HTTP 400 and the real status inside the body (`{"statusCode": "404", …}`).
 
@@ -13,36 +13,41 @@ use crate::Client;
 /// A file may be large and the road's network slow: more than the 30 s a page gets.
 const FILE_TIMEOUT: Duration = Duration::from_secs(600);
 
-/// What a Storage call came to, read from the HTTP status or the body's `statusCode`.
+/// What a Storage call came to that its caller decides about (the rest are errors).
 enum Answer {
     Ok(Response),
     /// The object is not there, or a policy hides it.
     NotFound,
     /// It was uploaded before (an upload whose answer was lost).
     Duplicate,
-    /// The access token expired: refresh and try again.
+}
+
+/// A response read from its HTTP status or the body's `statusCode`; `Expired`: refresh and try
+/// again.
+enum Read {
+    Answer(Answer),
     Expired,
     Failed(RemoteError),
 }
 
-fn answer(response: Response) -> Answer {
+fn answer(response: Response) -> Read {
     let status = response.status().as_u16();
     if response.status().is_success() {
-        return Answer::Ok(response);
+        return Read::Answer(Answer::Ok(response));
     }
     let body: Value = response.json().unwrap_or(Value::Null);
     let code = body["statusCode"].as_str().map_or(status.to_string(), str::to_owned);
     let message = body["message"].as_str().unwrap_or("no details").to_owned();
     let jwt = message.to_ascii_lowercase().contains("jwt") || body["error"] == "InvalidJWT";
     match code.as_str() {
-        "404" => Answer::NotFound,
-        "409" => Answer::Duplicate,
-        "401" | "403" | "400" if jwt => Answer::Expired,
-        "401" => Answer::Failed(RemoteError::Unauthorized(message)),
+        "404" => Read::Answer(Answer::NotFound),
+        "409" => Read::Answer(Answer::Duplicate),
+        "401" | "403" | "400" if jwt => Read::Expired,
+        "401" => Read::Failed(RemoteError::Unauthorized(message)),
         "408" | "429" | "500" | "502" | "503" | "504" => {
-            Answer::Failed(RemoteError::Unreachable(format!("Storage {code}: {message}")))
+            Read::Failed(RemoteError::Unreachable(format!("Storage {code}: {message}")))
         }
-        _ => Answer::Failed(RemoteError::Refused(format!("Storage {code}: {message}"))),
+        _ => Read::Failed(RemoteError::Refused(format!("Storage {code}: {message}"))),
     }
 }
 
@@ -71,12 +76,13 @@ impl Client {
                 })
             })?;
             match answer(response) {
-                Answer::Expired if attempt == 0 => self.refresh_for_remote()?,
-                Answer::Expired => return Err(RemoteError::Unauthorized("the refreshed session was refused".into())),
-                other => return Ok(other),
+                Read::Answer(answer) => return Ok(answer),
+                Read::Failed(e) => return Err(e),
+                Read::Expired if attempt == 0 => self.refresh_for_remote()?,
+                Read::Expired => break,
             }
         }
-        unreachable!("the loop returns on its second attempt")
+        Err(RemoteError::Unauthorized("the refreshed session was refused".into()))
     }
 
     /// Uploads a file; one uploaded before under the same key counts as done (keys are never
@@ -92,8 +98,6 @@ impl Client {
         })? {
             Answer::Ok(_) | Answer::Duplicate => Ok(()),
             Answer::NotFound => Err(RemoteError::Refused(format!("the project has no Storage bucket '{bucket}'"))),
-            Answer::Failed(e) => Err(e),
-            Answer::Expired => Err(RemoteError::Unauthorized("the session expired".into())),
         }
     }
 
@@ -107,13 +111,9 @@ impl Client {
                 .map_err(|e| RemoteError::Unreachable(format!("the download broke off: {e}"))),
             Answer::NotFound => Ok(None),
             Answer::Duplicate => Err(RemoteError::Refused("Storage answered 409 to a download".into())),
-            Answer::Failed(e) => Err(e),
-            Answer::Expired => Err(RemoteError::Unauthorized("the session expired".into())),
         }
     }
-}
 
-impl Client {
     /// Removes a file; one not there (or not this user's to see) counts as removed.
     pub fn delete_from(&mut self, bucket: &str, key: &str) -> Result<(), RemoteError> {
         let path = format!("/storage/v1/object/{bucket}");
@@ -121,8 +121,6 @@ impl Client {
         match self.storage(&|http, url| http.delete(format!("{url}{path}")).json(&body))? {
             Answer::Ok(_) | Answer::NotFound => Ok(()),
             Answer::Duplicate => Err(RemoteError::Refused("Storage answered 409 to a delete".into())),
-            Answer::Failed(e) => Err(e),
-            Answer::Expired => Err(RemoteError::Unauthorized("the session expired".into())),
         }
     }
 }

@@ -9,16 +9,20 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use base64::Engine as _;
-use eventos_store::{KeptFile, Row, Upload};
+use eventos_store::{Filter, FilterOp, KeptFile, RecordQuery, Row, Sort, Upload};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use ts_rs::TS;
 
+use crate::records::Action;
 use crate::sync::{Shared, off_runtime, remote_error};
 use crate::{App, AppError, ErrorCode, Result, row, text};
 
 /// The largest file attached (the bucket's limit, 50 MiB).
 pub const MAX_DOCUMENT_BYTES: usize = 50 * 1024 * 1024;
+
+/// The most documents a company's or deal's list shows (the record layer's largest page).
+const MOST_LISTED: u32 = 500;
 
 const KINDS: [&str; 5] = ["contract", "proposal", "invoice", "presentation", "other"];
 
@@ -199,22 +203,21 @@ impl App {
     /// The documents of a company (its deals' too) or of a deal, newest first, with where
     /// their files are.
     pub fn documents(&self, on_table: &str, on_id: &str) -> Result<Vec<DocumentItem>> {
-        let view = crate::records::View::of(self.store()?)?;
-        view.permitted("crm_documents", crate::records::Action::Read)?;
+        self.permitted("crm_documents", Action::Read)?;
         let column = match on_table {
             "crm_organizers" => "organizer_id",
             "crm_opportunities" => "opportunity_id",
             other => return Err(AppError::new(ErrorCode::Invalid, format!("{other} has no documents"))),
         };
         let store = self.store()?;
-        let sql = format!("SELECT id FROM crm_documents WHERE {column} = ?1 ORDER BY created_at DESC, id");
-        let ids: Vec<String> = {
-            let db = store.connection();
-            let mut stmt = db.prepare(&sql)?;
-            stmt.query_map([on_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+        // Through the record layer: one query, rows typed by the registry, newest first.
+        let query = RecordQuery {
+            filters: vec![is(column, on_id)],
+            sort: Some(Sort { field: "created_at".into(), descending: true }),
+            limit: Some(MOST_LISTED),
+            ..RecordQuery::default()
         };
-        let documents: Vec<Row> =
-            ids.iter().filter_map(|id| store.get("crm_documents", id).transpose()).collect::<Result<_, _>>()?;
+        let documents = store.list("crm_documents", &query)?.rows;
         let paths: Vec<String> = documents.iter().map(|d| text(d, "storage_path")).collect();
         let kept = store.kept_files(&paths)?;
         Ok(documents.iter().map(|d| item(d, &kept)).collect())
@@ -224,8 +227,7 @@ impl App {
     /// here, or it is downloaded first. Quick; the download itself runs in
     /// [`DocumentFetch::fetch`], which the shell calls after letting go of the App's lock.
     pub fn document_fetch(&self, id: &str) -> Result<DocumentFetch> {
-        let view = crate::records::View::of(self.store()?)?;
-        view.permitted("crm_documents", crate::records::Action::Read)?;
+        self.permitted("crm_documents", Action::Read)?;
         let document = self
             .store()?
             .get("crm_documents", id)?
@@ -347,15 +349,13 @@ impl DocumentFetch {
 
 /// The document whose file this is.
 fn document_of_file(store: &eventos_store::Store, path: &str) -> Result<Option<Row>> {
-    let id: Option<String> = rusqlite::OptionalExtension::optional(store.connection().query_row(
-        "SELECT id FROM crm_documents WHERE storage_path = ?1",
-        [path],
-        |r| r.get(0),
-    ))?;
-    Ok(match id {
-        Some(id) => store.get("crm_documents", &id)?,
-        None => None,
-    })
+    let query = RecordQuery { filters: vec![is("storage_path", path)], limit: Some(1), ..RecordQuery::default() };
+    Ok(store.list("crm_documents", &query)?.rows.into_iter().next())
+}
+
+/// `field` is `value`.
+fn is(field: &str, value: &str) -> Filter {
+    Filter { field: field.into(), op: FilterOp::Is, value: Some(Value::from(value)) }
 }
 
 fn too_large() -> AppError {
