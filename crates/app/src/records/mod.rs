@@ -252,7 +252,7 @@ impl App {
             values.insert("account_id".into(), account.into());
         }
         // Who made a note, a template or a document is whoever makes it here.
-        for maker in ["created_by", "uploaded_by"] {
+        for maker in MAKERS {
             if table.has_column(maker) && values.get(maker).is_none_or(serde_json::Value::is_null) {
                 let (_, me) = crate::organize::account_and_organizer(self.store()?)?;
                 values.insert(maker.into(), me.into());
@@ -408,8 +408,12 @@ fn describe(table: &'static Table, role: Role, count: i64) -> TableInfo {
     }
 }
 
+/// The columns naming who made a row, filled with whoever makes it here when left out.
+const MAKERS: [&str; 2] = ["created_by", "uploaded_by"];
+
 fn field(table: &Table, column: &'static Column) -> FieldInfo {
-    let filled = eventos_model::prepare::filled_columns(table.name).contains(&column.name);
+    let filled =
+        eventos_model::prepare::filled_columns(table.name).contains(&column.name) || MAKERS.contains(&column.name);
     let choices = match column.check {
         Some(Check::OneOf(values) | Check::SubsetOf(values)) => values.iter().map(|v| (*v).to_owned()).collect(),
         _ => Vec::new(),
