@@ -127,9 +127,13 @@ fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
     // What the screen draws is the ticket: the QR in a screenshot of the window reads back as
     // a code signed with the event's key, for a ticket of this order.
     app.find_n("[data-testid=ticket-qr]", 2)?;
-    let shot = eventos_scan::load(&app.screenshot("box-office-sold")?).map_err(|e| e.to_string())?;
     let decoder = eventos_scan::decoder(eventos_scan::DEFAULT_DECODER).ok_or("the default decoder")?;
-    let text = decoder.decode(&shot).ok_or("no QR code read on the screen")?;
+    // The codes are in the page; a loaded machine may show the window's previous picture a
+    // moment longer, so the screen is read until the code is on it.
+    let text = app.wait("a QR code read on the screen", || {
+        let shot = eventos_scan::load(&app.screenshot("box-office-sold")?).map_err(|e| e.to_string())?;
+        Ok(decoder.decode(&shot))
+    })?;
     let key =
         column(&app, "SELECT ticket_public_key FROM events WHERE name = 'AI & Machine Learning Summit'").remove(0);
     let claim = eventos_model::signed_ticket::SignedCode::parse(&text)
