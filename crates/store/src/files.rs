@@ -2,11 +2,14 @@
 //! same transaction as their `crm_documents` row, or downloaded when opened. A file attached in a
 //! connected workspace waits in the upload queue until the sync engine has put it in the
 //! project's Storage; a refused upload stays, with the server's reason, until the user retries.
-//! A document deleted here queues its file's deletion from the bucket (`file_deletions`, V9).
+//! A document deleted here, itself or with its company or deal, queues its file's deletion from
+//! the bucket (`file_deletions`, V9 and V10), for once the server has that delete.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
+
+use eventos_model::schema::Table;
 
 use crate::{Result, Store, Writer};
 
@@ -43,9 +46,25 @@ impl Writer<'_> {
     }
 }
 
-/// The file of a document, as this transaction sees it.
-pub(crate) fn storage_path_of(tx: &Transaction<'_>, document_id: &str) -> Result<Option<String>> {
-    Ok(tx.query_row("SELECT storage_path FROM crm_documents WHERE id = ?1", [document_id], |r| r.get(0)).optional()?)
+/// The documents (id, file) a delete of this row could remove: the document itself, or, for a
+/// row whose delete can cascade to documents (a company, a deal), every document with a file —
+/// the caller keeps those gone after the delete.
+pub(crate) fn documents_reached(tx: &Transaction<'_>, table: &'static Table, id: &str) -> Result<Vec<(String, String)>> {
+    let sql = if table.name == "crm_documents" {
+        "SELECT id, storage_path FROM crm_documents WHERE id = ?1 AND storage_path IS NOT NULL"
+    } else if crate::records::reachable_from(table).iter().any(|t| t.name == "crm_documents") {
+        "SELECT id, storage_path FROM crm_documents WHERE ?1 IS NOT NULL AND storage_path IS NOT NULL"
+    } else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = tx.prepare_cached(sql)?;
+    let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether a document is still here, as this transaction sees it.
+pub(crate) fn document_exists(tx: &Transaction<'_>, document_id: &str) -> Result<bool> {
+    Ok(tx.query_row("SELECT 1 FROM crm_documents WHERE id = ?1", [document_id], |_| Ok(())).optional()?.is_some())
 }
 
 /// Keeps a file's bytes, with its place in the upload queue (`None`: nothing to upload). A file
@@ -66,23 +85,30 @@ fn insert_file(
     Ok(())
 }
 
-/// Queues a deleted document's file for deletion from the bucket.
-pub(crate) fn queue_deletion(tx: &Transaction<'_>, storage_path: &str, document_id: &str) -> Result<()> {
+/// Queues a deleted document's file for deletion from the bucket, once the delete of
+/// `after` (the document's own, or the company's or deal's it went with) reaches the server.
+pub(crate) fn queue_deletion(
+    tx: &Transaction<'_>,
+    storage_path: &str,
+    document_id: &str,
+    after: (&str, &str),
+) -> Result<()> {
     tx.execute(
-        "INSERT INTO file_deletions (storage_path, document_id, queued_at) VALUES (?1, ?2, ?3)
+        "INSERT INTO file_deletions (storage_path, document_id, queued_at, after_table, after_id)
+         VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (storage_path) DO NOTHING",
-        params![storage_path, document_id, now()],
+        params![storage_path, document_id, now(), after.0, after.1],
     )?;
     Ok(())
 }
 
 impl Store {
-    /// Files whose document's delete the server has accepted (no change of the document is left
-    /// in the outbox): they can leave the bucket.
+    /// Files whose document's delete (or its company's or deal's) the server has accepted (no
+    /// change of that row is left in the outbox): they can leave the bucket.
     pub fn files_to_delete(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT storage_path FROM file_deletions d
-             WHERE NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.tbl = 'crm_documents' AND o.row_id = d.document_id)
+             WHERE NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.tbl = d.after_table AND o.row_id = d.after_id)
              ORDER BY queued_at, storage_path",
         )?;
         let rows = stmt.query_map([], |r| r.get(0))?;

@@ -232,10 +232,11 @@ impl Store {
     /// pull brings the server's).
     pub fn discard_change(&mut self, change_id: &str) -> Result<bool> {
         let tx = self.conn.transaction()?;
-        // A document's delete given up: its file stays in the bucket with the server's row.
+        // A delete given up (a document's, or its company's or deal's): the files it would have
+        // taken stay in the bucket with the server's rows.
         tx.execute(
-            "DELETE FROM file_deletions WHERE document_id IN
-               (SELECT row_id FROM sync_outbox WHERE change_id = ?1 AND tbl = 'crm_documents' AND op = 'delete')",
+            "DELETE FROM file_deletions WHERE (after_table, after_id) IN
+               (SELECT tbl, row_id FROM sync_outbox WHERE change_id = ?1 AND op = 'delete')",
             [change_id],
         )?;
         let discarded = tx.execute("DELETE FROM sync_outbox WHERE change_id = ?1", [change_id])? == 1;

@@ -263,7 +263,7 @@ fn tally(conn: &rusqlite::Connection, tables: &[&'static Table]) -> Result<Vec<T
 }
 
 /// The table and every table whose rows a delete there can reach through references.
-fn reachable_from(table: &'static Table) -> Vec<&'static Table> {
+pub(crate) fn reachable_from(table: &'static Table) -> Vec<&'static Table> {
     let mut reached = vec![table];
     let mut i = 0;
     while i < reached.len() {

@@ -160,20 +160,20 @@ impl<'c> Writer<'c> {
     /// Deletes one row; the schema's ON DELETE rules cascade or refuse.
     pub fn delete(&mut self, table: &str, id: &str) -> Result<()> {
         let table = lookup(table)?;
-        // A document deleted here takes its file out of the bucket too (once the server has the
-        // delete); one pulled as a tombstone or reset with a scope does not.
-        let file = if table.name == "crm_documents" && self.capture.is_some() {
-            crate::files::storage_path_of(&self.tx, id)?
-        } else {
-            None
-        };
+        // A document deleted here, itself or with its company or deal, takes its file out of the
+        // bucket too (once the server has the delete); one pulled as a tombstone or reset with a
+        // scope does not.
+        let documents =
+            if self.capture.is_some() { crate::files::documents_reached(&self.tx, table, id)? } else { Vec::new() };
         let sql = format!("DELETE FROM {} WHERE id = ?1", table.name);
         let changed = self.tx.execute(&sql, [id]).map_err(|e| explain(&self.tx, e, table, &[], Some(id)))?;
         if changed == 0 {
             return Err(StoreError::NotFound { table: table.name.into(), id: id.into() });
         }
-        if let Some(path) = file {
-            crate::files::queue_deletion(&self.tx, &path, id)?;
+        for (document, path) in documents {
+            if !crate::files::document_exists(&self.tx, &document)? {
+                crate::files::queue_deletion(&self.tx, &path, &document, (table.name, id))?;
+            }
         }
         self.record(table.name, id, Op::Delete, None)
     }

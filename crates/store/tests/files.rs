@@ -91,3 +91,33 @@ fn a_tombstone_takes_the_kept_file_and_queues_nothing() {
     assert!(f.store.file_content("a/1/theirs.pdf").unwrap().is_none());
     assert!(f.store.files_to_delete().unwrap().is_empty(), "whoever deleted it removes the file");
 }
+
+#[test]
+fn a_document_deleted_with_its_company_leaves_the_bucket_once_the_companys_delete_is_accepted() {
+    let mut f = fixture();
+    f.store.set_capture(true).unwrap();
+    let gone = attach(&mut f, "a/1/with-company.pdf");
+    let kept = attach(&mut f, "a/2/other-company.pdf");
+    let company_of = |f: &common::Fixture, document: &str| {
+        f.store.get("crm_documents", document).unwrap().unwrap()["organizer_id"].as_str().unwrap().to_owned()
+    };
+    let (gone_company, kept_company) = (company_of(&f, &gone), company_of(&f, &kept));
+    let everything: Vec<_> = f.store.pending_changes(100).unwrap().into_iter().map(|c| (c, Outcome::Applied)).collect();
+    f.store.settle(&everything).unwrap();
+
+    f.store.write(|w| w.delete("crm_organizers", &gone_company)).unwrap();
+    assert!(f.store.get("crm_documents", &gone).unwrap().is_none(), "the document went with its company");
+    assert!(f.store.files_to_delete().unwrap().is_empty(), "not while the company's delete waits to go up");
+    let delete = f.store.pending_changes(100).unwrap();
+    assert_eq!(delete.len(), 1, "one delete goes up: the server cascades too");
+    f.store.settle(&[(delete[0].clone(), Outcome::Applied)]).unwrap();
+    assert_eq!(f.store.files_to_delete().unwrap(), ["a/1/with-company.pdf"], "only the documents it took");
+    f.store.file_deleted("a/1/with-company.pdf").unwrap();
+
+    // A company's delete refused and given up: its document stays on the server, and its file.
+    f.store.write(|w| w.delete("crm_organizers", &kept_company)).unwrap();
+    let refused = f.store.pending_changes(100).unwrap();
+    f.store.settle(&[(refused[0].clone(), Outcome::Refused { error: "permission denied".into() })]).unwrap();
+    assert!(f.store.discard_change(&refused[0].change_id).unwrap());
+    assert!(f.store.files_to_delete().unwrap().is_empty());
+}

@@ -28,10 +28,11 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
             "V6__search_merging",
             "V7__document_files",
             "V8__reminders",
-            "V9__file_deletions"
+            "V9__file_deletions",
+            "V10__file_deletions_after"
         ]
     );
-    assert_eq!(first.version, 9);
+    assert_eq!(first.version, 10);
     let (store, second) = Store::open_with_report(&path).unwrap();
     assert!(second.applied.is_empty(), "second open applied {:?}", second.applied);
     // The full-text indexes merge when a level fills, not at every commit.
@@ -40,7 +41,7 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
         .query_row("SELECT v FROM attendees_fts_config WHERE k = 'automerge'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(automerge, 0);
-    assert_eq!(second.version, 9);
+    assert_eq!(second.version, 10);
     let pragma = |name: &str| -> String {
         store
             .connection()
@@ -154,7 +155,7 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
         .unwrap();
     let before = std::fs::read(&path).unwrap();
     match Store::open(&path) {
-        Err(e @ StoreError::TooNew { found: 99, known: 9 }) => assert_eq!(e.code(), "database_too_new"),
+        Err(e @ StoreError::TooNew { found: 99, known: 10 }) => assert_eq!(e.code(), "database_too_new"),
         other => panic!("expected TooNew, got {:?}", other.err()),
     }
     assert_eq!(std::fs::read(&path).unwrap(), before, "the newer file is left as it was");
