@@ -1214,13 +1214,14 @@ function bridgeSource(scenario) {
   });
   // ---- Pipeline board stand-in (the CRM's board) ----
   // The fixture's board as deals on stages. pipeline_board narrows by search (deal or company)
-  // and owner (a profile id) and adds the totals up again as the facade does: a column's total
+  // and owner (a profile id, or unassigned), pages each column (per_column, shown, reveal), names
+  // the owners, and adds the totals up again as the facade does: a column's count, total
   // and weighted forecast; the open totals and the months over open deals only. move_opportunity
   // (to an open stage) gives the deal the stage's probability and reopens a closed one;
   // close_opportunity moves it to the first won or lost stage at 100 or 0 (a lost one needs a
   // reason). Scenario big_pipeline: 5,000 made-up deals on the fixture's stages.
   const pipeline = (() => {
-    const stages = F.pipeline_board.columns.map(({ cards, total_cents, weighted_cents, ...s }) => s);
+    const stages = F.pipeline_board.columns.map(({ cards, count, total_cents, weighted_cents, ...s }) => s);
     const seed = F.pipeline_board.columns.flatMap((c) => c.cards.map((d) => ({ ...d, stage_id: c.stage_id })));
     if (scenario !== "big_pipeline") return { stages, deals: seed };
     const open = stages.filter((s) => !s.is_closed);
@@ -1247,22 +1248,30 @@ function bridgeSource(scenario) {
     });
     return { stages, deals };
   })();
+  // Owners the fixture's profiles lack (the big scenario's) get made-up ids, one per name.
+  const madeUp = new Map();
+  const profileOf = (name) => profileIds[name]
+    ?? madeUp.get(name) ?? madeUp.set(name, "5e1d2c3b-0000-4000-8000-" + String(100 + madeUp.size).padStart(12, "0")).get(name);
   const readBoard = (query) => {
     const needle = String(query.search || "").trim().toLowerCase();
-    const ownerName = query.owner ? (Object.entries(profileIds).find(([, pid]) => pid === query.owner) || [null])[0] : undefined;
-    const columns = pipeline.stages.map((s) => ({ ...s, cards: [], total_cents: 0, weighted_cents: 0 }));
+    const columns = pipeline.stages.map((s) => ({ ...s, cards: [], count: 0, total_cents: 0, weighted_cents: 0 }));
     const months = {};
-    let open = 0, weighted = 0;
+    const owners = new Map();
+    let open = 0, weighted = 0, unassigned = false;
     const deals = pipeline.deals
       .filter((d) => !needle || d.name.toLowerCase().includes(needle) || d.company_name.toLowerCase().includes(needle))
-      .filter((d) => ownerName === undefined || d.owner_name === ownerName)
       .sort((a, b) => (a.expected_close_date === null) - (b.expected_close_date === null)
         || String(a.expected_close_date).localeCompare(String(b.expected_close_date)) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
     for (const d of deals) {
       const column = columns.find((c) => c.stage_id === d.stage_id);
       if (!column || (d.status === "open") === column.is_closed) continue;
+      const owner = d.owner_name ? profileOf(d.owner_name) : null;
+      if (owner) owners.set(owner, d.owner_name);
+      else unassigned = true;
+      if (query.unassigned ? owner !== null : query.owner && owner !== query.owner) continue;
       const { stage_id, ...card } = d;
       column.cards.push(clone(card));
+      column.count += 1;
       column.total_cents += d.value_cents;
       column.weighted_cents += d.expected_revenue_cents;
       if (d.status !== "open") continue;
@@ -1274,8 +1283,16 @@ function bridgeSource(scenario) {
       slot.total_cents += d.value_cents;
       slot.weighted_cents += d.expected_revenue_cents;
     }
+    // A page per column, more where shown, up to a revealed deal (as the facade sends them).
+    if (query.per_column) {
+      for (const c of columns) {
+        const at = query.reveal ? c.cards.findIndex((d) => d.id === query.reveal) + 1 : 0;
+        c.cards = c.cards.slice(0, Math.max(query.per_column, (query.shown || {})[c.stage_id] || 0, at));
+      }
+    }
     const sortedMonths = Object.keys(months).sort().map((k) => months[k]);
-    return { columns, months: sortedMonths, open_cents: open, weighted_cents: weighted };
+    const ownerList = [...owners].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+    return { columns, owners: ownerList, unassigned, months: sortedMonths, open_cents: open, weighted_cents: weighted };
   };
   const dealOf = (id) => {
     const d = pipeline.deals.find((x) => x.id === id);

@@ -13,7 +13,7 @@ use crate::crm::import::{
     ImportUndone, OnDuplicate, Rejected,
 };
 use crate::crm::{
-    AttachDocument, Board, BoardColumn, BoardQuery, Card, Closing, CompanySummary, DayItem, DocumentItem, FileState,
+    AttachDocument, Board, BoardColumn, BoardOwner, BoardQuery, Card, Closing, CompanySummary, DayItem, DocumentItem, FileState,
     MergeField, MergePlan, MonthForecast, MovingRows, MyDay, QuickLog, RenderedEmail, UploadItem,
 };
 use crate::dashboard::{DailySales, Dashboard};
@@ -245,6 +245,7 @@ pub fn typescript() -> String {
         Card::decl(&cfg),
         BoardColumn::decl(&cfg),
         MonthForecast::decl(&cfg),
+        BoardOwner::decl(&cfg),
         Board::decl(&cfg),
         BoardQuery::decl(&cfg),
         Closing::decl(&cfg),

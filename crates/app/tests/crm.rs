@@ -47,6 +47,56 @@ fn the_board_has_a_column_per_stage_in_order_and_its_totals_are_the_replicas() {
     assert_eq!(on_closed as i64, closed);
 }
 
+#[test]
+fn the_board_sends_a_page_per_column_counts_them_all_and_narrows_by_owner() {
+    let (dir, mut app) = demo();
+    let whole = app.pipeline_board(&BoardQuery::default()).unwrap();
+    let busiest = whole.columns.iter().max_by_key(|c| c.cards.len()).unwrap().clone();
+    assert!(busiest.cards.len() > 1, "the demo has a column with deals to page");
+    assert!(whole.columns.iter().all(|c| c.count as usize == c.cards.len()), "no page asked: every card");
+
+    // A page of one card per column; the totals and counts are still the whole column's.
+    let mut query = BoardQuery { per_column: Some(1), ..BoardQuery::default() };
+    let paged = app.pipeline_board(&query).unwrap();
+    for (page, all) in paged.columns.iter().zip(&whole.columns) {
+        assert_eq!(page.cards.len(), all.cards.len().min(1), "{}", all.name);
+        assert_eq!((page.count, page.total_cents, page.weighted_cents), (all.count, all.total_cents, all.weighted_cents));
+    }
+    assert_eq!((paged.open_cents, &paged.months), (whole.open_cents, &whole.months));
+    // A revealed deal brings its column's cards up to it; "Show more" asks one column for more.
+    let column_of = |board: &eventos_app::crm::Board| {
+        board.columns.iter().find(|c| c.stage_id == busiest.stage_id).unwrap().cards.clone()
+    };
+    query.reveal = Some(busiest.cards.last().unwrap().id.clone());
+    assert_eq!(column_of(&app.pipeline_board(&query).unwrap()), busiest.cards);
+    query.reveal = None;
+    query.shown.insert(busiest.stage_id.clone(), 2);
+    assert_eq!(column_of(&app.pipeline_board(&query).unwrap()), busiest.cards[..2]);
+
+    // The owners named on the board, each a choice that narrows the cards and every total.
+    assert!(!whole.owners.is_empty());
+    let owner = &whole.owners[0];
+    let mine = app.pipeline_board(&BoardQuery { owner: Some(owner.id.clone()), ..BoardQuery::default() }).unwrap();
+    let theirs: Vec<_> = mine.columns.iter().flat_map(|c| &c.cards).collect();
+    assert!(!theirs.is_empty() && theirs.iter().all(|c| c.owner_name.as_deref() == Some(owner.name.as_str())));
+    let sql = format!("SELECT count(*) FROM crm_opportunities WHERE assigned_to = '{}'", owner.id);
+    assert_eq!(theirs.len() as i64, scalar::<i64>(&dir, &sql));
+    let open: i64 = theirs.iter().filter(|c| c.status == "open").map(|c| c.value_cents).sum();
+    assert_eq!(mine.open_cents, open);
+    assert_eq!(mine.owners, whole.owners, "every owner stays a choice while one is chosen");
+
+    // A deal assigned to nobody makes "unassigned" a choice, and that choice shows only it.
+    let nobody = "SELECT count(*) FROM crm_opportunities WHERE assigned_to IS NULL";
+    assert_eq!(whole.unassigned, scalar::<i64>(&dir, nobody) > 0);
+    let deal = busiest.cards[0].id.clone();
+    app.update_record("crm_opportunities", &deal, serde_json::from_value(json!({"assigned_to": null})).unwrap()).unwrap();
+    let nobodys = app.pipeline_board(&BoardQuery { unassigned: true, ..BoardQuery::default() }).unwrap();
+    assert!(nobodys.unassigned);
+    let cards: Vec<_> = nobodys.columns.iter().flat_map(|c| &c.cards).collect();
+    assert!(cards.iter().any(|c| c.id == deal) && cards.iter().all(|c| c.owner_name.is_none()));
+    assert_eq!(cards.len() as i64, scalar::<i64>(&dir, nobody));
+}
+
 fn first_open(app: &App) -> (String, String) {
     let board = app.pipeline_board(&BoardQuery::default()).unwrap();
     let lead = board.columns.iter().find(|c| !c.is_closed && !c.cards.is_empty()).unwrap();

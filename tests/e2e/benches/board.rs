@@ -94,12 +94,12 @@ fn main() -> Result<(), String> {
     }
     report(&format!("pipeline board with {deals} more open deals, {} visits", times.len()), times);
     // Where a visit's time goes: the command alone, through the bridge (the facade's read and
-    // the JSON both ways), timed in the page as the board's own call makes it.
+    // the JSON both ways), timed in the page as the board's own call makes it (a page per column).
     let mut calls: Vec<f64> = Vec::new();
     for _ in 0..runs {
         let took = app.script_async(
             "const done = arguments[arguments.length - 1]; const t = performance.now(); \
-             window.__TAURI_INTERNALS__.invoke('pipeline_board', { query: { owner: null, search: null } }) \
+             window.__TAURI_INTERNALS__.invoke('pipeline_board', { query: { owner: null, unassigned: false, search: null, per_column: 60, shown: {}, reveal: null } }) \
                .then(() => done(performance.now() - t), () => done(null));",
         )?;
         calls.push(took.as_f64().ok_or("the pipeline_board command failed")?);

@@ -13,7 +13,7 @@ mod templates;
 pub use activities::{DayItem, MyDay, QuickLog};
 pub use documents::{AttachDocument, DocumentFetch, DocumentItem, FileState, MAX_DOCUMENT_BYTES, UploadItem};
 pub use merge::{MergeField, MergePlan, MovingRows};
-pub use pipeline::{Board, BoardColumn, BoardQuery, Card, Closing, MonthForecast};
+pub use pipeline::{Board, BoardColumn, BoardOwner, BoardQuery, Card, Closing, MonthForecast};
 pub use templates::{RenderedEmail, VARIABLES, variables_in};
 
 /// Whether a value counts as not there: null, blank text, an empty list or object (a merge

@@ -18,6 +18,10 @@ use crate::{App, AppError, ErrorCode, Result, row, text};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Board {
     pub columns: Vec<BoardColumn>,
+    /// The owners of the deals the search finds (whatever owner is chosen), by name.
+    pub owners: Vec<BoardOwner>,
+    /// Some deals the search finds are assigned to nobody.
+    pub unassigned: bool,
     /// Open deals by month of expected close (`2027-01`; `none` for deals without a date).
     pub months: Vec<MonthForecast>,
     /// Open deals only.
@@ -34,7 +38,10 @@ pub struct BoardColumn {
     pub probability: i64,
     pub is_closed: bool,
     pub is_won: bool,
+    /// The first `per_column` of the column's deals (more where asked); `count` says how many
+    /// there are, and the totals count them all.
     pub cards: Vec<Card>,
+    pub count: i64,
     pub total_cents: i64,
     pub weighted_cents: i64,
 }
@@ -57,6 +64,13 @@ pub struct Card {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BoardOwner {
+    /// The profile's id, for [`BoardQuery::owner`].
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct MonthForecast {
     pub month: String,
     pub deals: i64,
@@ -67,12 +81,25 @@ pub struct MonthForecast {
 /// Which deals the board shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BoardQuery {
-    /// Only this owner's (`assigned_to`).
+    /// Only this owner's (`assigned_to`, a profile id).
     #[serde(default)]
     pub owner: Option<String>,
+    /// Only the deals assigned to nobody.
+    #[serde(default)]
+    pub unassigned: bool,
     /// Only deals whose name or company contains this.
     #[serde(default)]
     pub search: Option<String>,
+    /// How many cards each column sends (all when none): a big account has thousands, and a
+    /// screen shows a page of them.
+    #[serde(default)]
+    pub per_column: Option<u32>,
+    /// More cards for some columns, by stage id ("Show more").
+    #[serde(default)]
+    pub shown: BTreeMap<String, u32>,
+    /// The column holding this deal sends cards up to it (a card just moved, to be focused).
+    #[serde(default)]
+    pub reveal: Option<String>,
 }
 
 /// How a deal is closed.
@@ -93,11 +120,11 @@ const STAGES: &str = "SELECT id, name, color, COALESCE(default_probability, 0), 
 
 const CARDS: &str = "SELECT p.id, p.name, p.organizer_id, o.company_name, p.value, COALESCE(p.probability, 0), \
                      p.expected_revenue, p.expected_close_date, u.full_name, COALESCE(p.status, 'open'), \
-                     p.actual_close_date, p.loss_reason, p.stage_id \
+                     p.actual_close_date, p.loss_reason, p.stage_id, p.assigned_to \
                      FROM crm_opportunities p JOIN crm_organizers o ON o.id = p.organizer_id \
                      LEFT JOIN profiles u ON u.id = p.assigned_to \
-                     WHERE p.account_id = ?1 AND (?2 IS NULL OR p.assigned_to = ?2) \
-                     AND (?3 IS NULL OR p.name LIKE ?3 ESCAPE '\\' OR o.company_name LIKE ?3 ESCAPE '\\') \
+                     WHERE p.account_id = ?1 \
+                     AND (?2 IS NULL OR p.name LIKE ?2 ESCAPE '\\' OR o.company_name LIKE ?2 ESCAPE '\\') \
                      ORDER BY p.expected_close_date IS NULL, p.expected_close_date, p.name, p.id";
 
 /// The board of the workspace's account.
@@ -117,6 +144,7 @@ pub(crate) fn board(view: &View<'_>, query: &BoardQuery) -> Result<Board> {
                 is_closed: r.get(4)?,
                 is_won: r.get(5)?,
                 cards: Vec::new(),
+                count: 0,
                 total_cents: 0,
                 weighted_cents: 0,
             })
@@ -131,7 +159,9 @@ pub(crate) fn board(view: &View<'_>, query: &BoardQuery) -> Result<Board> {
     let mut months: BTreeMap<String, MonthForecast> = BTreeMap::new();
     let (mut open_cents, mut weighted_cents) = (0, 0);
     let mut stmt = db.prepare(CARDS)?;
-    let mut rows = stmt.query(rusqlite::params![account, query.owner, search])?;
+    let mut rows = stmt.query(rusqlite::params![account, search])?;
+    let mut owners: BTreeMap<String, String> = BTreeMap::new();
+    let mut unassigned = false;
     while let Some(r) = rows.next()? {
         let value: String = r.get(4)?;
         let expected: Option<String> = r.get(6)?;
@@ -155,6 +185,18 @@ pub(crate) fn board(view: &View<'_>, query: &BoardQuery) -> Result<Board> {
         if (card.status == "open") == column.is_closed {
             continue;
         }
+        let owner: Option<String> = r.get(13)?;
+        match &owner {
+            Some(id) => {
+                owners.entry(id.clone()).or_insert_with(|| card.owner_name.clone().unwrap_or_else(|| "(no name)".into()));
+            }
+            None => unassigned = true,
+        }
+        let wanted = if query.unassigned { owner.is_none() } else { query.owner.is_none() || owner == query.owner };
+        if !wanted {
+            continue;
+        }
+        column.count += 1;
         column.total_cents += card.value_cents;
         column.weighted_cents += card.expected_revenue_cents;
         if card.status == "open" {
@@ -173,7 +215,22 @@ pub(crate) fn board(view: &View<'_>, query: &BoardQuery) -> Result<Board> {
         }
         column.cards.push(card);
     }
-    Ok(Board { columns, months: months.into_values().collect(), open_cents, weighted_cents })
+    for column in &mut columns {
+        column.cards.truncate(cards_sent(column, query));
+    }
+    let mut owners: Vec<BoardOwner> = owners.into_iter().map(|(id, name)| BoardOwner { id, name }).collect();
+    owners.sort_by_cached_key(|o| (o.name.to_lowercase(), o.id.clone()));
+    let months = months.into_values().collect();
+    Ok(Board { columns, owners, unassigned, months, open_cents, weighted_cents })
+}
+
+/// How many of a column's cards the query asks for: a page, more where shown, and up to the
+/// revealed deal.
+fn cards_sent(column: &BoardColumn, query: &BoardQuery) -> usize {
+    let Some(page) = query.per_column else { return column.cards.len() };
+    let shown = query.shown.get(&column.stage_id).copied().unwrap_or(page).max(page) as usize;
+    let revealed = query.reveal.as_ref().and_then(|id| column.cards.iter().position(|c| &c.id == id)).map_or(0, |i| i + 1);
+    shown.max(revealed)
 }
 
 fn cents(amount: &str) -> i64 {

@@ -684,11 +684,30 @@ export type BoardColumn = { stage_id: string, name: string, color: string | null
 /**
  * The probability a deal takes when moved here.
  */
-probability: number, is_closed: boolean, is_won: boolean, cards: Array<Card>, total_cents: number, weighted_cents: number, };
+probability: number, is_closed: boolean, is_won: boolean, 
+/**
+ * The first `per_column` of the column's deals (more where asked); `count` says how many
+ * there are, and the totals count them all.
+ */
+cards: Array<Card>, count: number, total_cents: number, weighted_cents: number, };
 
 export type MonthForecast = { month: string, deals: number, total_cents: number, weighted_cents: number, };
 
+export type BoardOwner = { 
+/**
+ * The profile's id, for [`BoardQuery::owner`].
+ */
+id: string, name: string, };
+
 export type Board = { columns: Array<BoardColumn>, 
+/**
+ * The owners of the deals the search finds (whatever owner is chosen), by name.
+ */
+owners: Array<BoardOwner>, 
+/**
+ * Some deals the search finds are assigned to nobody.
+ */
+unassigned: boolean, 
 /**
  * Open deals by month of expected close (`2027-01`; `none` for deals without a date).
  */
@@ -700,13 +719,30 @@ open_cents: number, weighted_cents: number, };
 
 export type BoardQuery = { 
 /**
- * Only this owner's (`assigned_to`).
+ * Only this owner's (`assigned_to`, a profile id).
  */
 owner: string | null, 
 /**
+ * Only the deals assigned to nobody.
+ */
+unassigned: boolean, 
+/**
  * Only deals whose name or company contains this.
  */
-search: string | null, };
+search: string | null, 
+/**
+ * How many cards each column sends (all when none): a big account has thousands, and a
+ * screen shows a page of them.
+ */
+per_column: number | null, 
+/**
+ * More cards for some columns, by stage id ("Show more").
+ */
+shown: { [key in string]: number }, 
+/**
+ * The column holding this deal sends cards up to it (a card just moved, to be focused).
+ */
+reveal: string | null, };
 
 export type Closing = { won: boolean, 
 /**

@@ -93,7 +93,7 @@ export type { Budget, CategoryTotals, ExpenseLine, StatusTotals, Step, Waitlist,
 // The CRM's My day and quick log (the My day screen, the nav's due count, a CRM record's log bar).
 export type { DayItem, MyDay, QuickLog } from "./bindings";
 // The CRM's pipeline board (the Board screen).
-export type { Board, BoardColumn, BoardQuery, Card, Closing, MonthForecast } from "./bindings";
+export type { Board, BoardColumn, BoardOwner, BoardQuery, Card, Closing, MonthForecast } from "./bindings";
 // The CRM's CSV import (the Import screen).
 export type {
   Duplicate,
