@@ -7,8 +7,8 @@ use std::sync::Mutex;
 use eventos_app::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist};
 use eventos_app::crm::import::{ImportPreview, ImportRequest, ImportSummary, ImportUndone};
 use eventos_app::crm::{
-    AttachDocument, Board, BoardQuery, Closing, CompanySummary, DayItem, DocumentFetch, DocumentItem, MergePlan, MyDay,
-    QuickLog, RenderedEmail, UploadItem,
+    AttachDocument, Board, BoardQuery, Closing, CompanySummary, DocumentFetch, DocumentItem, MergePlan, MyDay, QuickLog,
+    Reminders, RenderedEmail, UploadItem,
 };
 use eventos_app::dashboard::Dashboard;
 use eventos_app::door::{
@@ -258,7 +258,7 @@ pub fn log_activity(state: State<'_, Shared>, log: QuickLog) -> Reply<Row> {
 }
 
 #[tauri::command(async)]
-pub fn due_reminders(state: State<'_, Shared>) -> Reply<Vec<DayItem>> {
+pub fn due_reminders(state: State<'_, Shared>) -> Reply<Reminders> {
     with(&state, |app| app.due_reminders())
 }
 

@@ -1649,11 +1649,11 @@ function bridgeSource(scenario) {
       needReady();
       await sleep(80);
       if (scenario === "failing") fail("busy", "the workspace is busy: another write is running");
-      if (reminded) return [];
+      if (reminded) return { due: [], answered: [] };
       reminded = true;
       const day = crm.myDay(-new Date().getTimezoneOffset());
       const open = [...day.overdue, ...day.today];
-      return reminding.map((id) => open.find((i) => i.id === id)).filter(Boolean);
+      return { due: reminding.map((id) => open.find((i) => i.id === id)).filter(Boolean), answered: [] };
     },
   });
   // ---- Email templates (crm_email_templates) and render_template ----

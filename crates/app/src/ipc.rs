@@ -14,7 +14,7 @@ use crate::crm::import::{
 };
 use crate::crm::{
     AttachDocument, Board, BoardColumn, BoardOwner, BoardQuery, Card, Closing, CompanySummary, DayItem, DocumentItem, FileState,
-    MergeField, MergePlan, MonthForecast, MovingRows, MyDay, QuickLog, RenderedEmail, UploadItem,
+    MergeField, MergePlan, MonthForecast, MovingRows, MyDay, QuickLog, Reminders, RenderedEmail, UploadItem,
 };
 use crate::dashboard::{DailySales, Dashboard};
 use crate::door::{
@@ -117,7 +117,7 @@ pub fn commands() -> Vec<Command> {
         command("close_opportunity", "id: string, closing: Closing", ROW.to_owned()),
         command("log_activity", "log: QuickLog", ROW.to_owned()),
         command("my_day", "utcOffsetMinutes: number", MyDay::name(&cfg)),
-        command("due_reminders", "", Vec::<DayItem>::name(&cfg)),
+        command("due_reminders", "", Reminders::name(&cfg)),
         command("complete_task", "id: string", ROW.to_owned()),
         command("snooze_task", "id: string, until: string", ROW.to_owned()),
         command("make_primary_contact", "contactId: string", ROW.to_owned()),
@@ -252,6 +252,7 @@ pub fn typescript() -> String {
         QuickLog::decl(&cfg),
         DayItem::decl(&cfg),
         MyDay::decl(&cfg),
+        Reminders::decl(&cfg),
         MergeField::decl(&cfg),
         MovingRows::decl(&cfg),
         MergePlan::decl(&cfg),

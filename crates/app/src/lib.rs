@@ -23,7 +23,7 @@ mod error;
 pub mod events;
 pub mod ipc;
 mod links;
-mod notify;
+pub mod notify;
 pub mod organize;
 mod reads;
 pub mod records;

@@ -51,6 +51,8 @@ pub struct App {
     checkpoints: Option<crate::checkpoints::Checkpoints>,
     /// The read connection of the [`crate::Reads`] handed out, closed when the workspace changes.
     reads: std::sync::Arc<crate::reads::ReadSlot>,
+    /// Done or Snooze chosen on reminders' desktop notifications, waiting to be done.
+    pub(crate) answers: crate::notify::Answers,
 }
 
 impl App {
@@ -81,6 +83,7 @@ impl App {
             camera: None,
             checkpoints: None,
             reads: std::sync::Arc::default(),
+            answers: crate::notify::Answers::default(),
         };
         app.set_workspace(workspace);
         app.resume_sync();

@@ -473,6 +473,44 @@ fn a_task_falling_due_and_a_meeting_about_to_start_are_reminded_once_per_due_tim
 }
 
 #[test]
+fn done_or_snooze_chosen_on_a_desktop_notification_is_done_at_the_next_look() {
+    use eventos_app::notify::{Answer, SNOOZE_MINUTES};
+    let (dir, mut app) = demo();
+    let company: String = scalar(&dir, "SELECT id FROM crm_organizers ORDER BY id LIMIT 1");
+    let now = time::macros::datetime!(2030-01-15 12:00 UTC);
+    let minutes = time::Duration::minutes;
+    let quick = QuickLog {
+        kind: "task".into(),
+        subject: "Call back about the deposit".into(),
+        outcome: None,
+        duration_minutes: None,
+        at: None,
+        due: Some(stamp(now + minutes(5))),
+        on_table: "crm_organizers".into(),
+        on_id: company,
+    };
+    let task = app.log_activity(&quick).unwrap()["id"].as_str().unwrap().to_owned();
+    let at = now + minutes(6);
+    assert_eq!(app.due_reminders_at(at).unwrap().len(), 1);
+
+    // Snooze on the notification (its thread gives the answer): put off from the next look.
+    let answers = app.notification_answers();
+    answers.give(&task, Answer::Snooze);
+    assert_eq!(app.do_notification_answers(now), [task.as_str()]);
+    let row = app.record("crm_activities", &task).unwrap().row;
+    assert_eq!(row["due_date"], stamp(now + minutes(SNOOZE_MINUTES)));
+    assert!(app.due_reminders_at(now + minutes(SNOOZE_MINUTES - 1)).unwrap().is_empty());
+    assert_eq!(app.due_reminders_at(now + minutes(SNOOZE_MINUTES + 1)).unwrap()[0].id, task);
+
+    // Done on the next one; an answer for a task that is gone is dropped, the rest still done.
+    answers.give("no-such-task", Answer::Done);
+    answers.give(&task, Answer::Done);
+    assert_eq!(app.do_notification_answers(now), [task.as_str()]);
+    assert_eq!(app.record("crm_activities", &task).unwrap().row["task_status"], "completed");
+    assert!(app.do_notification_answers(now).is_empty(), "each answer is done once");
+}
+
+#[test]
 fn a_companys_pinned_notes_come_first_on_its_page_however_old() {
     let (dir, mut app) = demo();
     let company: String = scalar(&dir, "SELECT id FROM crm_organizers ORDER BY id LIMIT 1");

@@ -11,6 +11,7 @@ mod reminders;
 mod templates;
 
 pub use activities::{DayItem, MyDay, QuickLog};
+pub use reminders::Reminders;
 pub use documents::{AttachDocument, DocumentFetch, DocumentItem, FileState, MAX_DOCUMENT_BYTES, UploadItem};
 pub use merge::{MergeField, MergePlan, MovingRows};
 pub use pipeline::{Board, BoardColumn, BoardOwner, BoardQuery, Card, Closing, MonthForecast};

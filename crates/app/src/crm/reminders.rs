@@ -5,7 +5,11 @@
 
 use time::{Duration, OffsetDateTime};
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use super::activities::{DayItem, items};
+use crate::notify::{Answer, SNOOZE_MINUTES};
 use crate::records::{Action, View};
 use crate::{App, Result};
 
@@ -14,20 +18,59 @@ const MISSED: Duration = Duration::hours(12);
 /// How long before a meeting starts it is reminded of.
 const MEETING_LEAD: Duration = Duration::minutes(10);
 
+/// What the window's reminders change now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Reminders {
+    /// To remind of now.
+    pub due: Vec<DayItem>,
+    /// Reminders answered on their desktop notification (done or snoozed there) since the last
+    /// look: the window's own for them go.
+    pub answered: Vec<String>,
+}
+
 impl App {
     /// The tasks and meetings to remind the signed-in person of now (each once per due time);
-    /// the operating system is asked to show them too.
-    pub fn due_reminders(&mut self) -> Result<Vec<DayItem>> {
+    /// the operating system is asked to show them too. What was chosen on earlier notifications
+    /// is done first.
+    pub fn due_reminders(&mut self) -> Result<Reminders> {
+        let now = OffsetDateTime::now_utc();
+        let answered = self.do_notification_answers(now);
         // The end-to-end tests' windows: a reminder popping up over a button would depend on
         // the time of day the test runs.
         if std::env::var_os("EVENTOS_NO_REMINDERS").is_some() {
-            return Ok(Vec::new());
+            return Ok(Reminders { due: Vec::new(), answered });
         }
-        let due = self.due_reminders_at(OffsetDateTime::now_utc())?;
+        let due = self.due_reminders_at(now)?;
         for item in &due {
-            crate::notify::show(&title(item), &body(item));
+            crate::notify::show(&title(item), &body(item), &item.id, item.kind != "meeting", &self.answers);
         }
-        Ok(due)
+        Ok(Reminders { due, answered })
+    }
+
+    /// Where the desktop notifications' threads leave the person's answers.
+    pub fn notification_answers(&self) -> crate::notify::Answers {
+        self.answers.clone()
+    }
+
+    /// Does what was chosen on notifications (a task done, a reminder put off until `now` plus
+    /// the snooze): the ids done. One that cannot be done (the task is gone, the write refused)
+    /// is left to the window's own reminder, which still shows.
+    pub fn do_notification_answers(&mut self, now: OffsetDateTime) -> Vec<String> {
+        let mut done = Vec::new();
+        for (id, answer) in self.answers.take() {
+            let result = match answer {
+                Answer::Done => self.complete_task(&id),
+                Answer::Snooze => {
+                    let until = eventos_model::timestamp::format(now + Duration::minutes(SNOOZE_MINUTES));
+                    self.snooze_task(&id, &until)
+                }
+            };
+            match result {
+                Ok(_) => done.push(id),
+                Err(e) => eprintln!("eventos: a notification's {answer:?} was not done ({})", e.message),
+            }
+        }
+        done
     }
 
     /// [`App::due_reminders`] as of `now`, without the operating system's notifications.

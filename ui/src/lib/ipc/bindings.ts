@@ -792,6 +792,17 @@ done: Array<DayItem>,
  */
 due_count: number, };
 
+export type Reminders = { 
+/**
+ * To remind of now.
+ */
+due: Array<DayItem>, 
+/**
+ * Reminders answered on their desktop notification (done or snoozed there) since the last
+ * look: the window's own for them go.
+ */
+answered: Array<string>, };
+
 export type MergeField = { field: string, kept: unknown, dropped: unknown, result: unknown, };
 
 export type MovingRows = { table: string, field: string, count: number, };
@@ -1023,7 +1034,7 @@ export const commands = {
   closeOpportunity: (id: string, closing: Closing): Promise<Row> => call("close_opportunity", { id, closing }),
   logActivity: (log: QuickLog): Promise<Row> => call("log_activity", { log }),
   myDay: (utcOffsetMinutes: number): Promise<MyDay> => call("my_day", { utcOffsetMinutes }),
-  dueReminders: (): Promise<Array<DayItem>> => call("due_reminders"),
+  dueReminders: (): Promise<Reminders> => call("due_reminders"),
   completeTask: (id: string): Promise<Row> => call("complete_task", { id }),
   snoozeTask: (id: string, until: string): Promise<Row> => call("snooze_task", { id, until }),
   makePrimaryContact: (contactId: string): Promise<Row> => call("make_primary_contact", { contactId }),

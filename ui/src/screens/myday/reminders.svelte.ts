@@ -19,8 +19,11 @@ class Reminders {
     this.#asking = true;
     const epoch = this.#epoch;
     try {
-      const due = await commands.dueReminders();
-      if (epoch === this.#epoch && due.length > 0) this.#add(due);
+      const { due, answered } = await commands.dueReminders();
+      if (epoch !== this.#epoch) return;
+      // Done or snoozed on the desktop notification: its toast here goes.
+      if (answered.length > 0) this.items = this.items.filter((i) => !answered.includes(i.id));
+      if (due.length > 0) this.#add(due);
     } catch {
       // Reminders are a nicety: no banner every half minute; the next round asks again.
     } finally {
