@@ -31,6 +31,7 @@ if [ "$purpose" = "test" ]; then
   packages+=(xvfb xauth webkit2gtk-driver procps)  # the end-to-end tests drive the real window
   packages+=(postgresql)                       # server-side tests run on a real PostgreSQL
   packages+=(sqlite3)                          # the write guard is tested against the sqlite3 shell
+  packages+=(dbus-daemon)                      # a private session bus for the desktop notifications' test
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then
