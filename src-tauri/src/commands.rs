@@ -7,8 +7,8 @@ use std::sync::Mutex;
 use eventos_app::box_office::{BoxOffice, Holder, Payment, Sale, SaleRequest, VoidKind, Voided, Waitlist};
 use eventos_app::crm::import::{ImportPreview, ImportRequest, ImportSummary, ImportUndone};
 use eventos_app::crm::{
-    AttachDocument, Board, BoardQuery, Closing, CompanySummary, DocumentFetch, DocumentItem, MergePlan, MyDay, QuickLog,
-    Reminders, RenderedEmail, UploadItem,
+    AttachDocument, Board, BoardQuery, Closing, CompanySummary, DocumentFetch, DocumentItem, MergePlan, MyDay,
+    QuickLog, Reminders, RenderedEmail, UploadItem,
 };
 use eventos_app::dashboard::Dashboard;
 use eventos_app::door::{

@@ -13,8 +13,8 @@ use crate::crm::import::{
     ImportUndone, OnDuplicate, Rejected,
 };
 use crate::crm::{
-    AttachDocument, Board, BoardColumn, BoardOwner, BoardQuery, Card, Closing, CompanySummary, DayItem, DocumentItem, FileState,
-    MergeField, MergePlan, MonthForecast, MovingRows, MyDay, QuickLog, Reminders, RenderedEmail, UploadItem,
+    AttachDocument, Board, BoardColumn, BoardOwner, BoardQuery, Card, Closing, CompanySummary, DayItem, DocumentItem,
+    FileState, MergeField, MergePlan, MonthForecast, MovingRows, MyDay, QuickLog, Reminders, RenderedEmail, UploadItem,
 };
 use crate::dashboard::{DailySales, Dashboard};
 use crate::door::{

@@ -60,7 +60,10 @@ fn the_board_sends_a_page_per_column_counts_them_all_and_narrows_by_owner() {
     let paged = app.pipeline_board(&query).unwrap();
     for (page, all) in paged.columns.iter().zip(&whole.columns) {
         assert_eq!(page.cards.len(), all.cards.len().min(1), "{}", all.name);
-        assert_eq!((page.count, page.total_cents, page.weighted_cents), (all.count, all.total_cents, all.weighted_cents));
+        assert_eq!(
+            (page.count, page.total_cents, page.weighted_cents),
+            (all.count, all.total_cents, all.weighted_cents)
+        );
     }
     assert_eq!((paged.open_cents, &paged.months), (whole.open_cents, &whole.months));
     // A revealed deal brings its column's cards up to it; "Show more" asks one column for more.
@@ -89,7 +92,8 @@ fn the_board_sends_a_page_per_column_counts_them_all_and_narrows_by_owner() {
     let nobody = "SELECT count(*) FROM crm_opportunities WHERE assigned_to IS NULL";
     assert_eq!(whole.unassigned, scalar::<i64>(&dir, nobody) > 0);
     let deal = busiest.cards[0].id.clone();
-    app.update_record("crm_opportunities", &deal, serde_json::from_value(json!({"assigned_to": null})).unwrap()).unwrap();
+    app.update_record("crm_opportunities", &deal, serde_json::from_value(json!({"assigned_to": null})).unwrap())
+        .unwrap();
     let nobodys = app.pipeline_board(&BoardQuery { unassigned: true, ..BoardQuery::default() }).unwrap();
     assert!(nobodys.unassigned);
     let cards: Vec<_> = nobodys.columns.iter().flat_map(|c| &c.cards).collect();

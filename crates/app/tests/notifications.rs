@@ -69,13 +69,18 @@ fn notification_server(address: &str, press: &'static str, stop: Arc<AtomicBool>
                     let mut args = message.iter_init();
                     let (_app, _replaces, _icon): (String, u32, String) =
                         (args.read().unwrap(), args.read().unwrap(), args.read().unwrap());
-                    let (summary, body, actions): Shown = (args.read().unwrap(), args.read().unwrap(), args.read().unwrap());
+                    let (summary, body, actions): Shown =
+                        (args.read().unwrap(), args.read().unwrap(), args.read().unwrap());
                     let _ = tx.send((summary, body, actions));
                     flag.store(true, Ordering::SeqCst);
                     message.method_return().append1(ID)
                 }
-                Some("GetCapabilities") => message.method_return().append1(vec!["actions".to_owned(), "body".to_owned()]),
-                Some("GetServerInformation") => message.method_return().append3("stand-in", "eventos", "1").append1("1.2"),
+                Some("GetCapabilities") => {
+                    message.method_return().append1(vec!["actions".to_owned(), "body".to_owned()])
+                }
+                Some("GetServerInformation") => {
+                    message.method_return().append3("stand-in", "eventos", "1").append1("1.2")
+                }
                 _ => return true,
             };
             let _ = conn.send(reply);

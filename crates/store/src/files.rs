@@ -49,7 +49,11 @@ impl Writer<'_> {
 /// The documents (id, file) a delete of this row could remove: the document itself, or, for a
 /// row whose delete can cascade to documents (a company, a deal), every document with a file —
 /// the caller keeps those gone after the delete.
-pub(crate) fn documents_reached(tx: &Transaction<'_>, table: &'static Table, id: &str) -> Result<Vec<(String, String)>> {
+pub(crate) fn documents_reached(
+    tx: &Transaction<'_>,
+    table: &'static Table,
+    id: &str,
+) -> Result<Vec<(String, String)>> {
     let sql = if table.name == "crm_documents" {
         "SELECT id, storage_path FROM crm_documents WHERE id = ?1 AND storage_path IS NOT NULL"
     } else if crate::records::reachable_from(table).iter().any(|t| t.name == "crm_documents") {

@@ -11,10 +11,10 @@ mod reminders;
 mod templates;
 
 pub use activities::{DayItem, MyDay, QuickLog};
-pub use reminders::Reminders;
 pub use documents::{AttachDocument, DocumentFetch, DocumentItem, FileState, MAX_DOCUMENT_BYTES, UploadItem};
 pub use merge::{MergeField, MergePlan, MovingRows};
 pub use pipeline::{Board, BoardColumn, BoardOwner, BoardQuery, Card, Closing, MonthForecast};
+pub use reminders::Reminders;
 pub use templates::{RenderedEmail, VARIABLES, variables_in};
 
 /// Whether a value counts as not there: null, blank text, an empty list or object (a merge

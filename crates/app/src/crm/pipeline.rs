@@ -188,7 +188,9 @@ pub(crate) fn board(view: &View<'_>, query: &BoardQuery) -> Result<Board> {
         let owner: Option<String> = r.get(13)?;
         match &owner {
             Some(id) => {
-                owners.entry(id.clone()).or_insert_with(|| card.owner_name.clone().unwrap_or_else(|| "(no name)".into()));
+                owners
+                    .entry(id.clone())
+                    .or_insert_with(|| card.owner_name.clone().unwrap_or_else(|| "(no name)".into()));
             }
             None => unassigned = true,
         }
@@ -229,7 +231,8 @@ pub(crate) fn board(view: &View<'_>, query: &BoardQuery) -> Result<Board> {
 fn cards_sent(column: &BoardColumn, query: &BoardQuery) -> usize {
     let Some(page) = query.per_column else { return column.cards.len() };
     let shown = query.shown.get(&column.stage_id).copied().unwrap_or(page).max(page) as usize;
-    let revealed = query.reveal.as_ref().and_then(|id| column.cards.iter().position(|c| &c.id == id)).map_or(0, |i| i + 1);
+    let revealed =
+        query.reveal.as_ref().and_then(|id| column.cards.iter().position(|c| &c.id == id)).map_or(0, |i| i + 1);
     shown.max(revealed)
 }
 
