@@ -32,6 +32,7 @@ if [ "$purpose" = "test" ]; then
   packages+=(postgresql)                       # server-side tests run on a real PostgreSQL
   packages+=(sqlite3)                          # the write guard is tested against the sqlite3 shell
   packages+=(dbus-daemon)                      # a private session bus for the desktop notifications' test
+  packages+=(poppler-utils)                    # PDFs read back: pdftotext, pdffonts, pdfinfo, pdftoppm
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then

@@ -25,6 +25,7 @@ pub mod ipc;
 mod links;
 pub mod notify;
 pub mod organize;
+pub mod paper;
 mod reads;
 pub mod records;
 pub mod search;

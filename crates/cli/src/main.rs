@@ -14,6 +14,7 @@ use eventos_store::{Store, StoreError};
 mod box_office;
 mod decode;
 mod import;
+mod pdf;
 mod records;
 mod sync;
 mod tickets;
@@ -94,6 +95,9 @@ enum Command {
     Refund(box_office::VoidArgs),
     /// Cancel a whole order, or one ticket of it, keeping the payment.
     Cancel(box_office::VoidArgs),
+    /// Paper as PDFs: tickets.
+    #[command(subcommand)]
+    Pdf(pdf::PdfCommand),
 }
 
 /// The app facade over the replica at `db` (its folder is the data folder, where the keys and
@@ -249,6 +253,10 @@ fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), C
         Command::Cancel(args) => {
             drop(store);
             box_office::void(db, eventos_app::box_office::VoidKind::Cancel, args, out)?;
+        }
+        Command::Pdf(command) => {
+            drop(store);
+            pdf::run(db, command, out)?;
         }
         Command::Decode(_) => unreachable!("decode needs no replica: handled above"),
     }

@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use eventos_print::readback;
 use serde_json::Value;
 
 fn cli(db: &Path, args: &[&str]) -> Output {
@@ -358,6 +359,40 @@ fn the_box_office_sells_refunds_and_cancels_and_the_door_agrees() {
     assert_eq!(json(&["check-in", &slug, second["code"].as_str().unwrap(), "--json"])["kind"], "refunded");
     let ticket = json(&["records", "list", "tickets", "--where", &format!("ticket_number={number}"), "--json"]);
     assert_eq!(ticket["rows"][0]["status_reason"], "Double booking");
+
+    // The order on paper: the valid ticket with its code (read back from the rendered page),
+    // the refunded one marked so, with no code.
+    let pdf = dir.path().join("order.pdf");
+    let said = stdout(&cli(
+        &db,
+        &["pdf", "tickets", &order.to_lowercase(), "--out", pdf.to_str().unwrap(), "--paper", "letter"],
+    ));
+    assert!(said.contains("2 pages, letter"), "{said}");
+    let pages = readback::pages_text(&pdf).unwrap();
+    assert!(pages.iter().all(|p| p.contains("Ana Lima") && p.contains(order)), "{pages:?}");
+    assert!(pages[1].contains("NOT VALID") && pages[1].contains("Refunded: Double booking"), "{}", pages[1]);
+    assert!(readback::page_sizes(&pdf).unwrap().iter().all(|(w, h)| (*w, *h) == (612.0, 792.0)));
+    let shots = tempfile::tempdir().unwrap();
+    let rendered = readback::render(&pdf, 150, shots.path()).unwrap();
+    let decoder = eventos_scan::decoder(eventos_scan::DEFAULT_DECODER).unwrap();
+    let read = |png: &Path| decoder.decode(&eventos_scan::load(png).unwrap());
+    assert_eq!(read(&rendered[0]).as_deref(), first["code"].as_str(), "the printed code is the ticket's");
+    assert_eq!(read(&rendered[1]), None);
+    // An event's valid tickets, one page each; an unknown order is refused, nothing written.
+    let event_pdf = dir.path().join("event.pdf");
+    let said = stdout(&cli(&db, &["pdf", "tickets", &slug, "--out", event_pdf.to_str().unwrap(), "--paper", "wallet"]));
+    let valid: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM tickets t JOIN events e ON e.id = t.event_id WHERE e.slug = ?1 AND t.status IN ('active', 'used')",
+            [&slug],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(said.contains(&format!("{valid} pages, wallet")), "{said}");
+    let missing = dir.path().join("nothing.pdf");
+    let out = cli(&db, &["pdf", "tickets", "ORD-00000000-00000000", "--out", missing.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("code: not_found") && !missing.exists(), "{out:?}");
 
     // Nothing left to cancel: the first was checked in, the second refunded.
     let out = cli(&db, &["cancel", order]);

@@ -1,0 +1,57 @@
+//! `eventos-cli pdf …`: paper from the replica, as the app makes it.
+//! `pdf tickets ORDER_NUMBER|TICKET_NUMBER|EVENT --out FILE [--paper a4|letter|wallet]`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use eventos_app::paper::TicketsOf;
+use eventos_print::Paper;
+
+use crate::CliError;
+
+#[derive(clap::Subcommand)]
+pub enum PdfCommand {
+    /// Tickets, one per page: an order's (ORD-…), one ticket (TKT-…), or an event's valid ones
+    /// (its id or slug). Signed codes where this computer holds the event's key.
+    Tickets {
+        /// An order number, a ticket number, or an event's id or slug.
+        what: String,
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// a4, letter or wallet (default: the computer's locale's paper).
+        #[arg(long, value_parser = parse_paper)]
+        paper: Option<Paper>,
+    },
+}
+
+fn parse_paper(name: &str) -> Result<Paper, String> {
+    Paper::from_name(name).ok_or_else(|| format!("'{name}' is not a paper: use a4, letter or wallet"))
+}
+
+pub fn run(db: &Path, command: PdfCommand, out: &mut String) -> Result<(), CliError> {
+    let app = crate::facade(db)?;
+    match command {
+        PdfCommand::Tickets { what, out: file, paper } => {
+            let paper = paper.unwrap_or_else(Paper::of_this_computer);
+            let printed = app.tickets_pdf(&TicketsOf::from_typed(&what), paper)?;
+            write(&file, &printed.bytes)?;
+            let _ = writeln!(out, "{} ({} pages, {})", file.display(), printed.pages, paper.name());
+            if !printed.missing.is_empty() {
+                let chars: String = printed.missing.iter().collect();
+                eprintln!("note: the font has no {chars:?}: printed as {}", eventos_print::REPLACEMENT);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes the whole file or nothing: a half-written PDF never takes the name.
+fn write(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let fail = |e: std::io::Error| CliError::Usage(format!("cannot write {}: {e}", path.display()));
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    std::io::Write::write_all(&mut temp, bytes).map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
