@@ -80,4 +80,7 @@ const COMMAND_NAMES: &[&str] = &[
     "open_document",
     "upload_queue",
     "retry_upload",
+    "default_paper",
+    "save_tickets_pdf",
+    "open_tickets_pdf",
 ];

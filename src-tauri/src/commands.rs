@@ -17,6 +17,7 @@ use eventos_app::door::{
 };
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
 use eventos_app::organize::{Budget, EventAnalytics, EventDraft, Programme, StatusPlan, Step};
+use eventos_app::paper::{PaperSize, SavedPdf, TicketsOf};
 use eventos_app::records::{RecordDetail, TableInfo};
 use eventos_app::search::SearchHit;
 use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncStatus};
@@ -351,6 +352,28 @@ pub fn upload_queue(state: State<'_, Shared>) -> Reply<Vec<UploadItem>> {
 #[tauri::command(async)]
 pub fn retry_upload(state: State<'_, Shared>, storage_path: String) -> Reply<Vec<UploadItem>> {
     with(&state, |app| app.retry_upload(&storage_path))
+}
+
+#[tauri::command(async)]
+pub fn default_paper() -> Reply<PaperSize> {
+    Ok(PaperSize::of_this_computer())
+}
+
+#[tauri::command(async)]
+pub fn save_tickets_pdf(
+    window: tauri::Window,
+    state: State<'_, Shared>,
+    of: TicketsOf,
+    paper: PaperSize,
+) -> Reply<Option<SavedPdf>> {
+    // The App's lock only to read the tickets: the dialog and the drawing hold up no scan.
+    let job = with(&state, |app| app.tickets_job(&of))?;
+    crate::dialogs::save_path(&window, job.file_name())?.map(|path| job.save(paper, &path)).transpose()
+}
+
+#[tauri::command(async)]
+pub fn open_tickets_pdf(state: State<'_, Shared>, of: TicketsOf, paper: PaperSize) -> Reply<SavedPdf> {
+    with(&state, |app| app.tickets_job(&of)).and_then(|job| job.open(paper))
 }
 
 #[cfg(test)]

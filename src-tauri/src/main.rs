@@ -2,6 +2,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod dialogs;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -17,6 +18,7 @@ fn main() -> ExitCode {
     };
     let app = eventos_app::App::open(data_dir);
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(commands::Shared::new(app))
         .invoke_handler(tauri::generate_handler![
             commands::status,
@@ -98,6 +100,9 @@ fn main() -> ExitCode {
             commands::open_document,
             commands::upload_queue,
             commands::retry_upload,
+            commands::default_paper,
+            commands::save_tickets_pdf,
+            commands::open_tickets_pdf,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

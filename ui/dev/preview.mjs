@@ -1656,6 +1656,20 @@ function bridgeSource(scenario) {
       return { due: reminding.map((id) => open.find((i) => i.id === id)).filter(Boolean), answered: [] };
     },
   });
+  // ---- Paper (default_paper, save_tickets_pdf, open_tickets_pdf) ----
+  // The tickets' PDF as the app would answer: an order's tickets (two), one ticket, or an
+  // event's sold ones; "saved" to Downloads under the app's file name. Scenario "failing" refuses.
+  const pdfAnswer = (of) => {
+    if (scenario === "failing") fail("io", "cannot write /home/you/Downloads/Tickets.pdf: No space left on device");
+    const pages = of.kind === "order" ? 2 : of.kind === "ticket" ? 1 : 169;
+    const name = of.kind === "event" ? "Tickets AI & Machine Learning Summit.pdf" : (of.kind === "order" ? "Tickets " : "Ticket ") + of.value + ".pdf";
+    return { path: "/home/you/Downloads/" + name, pages, missing: [] };
+  };
+  Object.assign(handlers, {
+    default_paper: async () => "letter",
+    save_tickets_pdf: async ({ of }) => { needReady(); await sleep(400); return pdfAnswer(of); },
+    open_tickets_pdf: async ({ of }) => { needReady(); await sleep(400); return pdfAnswer(of); },
+  });
   // ---- Email templates (crm_email_templates) and render_template ----
   // Three templates: a clean invitation, a follow-up with a name that is not a variable
   // ({{nope}}), and a thank-you in HTML only. render_template fills them as the facade does:
@@ -2865,6 +2879,11 @@ async function screenshots() {
         throw new Error("the unsynced note");
       }
       await shot(page, `box-office-sold${suffix}`);
+      // The order as a PDF: the computer's paper chosen first, what was saved said.
+      if ((await page.getByTestId("pdf-paper").inputValue()) !== "letter") throw new Error("the computer's paper is not chosen");
+      await page.getByTestId("pdf-save").click();
+      await page.waitForFunction(() => document.querySelector("[data-testid=pdf-said]")?.textContent?.includes("Saved 2 pages"));
+      await shot(page, `box-office-pdf${suffix}`);
       await page.getByTestId("ticket-refund").first().click();
       await page.getByTestId("confirm-void").waitFor();
       await page.getByTestId("void-reason").fill("Can't come: flight cancelled");

@@ -27,6 +27,7 @@ use crate::organize::{
     ProgrammeDay, ProgrammeSession, QuarterHour, Ratings, Room, SessionAttendance, SessionRatings, SpeakerLine,
     SponsorLine, SponsorTier, StatusPlan, StatusTotals, Step, VenueChoice, Warning, WarningKind,
 };
+use crate::paper::{PaperSize, SavedPdf, TicketsOf};
 use crate::records::{Allowed, FieldInfo, FieldKind, RecordDetail, Role, TableInfo};
 use crate::search::SearchHit;
 use crate::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncProgress, SyncState, SyncStatus};
@@ -136,6 +137,10 @@ pub fn commands() -> Vec<Command> {
         command("documents", "onTable: string, onId: string", Vec::<DocumentItem>::name(&cfg)),
         command("attach_document", "attach: AttachDocument", DocumentItem::name(&cfg)),
         command("open_document", "id: string", "string".to_owned()),
+        // Paper.
+        command("default_paper", "", PaperSize::name(&cfg)),
+        command("save_tickets_pdf", "of: TicketsOf, paper: PaperSize", format!("{} | null", SavedPdf::name(&cfg))),
+        command("open_tickets_pdf", "of: TicketsOf, paper: PaperSize", SavedPdf::name(&cfg)),
         command("upload_queue", "", Vec::<UploadItem>::name(&cfg)),
         command("retry_upload", "storagePath: string", Vec::<UploadItem>::name(&cfg)),
     ]
@@ -246,6 +251,9 @@ pub fn typescript() -> String {
         BoardColumn::decl(&cfg),
         MonthForecast::decl(&cfg),
         BoardOwner::decl(&cfg),
+        TicketsOf::decl(&cfg),
+        PaperSize::decl(&cfg),
+        SavedPdf::decl(&cfg),
         Board::decl(&cfg),
         BoardQuery::decl(&cfg),
         Closing::decl(&cfg),

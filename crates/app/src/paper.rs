@@ -3,6 +3,8 @@
 //! venue's address, the holder, the price paid) and their codes (signed where this computer
 //! holds the event's key). A cancelled or refunded ticket is printed as not valid, with no code.
 
+use std::path::{Path, PathBuf};
+
 use eventos_print::{Paper, Printed, TicketPage};
 use eventos_store::{Row, TicketLookup};
 use serde::{Deserialize, Serialize};
@@ -40,9 +42,99 @@ impl TicketsOf {
 /// An event has at most this many tickets printed at once (one page each).
 const EVENT_LIMIT: usize = 100_000;
 
+/// A paper size, as the screens choose it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum PaperSize {
+    A4,
+    Letter,
+    Wallet,
+}
+
+impl PaperSize {
+    /// This computer's usual paper, from its locale.
+    pub fn of_this_computer() -> PaperSize {
+        match Paper::of_this_computer() {
+            Paper::Letter => PaperSize::Letter,
+            Paper::A4 | Paper::Wallet => PaperSize::A4,
+        }
+    }
+
+    fn paper(self) -> Paper {
+        match self {
+            PaperSize::A4 => Paper::A4,
+            PaperSize::Letter => Paper::Letter,
+            PaperSize::Wallet => Paper::Wallet,
+        }
+    }
+}
+
+/// A PDF written to a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SavedPdf {
+    pub path: String,
+    pub pages: u32,
+    /// Characters the font lacks, printed as U+FFFD (a name in a script it does not cover).
+    pub missing: Vec<String>,
+}
+
+/// Tickets read from the replica, to be drawn off the App's lock (an event's thousands of pages
+/// take seconds; a scan must not wait for them).
+pub struct TicketsJob {
+    title: String,
+    /// A file name for it ("Tickets ORD-….pdf").
+    file_name: String,
+    pages: Vec<TicketPage>,
+    opened: PathBuf,
+}
+
+impl TicketsJob {
+    pub fn file_name(&self) -> &str {
+        &self.file_name
+    }
+
+    pub fn pdf(&self, paper: Paper) -> Result<Printed> {
+        eventos_print::tickets(&self.title, &self.pages, paper)
+            .map_err(|e| AppError::new(ErrorCode::Invalid, e.to_string()))
+    }
+
+    /// Draws the PDF and writes it to `path`, whole or not at all.
+    pub fn save(&self, paper: PaperSize, path: &Path) -> Result<SavedPdf> {
+        let printed = self.pdf(paper.paper())?;
+        write_whole(path, &printed.bytes)?;
+        Ok(SavedPdf {
+            path: path.display().to_string(),
+            pages: u32::try_from(printed.pages).unwrap_or(u32::MAX),
+            missing: printed.missing.iter().map(char::to_string).collect(),
+        })
+    }
+
+    /// Draws the PDF into the data folder's `opened/pdf/` and hands it to the computer's viewer.
+    pub fn open(&self, paper: PaperSize) -> Result<SavedPdf> {
+        let saved = self.save(paper, &self.opened.join(&self.file_name))?;
+        crate::links::hand_to_os(std::ffi::OsStr::new(&saved.path))?;
+        Ok(saved)
+    }
+}
+
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |e: std::io::Error| AppError::new(ErrorCode::Io, format!("cannot write {}: {e}", path.display()));
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    std::io::Write::write_all(&mut temp, bytes).map_err(io)?;
+    temp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
 impl App {
     /// The tickets as a PDF, one page each, on `paper`.
     pub fn tickets_pdf(&self, of: &TicketsOf, paper: Paper) -> Result<Printed> {
+        self.tickets_job(of)?.pdf(paper)
+    }
+
+    /// The tickets' pages, read (and their codes signed) now, to be drawn by the caller.
+    pub fn tickets_job(&self, of: &TicketsOf) -> Result<TicketsJob> {
         let store = self.store()?;
         let tickets: Vec<TicketLookup> = match of {
             TicketsOf::Order(number) => store.tickets_of_order(number)?,
@@ -52,16 +144,20 @@ impl App {
                 store.tickets_of_event(&id, EVENT_LIMIT)?
             }
         };
-        if tickets.is_empty() {
-            let what = match of {
-                TicketsOf::Order(n) => format!("no order {n} on this computer"),
-                TicketsOf::Ticket(n) => format!("no ticket {n} on this computer"),
-                TicketsOf::Event(e) => return print(&format!("Tickets of {e}"), &[], paper),
+        let opened = self.data_dir.join("opened").join("pdf");
+        let Some(first) = tickets.first() else {
+            let missing = |what: String| Err(AppError::new(ErrorCode::NotFound, what));
+            return match of {
+                TicketsOf::Order(n) => missing(format!("no order {n} on this computer")),
+                TicketsOf::Ticket(n) => missing(format!("no ticket {n} on this computer")),
+                TicketsOf::Event(e) => {
+                    let title = format!("Tickets of {e}");
+                    Ok(TicketsJob { title, file_name: "Tickets.pdf".into(), pages: Vec::new(), opened })
+                }
             };
-            return Err(AppError::new(ErrorCode::NotFound, what));
-        }
+        };
         // An order, a ticket, an event: one event either way.
-        let event_id = tickets[0].event_id.clone();
+        let event_id = first.event_id.clone();
         let event = self.event_words(&event_id)?;
         let codes = self.codes_of(&event_id, tickets.clone())?;
         let pages = tickets
@@ -69,12 +165,20 @@ impl App {
             .zip(codes)
             .map(|(ticket, code)| self.ticket_page(ticket, code.payload, &event))
             .collect::<Result<Vec<_>>>()?;
-        let title = match of {
-            TicketsOf::Order(n) => format!("Tickets of {n}"),
-            TicketsOf::Ticket(n) => format!("Ticket {n}"),
-            TicketsOf::Event(_) => format!("Tickets of {}", event.name),
+        let (title, file_name) = match of {
+            TicketsOf::Order(_) => {
+                let n = first.order_number.clone().unwrap_or_default();
+                (format!("Tickets of {n}"), format!("Tickets {n}.pdf"))
+            }
+            TicketsOf::Ticket(_) => {
+                let n = &first.ticket_number;
+                (format!("Ticket {n}"), format!("Ticket {n}.pdf"))
+            }
+            TicketsOf::Event(_) => {
+                (format!("Tickets of {}", event.name), format!("Tickets {}.pdf", safe_name(&event.name)))
+            }
         };
-        print(&title, &pages, paper)
+        Ok(TicketsJob { title, file_name, pages, opened })
     }
 
     /// The words an event's tickets share.
@@ -140,8 +244,13 @@ struct EventWords {
     address: Option<String>,
 }
 
-fn print(title: &str, pages: &[TicketPage], paper: Paper) -> Result<Printed> {
-    eventos_print::tickets(title, pages, paper).map_err(|e| AppError::new(ErrorCode::Invalid, e.to_string()))
+/// A name as a file name on any system: no separators or characters Windows refuses.
+fn safe_name(name: &str) -> String {
+    let cleaned: String =
+        name.chars().map(|c| if c.is_control() || r#"\/:*?"<>|"#.contains(c) { ' ' } else { c }).collect();
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut: String = cleaned.chars().take(80).collect();
+    if cut.is_empty() { "event".into() } else { cut }
 }
 
 fn reason(what: &str, why: &str) -> String {

@@ -159,6 +159,26 @@ fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
         ),
     );
     assert_eq!(reason, ["Cannot come"]);
+    // The order on paper ("Save PDF…"): the valid ticket with its signed code, read back from
+    // the rendered page; the refunded one printed as not valid.
+    app.find("[data-testid=pdf-save]")?.click()?;
+    let said = app.wait("the PDF saved", || {
+        let said = app.find("[data-testid=pdf-said]")?.text()?;
+        Ok(said.starts_with("Saved").then_some(said))
+    })?;
+    let pdf = app.data_dir.path().join("saved").join(format!("Tickets {order}.pdf"));
+    assert!(said.contains("2 pages") && said.contains(pdf.to_str().unwrap_or("?")), "{said}");
+    let pages = eventos_print::readback::pages_text(&pdf)?;
+    assert!(pages.iter().all(|p| p.contains(buyer) && p.contains(&order)), "{pages:?}");
+    let void_page = pages.iter().position(|p| p.contains("NOT VALID")).ok_or("no page is marked not valid")?;
+    assert!(pages[void_page].contains("Refunded: Cannot come"), "{}", pages[void_page]);
+    let rendered = eventos_print::readback::render(&pdf, 150, &app.data_dir.path().join("saved"))?;
+    let printed = decoder.decode(&eventos_scan::load(&rendered[1 - void_page]).map_err(|e| e.to_string())?);
+    let printed = printed.ok_or("the printed ticket's QR was not read")?;
+    let printed = eventos_model::signed_ticket::SignedCode::parse(&printed)
+        .and_then(|code| code.verify(&key))
+        .map_err(|e| format!("the printed QR: {e}"))?;
+    assert_eq!(printed.holder, buyer);
 
     // The buyer is in the attendee list (both tickets' holders).
     app.find("[data-testid=nav-data]")?.click()?;

@@ -699,6 +699,16 @@ export type BoardOwner = {
  */
 id: string, name: string, };
 
+export type TicketsOf = { "kind": "order", "value": string } | { "kind": "ticket", "value": string } | { "kind": "event", "value": string };
+
+export type PaperSize = "a4" | "letter" | "wallet";
+
+export type SavedPdf = { path: string, pages: number, 
+/**
+ * Characters the font lacks, printed as U+FFFD (a name in a script it does not cover).
+ */
+missing: Array<string>, };
+
 export type Board = { columns: Array<BoardColumn>, 
 /**
  * The owners of the deals the search finds (whatever owner is chosen), by name.
@@ -1049,6 +1059,9 @@ export const commands = {
   documents: (onTable: string, onId: string): Promise<Array<DocumentItem>> => call("documents", { onTable, onId }),
   attachDocument: (attach: AttachDocument): Promise<DocumentItem> => call("attach_document", { attach }),
   openDocument: (id: string): Promise<string> => call("open_document", { id }),
+  defaultPaper: (): Promise<PaperSize> => call("default_paper"),
+  saveTicketsPdf: (of: TicketsOf, paper: PaperSize): Promise<SavedPdf | null> => call("save_tickets_pdf", { of, paper }),
+  openTicketsPdf: (of: TicketsOf, paper: PaperSize): Promise<SavedPdf> => call("open_tickets_pdf", { of, paper }),
   uploadQueue: (): Promise<Array<UploadItem>> => call("upload_queue"),
   retryUpload: (storagePath: string): Promise<Array<UploadItem>> => call("retry_upload", { storagePath }),
 };
