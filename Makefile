@@ -46,10 +46,11 @@ ui/node_modules/.package-lock.json: ui/package-lock.json
 tests/webapp/node_modules/.package-lock.json: tests/webapp/package-lock.json
 	cd tests/webapp && npm ci --no-audit --no-fund --loglevel=error
 
-## Refresh docs/screenshots/*.png from the end-to-end run.
+## Refresh docs/screenshots/*.png from the end-to-end run, and the sample PDFs' pages.
 screenshots: app
 	scripts/install-deps.sh test
 	EVENTOS_SCREENSHOTS=$(CURDIR)/docs/screenshots $(CARGO) test -p eventos-e2e
+	CARGO="$(CARGO)" scripts/pdf-pictures.sh
 
 ## Benchmarks (not tests): figures go in docs/PERFORMANCE.md.
 bench: deps

@@ -83,4 +83,7 @@ const COMMAND_NAMES: &[&str] = &[
     "default_paper",
     "save_tickets_pdf",
     "open_tickets_pdf",
+    "badge_layouts",
+    "save_badges_pdf",
+    "open_badges_pdf",
 ];

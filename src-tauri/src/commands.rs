@@ -17,7 +17,7 @@ use eventos_app::door::{
 };
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
 use eventos_app::organize::{Budget, EventAnalytics, EventDraft, Programme, StatusPlan, Step};
-use eventos_app::paper::{PaperSize, SavedPdf, TicketsOf};
+use eventos_app::paper::{BadgeLayoutInfo, BadgesOf, PaperSize, PdfJob, SavedPdf, TicketsOf};
 use eventos_app::records::{RecordDetail, TableInfo};
 use eventos_app::search::SearchHit;
 use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncStatus};
@@ -367,13 +367,27 @@ pub fn save_tickets_pdf(
     paper: PaperSize,
 ) -> Reply<Option<SavedPdf>> {
     // The App's lock only to read the tickets: the dialog and the drawing hold up no scan.
-    let job = with(&state, |app| app.tickets_job(&of))?;
-    crate::dialogs::save_path(&window, job.file_name())?.map(|path| job.save(paper, &path)).transpose()
+    crate::dialogs::save_pdf(&window, with(&state, |app| app.tickets_job(&of, paper.paper()))?)
 }
 
 #[tauri::command(async)]
 pub fn open_tickets_pdf(state: State<'_, Shared>, of: TicketsOf, paper: PaperSize) -> Reply<SavedPdf> {
-    with(&state, |app| app.tickets_job(&of)).and_then(|job| job.open(paper))
+    with(&state, |app| app.tickets_job(&of, paper.paper())).and_then(PdfJob::open)
+}
+
+#[tauri::command(async)]
+pub fn badge_layouts() -> Reply<Vec<BadgeLayoutInfo>> {
+    Ok(eventos_app::paper::badge_layouts())
+}
+
+#[tauri::command(async)]
+pub fn save_badges_pdf(window: tauri::Window, state: State<'_, Shared>, of: BadgesOf) -> Reply<Option<SavedPdf>> {
+    crate::dialogs::save_pdf(&window, with(&state, |app| app.badges_job(&of))?)
+}
+
+#[tauri::command(async)]
+pub fn open_badges_pdf(state: State<'_, Shared>, of: BadgesOf) -> Reply<SavedPdf> {
+    with(&state, |app| app.badges_job(&of)).and_then(PdfJob::open)
 }
 
 #[cfg(test)]

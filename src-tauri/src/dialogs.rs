@@ -3,13 +3,19 @@
 
 use std::path::PathBuf;
 
+use eventos_app::paper::{PdfJob, SavedPdf};
 use eventos_app::{AppError, ErrorCode};
 use tauri_plugin_dialog::DialogExt;
+
+/// Asks where to save the PDF, then draws and writes it there (None: the person cancelled).
+pub fn save_pdf(window: &tauri::Window, job: PdfJob) -> Result<Option<SavedPdf>, AppError> {
+    save_path(window, job.file_name())?.map(|path| job.save(&path)).transpose()
+}
 
 /// Where to save a PDF named `name`, asked with the system's save dialog over the window (None:
 /// the person cancelled). `EVENTOS_SAVE_DIR` answers without asking: the end-to-end tests drive
 /// the window through WebDriver, which cannot reach a native dialog.
-pub fn save_path(window: &tauri::Window, name: &str) -> Result<Option<PathBuf>, AppError> {
+fn save_path(window: &tauri::Window, name: &str) -> Result<Option<PathBuf>, AppError> {
     if let Some(dir) = std::env::var_os("EVENTOS_SAVE_DIR") {
         return Ok(Some(PathBuf::from(dir).join(name)));
     }

@@ -103,6 +103,9 @@ fn main() -> ExitCode {
             commands::default_paper,
             commands::save_tickets_pdf,
             commands::open_tickets_pdf,
+            commands::badge_layouts,
+            commands::save_badges_pdf,
+            commands::open_badges_pdf,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     match result {

@@ -1667,6 +1667,13 @@ function bridgeSource(scenario) {
   };
   Object.assign(handlers, {
     default_paper: async () => "letter",
+    badge_layouts: async () => [
+      { name: "a4-2x5-90x54", label: "A4 sheet, 2 × 5 badges of 90 × 54 mm (Durable 1445-02 inserts)", per_page: 10 },
+      { name: "letter-2x3-4x3in", label: "US Letter sheet, 2 × 3 badges of 4 × 3 in (Avery 5392 inserts)", per_page: 6 },
+      { name: "thermal-4x3in", label: "Thermal printer, one 4 × 3 in badge a page", per_page: 1 },
+    ],
+    save_badges_pdf: async ({ of }) => { needReady(); await sleep(400); return { path: "/home/you/Downloads/Badges AI & Machine Learning Summit.pdf", pages: of.layout.startsWith("thermal") ? 169 : 29, missing: [] }; },
+    open_badges_pdf: async ({ of }) => { needReady(); await sleep(400); return { path: "/tmp/Badges.pdf", pages: of.layout.startsWith("thermal") ? 169 : 29, missing: [] }; },
     save_tickets_pdf: async ({ of }) => { needReady(); await sleep(400); return pdfAnswer(of); },
     open_tickets_pdf: async ({ of }) => { needReady(); await sleep(400); return pdfAnswer(of); },
   });
@@ -2880,7 +2887,7 @@ async function screenshots() {
       }
       await shot(page, `box-office-sold${suffix}`);
       // The order as a PDF: the computer's paper chosen first, what was saved said.
-      if ((await page.getByTestId("pdf-paper").inputValue()) !== "letter") throw new Error("the computer's paper is not chosen");
+      if ((await page.getByTestId("pdf-choice").inputValue()) !== "letter") throw new Error("the computer's paper is not chosen");
       await page.getByTestId("pdf-save").click();
       await page.waitForFunction(() => document.querySelector("[data-testid=pdf-said]")?.textContent?.includes("Saved 2 pages"));
       await shot(page, `box-office-pdf${suffix}`);

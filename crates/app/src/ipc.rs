@@ -27,7 +27,7 @@ use crate::organize::{
     ProgrammeDay, ProgrammeSession, QuarterHour, Ratings, Room, SessionAttendance, SessionRatings, SpeakerLine,
     SponsorLine, SponsorTier, StatusPlan, StatusTotals, Step, VenueChoice, Warning, WarningKind,
 };
-use crate::paper::{PaperSize, SavedPdf, TicketsOf};
+use crate::paper::{BadgeLayoutInfo, BadgesOf, PaperSize, SavedPdf, TicketsOf};
 use crate::records::{Allowed, FieldInfo, FieldKind, RecordDetail, Role, TableInfo};
 use crate::search::SearchHit;
 use crate::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncProgress, SyncState, SyncStatus};
@@ -141,6 +141,9 @@ pub fn commands() -> Vec<Command> {
         command("default_paper", "", PaperSize::name(&cfg)),
         command("save_tickets_pdf", "of: TicketsOf, paper: PaperSize", format!("{} | null", SavedPdf::name(&cfg))),
         command("open_tickets_pdf", "of: TicketsOf, paper: PaperSize", SavedPdf::name(&cfg)),
+        command("badge_layouts", "", format!("{}[]", BadgeLayoutInfo::name(&cfg))),
+        command("save_badges_pdf", "of: BadgesOf", format!("{} | null", SavedPdf::name(&cfg))),
+        command("open_badges_pdf", "of: BadgesOf", SavedPdf::name(&cfg)),
         command("upload_queue", "", Vec::<UploadItem>::name(&cfg)),
         command("retry_upload", "storagePath: string", Vec::<UploadItem>::name(&cfg)),
     ]
@@ -254,6 +257,8 @@ pub fn typescript() -> String {
         TicketsOf::decl(&cfg),
         PaperSize::decl(&cfg),
         SavedPdf::decl(&cfg),
+        BadgesOf::decl(&cfg),
+        BadgeLayoutInfo::decl(&cfg),
         Board::decl(&cfg),
         BoardQuery::decl(&cfg),
         Closing::decl(&cfg),

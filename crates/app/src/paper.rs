@@ -60,7 +60,7 @@ impl PaperSize {
         }
     }
 
-    fn paper(self) -> Paper {
+    pub fn paper(self) -> Paper {
         match self {
             PaperSize::A4 => Paper::A4,
             PaperSize::Letter => Paper::Letter,
@@ -78,29 +78,36 @@ pub struct SavedPdf {
     pub missing: Vec<String>,
 }
 
-/// Tickets read from the replica, to be drawn off the App's lock (an event's thousands of pages
-/// take seconds; a scan must not wait for them).
-pub struct TicketsJob {
-    title: String,
+/// A PDF whose words were read from the replica, to be drawn off the App's lock (an event's
+/// thousands of pages take seconds; a scan must not wait for them).
+pub struct PdfJob {
     /// A file name for it ("Tickets ORD-….pdf").
     file_name: String,
-    pages: Vec<TicketPage>,
+    /// The data folder's `opened/pdf/`, where Open puts it.
     opened: PathBuf,
+    draw: Box<dyn FnOnce() -> std::result::Result<Printed, eventos_print::PrintError> + Send>,
 }
 
-impl TicketsJob {
+impl PdfJob {
+    fn new(
+        file_name: String,
+        opened: PathBuf,
+        draw: impl FnOnce() -> std::result::Result<Printed, eventos_print::PrintError> + Send + 'static,
+    ) -> PdfJob {
+        PdfJob { file_name, opened, draw: Box::new(draw) }
+    }
+
     pub fn file_name(&self) -> &str {
         &self.file_name
     }
 
-    pub fn pdf(&self, paper: Paper) -> Result<Printed> {
-        eventos_print::tickets(&self.title, &self.pages, paper)
-            .map_err(|e| AppError::new(ErrorCode::Invalid, e.to_string()))
+    pub fn pdf(self) -> Result<Printed> {
+        (self.draw)().map_err(|e| AppError::new(ErrorCode::Invalid, e.to_string()))
     }
 
     /// Draws the PDF and writes it to `path`, whole or not at all.
-    pub fn save(&self, paper: PaperSize, path: &Path) -> Result<SavedPdf> {
-        let printed = self.pdf(paper.paper())?;
+    pub fn save(self, path: &Path) -> Result<SavedPdf> {
+        let printed = self.pdf()?;
         write_whole(path, &printed.bytes)?;
         Ok(SavedPdf {
             path: path.display().to_string(),
@@ -110,9 +117,10 @@ impl TicketsJob {
     }
 
     /// Draws the PDF into the data folder's `opened/pdf/` and hands it to the computer's viewer.
-    pub fn open(&self, paper: PaperSize) -> Result<SavedPdf> {
-        let saved = self.save(paper, &self.opened.join(&self.file_name))?;
-        crate::links::hand_to_os(std::ffi::OsStr::new(&saved.path))?;
+    pub fn open(self) -> Result<SavedPdf> {
+        let path = self.opened.join(&self.file_name);
+        let saved = self.save(&path)?;
+        crate::links::hand_to_os(path.as_os_str())?;
         Ok(saved)
     }
 }
@@ -130,11 +138,11 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
 impl App {
     /// The tickets as a PDF, one page each, on `paper`.
     pub fn tickets_pdf(&self, of: &TicketsOf, paper: Paper) -> Result<Printed> {
-        self.tickets_job(of)?.pdf(paper)
+        self.tickets_job(of, paper)?.pdf()
     }
 
     /// The tickets' pages, read (and their codes signed) now, to be drawn by the caller.
-    pub fn tickets_job(&self, of: &TicketsOf) -> Result<TicketsJob> {
+    pub fn tickets_job(&self, of: &TicketsOf, paper: Paper) -> Result<PdfJob> {
         let store = self.store()?;
         let tickets: Vec<TicketLookup> = match of {
             TicketsOf::Order(number) => store.tickets_of_order(number)?,
@@ -152,7 +160,7 @@ impl App {
                 TicketsOf::Ticket(n) => missing(format!("no ticket {n} on this computer")),
                 TicketsOf::Event(e) => {
                     let title = format!("Tickets of {e}");
-                    Ok(TicketsJob { title, file_name: "Tickets.pdf".into(), pages: Vec::new(), opened })
+                    Ok(PdfJob::new("Tickets.pdf".into(), opened, move || eventos_print::tickets(&title, &[], paper)))
                 }
             };
         };
@@ -178,7 +186,7 @@ impl App {
                 (format!("Tickets of {}", event.name), format!("Tickets {}.pdf", safe_name(&event.name)))
             }
         };
-        Ok(TicketsJob { title, file_name, pages, opened })
+        Ok(PdfJob::new(file_name, opened, move || eventos_print::tickets(&title, &pages, paper)))
     }
 
     /// The words an event's tickets share.
@@ -295,4 +303,90 @@ mod tests {
         assert_eq!(TicketsOf::from_typed("TKT-1"), TicketsOf::Ticket("TKT-1".into()));
         assert_eq!(TicketsOf::from_typed("summit"), TicketsOf::Event("summit".into()));
     }
+}
+
+/// A badge layout, as the screens offer it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BadgeLayoutInfo {
+    pub name: String,
+    pub label: String,
+    /// Badges a page (1: a thermal printer's).
+    pub per_page: u32,
+}
+
+/// Every badge layout.
+pub fn badge_layouts() -> Vec<BadgeLayoutInfo> {
+    eventos_print::LAYOUTS
+        .iter()
+        .map(|l| BadgeLayoutInfo { name: l.name.into(), label: l.label_text.into(), per_page: l.cols * l.rows })
+        .collect()
+}
+
+/// Which badges to print: an event's attendees with a valid ticket, all of them or only some.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BadgesOf {
+    /// The event's id or slug.
+    pub event: String,
+    /// Only these attendees (ids); all when none.
+    #[serde(default)]
+    pub attendees: Option<Vec<String>>,
+    /// A layout's name (`eventos_print::LAYOUTS`).
+    pub layout: String,
+}
+
+impl App {
+    /// Name badges of an event's attendees with a valid ticket, sorted by name, on a layout:
+    /// the name, their company where a CRM contact has their email, their ticket's type, and
+    /// the ticket's code (signed where this computer holds the event's key).
+    pub fn badges_pdf(&self, of: &BadgesOf) -> Result<Printed> {
+        self.badges_job(of)?.pdf()
+    }
+
+    /// [`App::badges_pdf`] read now, to be drawn by the caller.
+    pub fn badges_job(&self, of: &BadgesOf) -> Result<PdfJob> {
+        let layout = eventos_print::BadgeLayout::named(&of.layout).ok_or_else(|| {
+            let names: Vec<&str> = eventos_print::LAYOUTS.iter().map(|l| l.name).collect();
+            let message = format!("there is no badge layout '{}': use one of {}", of.layout, names.join(", "));
+            AppError::new(ErrorCode::Invalid, message).on_field("layout")
+        })?;
+        let store = self.store()?;
+        let event_id = store.event_stats(&of.event)?.event_id;
+        let event = self.event_words(&event_id)?;
+        let mut tickets = store.tickets_of_event(&event_id, EVENT_LIMIT)?;
+        tickets.retain(|t| !t.order_refunded && t.attendee_id.is_some());
+        if let Some(only) = &of.attendees {
+            tickets.retain(|t| t.attendee_id.as_ref().is_some_and(|a| only.contains(a)));
+        }
+        let companies = companies_by_email(store.connection(), &event_id)?;
+        let codes = self.codes_of(&event_id, tickets.clone())?;
+        let mut people: Vec<eventos_print::Badge> = tickets
+            .iter()
+            .zip(codes)
+            .map(|(t, code)| eventos_print::Badge {
+                name: t.attendee_name.clone().unwrap_or_default(),
+                company: t.attendee_email.as_ref().and_then(|e| companies.get(&e.to_lowercase()).cloned()),
+                role: Some("General admission".into()),
+                code: Some(code.payload),
+            })
+            .collect();
+        people.sort_by_cached_key(|b| (b.name.to_lowercase(), b.code.clone()));
+        let file_name = format!("Badges {}.pdf", safe_name(&event.name));
+        let opened = self.data_dir.join("opened").join("pdf");
+        let title = format!("Badges of {}", event.name);
+        Ok(PdfJob::new(file_name, opened, move || eventos_print::badges(&title, &event.name, &people, layout)))
+    }
+}
+
+/// The CRM company of each of the event's attendees whose email is a contact's (lower case).
+fn companies_by_email(
+    db: eventos_store::Reader<'_>,
+    event_id: &str,
+) -> Result<std::collections::HashMap<String, String>> {
+    let sql = "SELECT lower(a.email), min(o.company_name) FROM attendees a \
+               JOIN crm_contacts c ON lower(c.email) = lower(a.email) \
+               JOIN crm_organizers o ON o.id = c.organizer_id \
+               WHERE a.event_id = ?1 GROUP BY lower(a.email)";
+    let mut stmt = db.prepare(sql)?;
+    let rows = stmt.query_map([event_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -95,7 +95,7 @@ enum Command {
     Refund(box_office::VoidArgs),
     /// Cancel a whole order, or one ticket of it, keeping the payment.
     Cancel(box_office::VoidArgs),
-    /// Paper as PDFs: tickets.
+    /// Paper as PDFs: tickets and name badges.
     #[command(subcommand)]
     Pdf(pdf::PdfCommand),
 }

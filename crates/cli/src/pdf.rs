@@ -1,10 +1,11 @@
 //! `eventos-cli pdf …`: paper from the replica, as the app makes it.
-//! `pdf tickets ORDER_NUMBER|TICKET_NUMBER|EVENT --out FILE [--paper a4|letter|wallet]`.
+//! `pdf tickets ORDER_NUMBER|TICKET_NUMBER|EVENT --out FILE [--paper a4|letter|wallet]`,
+//! `pdf badges EVENT --layout NAME --out FILE [--attendee ID]…` (`pdf badges --layouts` lists them).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use eventos_app::paper::TicketsOf;
+use eventos_app::paper::{BadgesOf, TicketsOf};
 use eventos_print::Paper;
 
 use crate::CliError;
@@ -23,6 +24,25 @@ pub enum PdfCommand {
         #[arg(long, value_parser = parse_paper)]
         paper: Option<Paper>,
     },
+    /// Name badges of an event's attendees with a valid ticket, sorted by name, on a label
+    /// sheet or one per page for a thermal printer.
+    Badges {
+        /// The event's id or slug.
+        #[arg(required_unless_present = "layouts")]
+        event: Option<String>,
+        /// The layout (see --layouts).
+        #[arg(long, required_unless_present = "layouts")]
+        layout: Option<String>,
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE", required_unless_present = "layouts")]
+        out: Option<PathBuf>,
+        /// Only this attendee (an id; again for more).
+        #[arg(long = "attendee", value_name = "ID")]
+        attendees: Vec<String>,
+        /// List the layouts, with their sizes, and stop.
+        #[arg(long)]
+        layouts: bool,
+    },
 }
 
 fn parse_paper(name: &str) -> Result<Paper, String> {
@@ -30,6 +50,12 @@ fn parse_paper(name: &str) -> Result<Paper, String> {
 }
 
 pub fn run(db: &Path, command: PdfCommand, out: &mut String) -> Result<(), CliError> {
+    if let PdfCommand::Badges { layouts: true, .. } = command {
+        for layout in eventos_print::LAYOUTS {
+            let _ = writeln!(out, "{:<26} {}", layout.name, layout.label_text);
+        }
+        return Ok(());
+    }
     let app = crate::facade(db)?;
     match command {
         PdfCommand::Tickets { what, out: file, paper } => {
@@ -37,13 +63,27 @@ pub fn run(db: &Path, command: PdfCommand, out: &mut String) -> Result<(), CliEr
             let printed = app.tickets_pdf(&TicketsOf::from_typed(&what), paper)?;
             write(&file, &printed.bytes)?;
             let _ = writeln!(out, "{} ({} pages, {})", file.display(), printed.pages, paper.name());
-            if !printed.missing.is_empty() {
-                let chars: String = printed.missing.iter().collect();
-                eprintln!("note: the font has no {chars:?}: printed as {}", eventos_print::REPLACEMENT);
-            }
+            note_missing(&printed.missing);
+        }
+        PdfCommand::Badges { event, layout, out: file, attendees, .. } => {
+            let (Some(event), Some(layout), Some(file)) = (event, layout, file) else {
+                return Err(CliError::Usage("give the event, --layout and --out".into()));
+            };
+            let of = BadgesOf { event, layout, attendees: (!attendees.is_empty()).then_some(attendees) };
+            let printed = app.badges_pdf(&of)?;
+            write(&file, &printed.bytes)?;
+            let _ = writeln!(out, "{} ({} pages, {})", file.display(), printed.pages, of.layout);
+            note_missing(&printed.missing);
         }
     }
     Ok(())
+}
+
+fn note_missing(missing: &[char]) {
+    if !missing.is_empty() {
+        let chars: String = missing.iter().collect();
+        eprintln!("note: the font has no {chars:?}: printed as {}", eventos_print::REPLACEMENT);
+    }
 }
 
 /// Writes the whole file or nothing: a half-written PDF never takes the name.

@@ -35,9 +35,9 @@ pub enum Align {
     Right,
 }
 
-/// How text is fitted to its box: at `max` points if it fits on one line, else shrunk down to
-/// `min`, then wrapped onto at most `lines` lines (as many as the box's height holds), then
-/// cut with an ellipsis.
+/// How text is fitted to its box: at the largest size from `max` down to `min` at which it fits
+/// on one line — or, where `lines` allows more, wrapped between words on as many lines as the
+/// box's height holds —; at the floor, wrapped where it must be, then cut with an ellipsis.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Fit {
     pub max: f32,
@@ -192,19 +192,29 @@ impl Page<'_> {
         step * lines.len() as f32
     }
 
-    /// The size and lines `text` takes in `area`.
+    /// The size and lines `text` takes in `area`: the largest size at which it fits on one line,
+    /// or (where more lines are allowed) wrapped between words on as many lines as the box
+    /// holds; else, at the floor, wrapped where it must be and cut with an ellipsis.
     fn layout(&self, text: &str, area: Area, fit: Fit) -> (f32, Vec<String>) {
-        let fits = |size: f32| self.width_of(text, fit.weight, size) <= area.w;
-        // Shrink, half a point at a time, down to the floor.
+        let room = |size: f32| ((area.h / (size * LEADING * PT_TO_MM)).floor() as usize).clamp(1, fit.lines.max(1));
+        let words_fit = |size: f32| text.split(' ').all(|w| self.width_of(w, fit.weight, size) <= area.w);
         let mut size = fit.max;
-        while size > fit.min && !fits(size) {
+        loop {
+            if self.width_of(text, fit.weight, size) <= area.w {
+                return (size, vec![text.to_owned()]);
+            }
+            if room(size) > 1 && words_fit(size) {
+                let lines = self.wrap(text, fit.weight, size, area.w);
+                if lines.len() <= room(size) {
+                    return (size, lines);
+                }
+            }
+            if size <= fit.min {
+                break;
+            }
             size = (size - 0.5).max(fit.min);
         }
-        if fits(size) || fit.lines <= 1 && text.is_empty() {
-            return (size, vec![text.to_owned()]);
-        }
-        // Wrap at the floor, onto as many lines as the box holds.
-        let room = ((area.h / (size * LEADING * PT_TO_MM)).floor() as usize).clamp(1, fit.lines.max(1));
+        let room = room(size);
         let mut lines = self.wrap(text, fit.weight, size, area.w);
         if lines.len() > room {
             lines.truncate(room);

@@ -1,15 +1,17 @@
-//! Paper: tickets (and, to come, badges and reports) as PDFs made with printpdf. Everything here
+//! Paper: tickets and name badges (and, to come, reports) as PDFs made with printpdf. Everything here
 //! is drawing: the caller gives the words and numbers (the app reads them from the replica and
 //! formats dates in the venue's zone), this crate lays them out on pages and returns the bytes.
 //! Fonts are embedded and subset (`fonts`); text is fitted to its box (shrunk, wrapped, cut
 //! with an ellipsis); QR codes are vectors. No UI, no replica.
 
+pub mod badges;
 pub mod canvas;
 pub mod fonts;
 pub mod paper;
 pub mod readback;
 pub mod tickets;
 
+pub use badges::{Badge, BadgeLayout, LAYOUTS, badges};
 pub use canvas::{Align, Area, Doc, Fit, Page};
 pub use fonts::{REPLACEMENT, Weight};
 pub use paper::Paper;

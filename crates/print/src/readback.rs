@@ -27,6 +27,24 @@ pub fn pages_text(pdf: &Path) -> Result<Vec<String>, String> {
     Ok(pages)
 }
 
+/// The PDF's text in the order it was drawn (`pdftotext -raw`): a label sheet's badges one
+/// after the other, rather than side by side as on the page.
+pub fn drawn_text(pdf: &Path) -> Result<String, String> {
+    run("pdftotext", &["-raw", "-enc", "UTF-8", text_of(pdf), "-"])
+}
+
+/// [`drawn_text`] page by page, each with its runs of white space made one space (so a line
+/// wrapped on paper reads as it was written).
+pub fn drawn_pages(pdf: &Path) -> Result<Vec<String>, String> {
+    let text = drawn_text(pdf)?;
+    let mut pages: Vec<String> =
+        text.split('\u{c}').map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    if pages.last().is_some_and(String::is_empty) {
+        pages.pop();
+    }
+    Ok(pages)
+}
+
 /// One font as `pdffonts` lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FontUse {

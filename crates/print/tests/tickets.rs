@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use eventos_print::readback::{fonts, page_sizes, pages_text, render};
+use eventos_print::readback::{drawn_pages, fonts, page_sizes, pages_text, render};
 use eventos_print::{Paper, REPLACEMENT, TicketPage, tickets};
 
 fn ticket(n: usize, holder: &str) -> TicketPage {
@@ -53,7 +53,7 @@ fn each_ticket_is_a_page_with_its_words_and_a_qr_that_decodes_to_its_code() {
         let used = fonts(&pdf).unwrap();
         assert!(!used.is_empty() && used.iter().all(|f| f.embedded && f.subset), "{used:?}");
 
-        let pages = pages_text(&pdf).unwrap();
+        let pages = drawn_pages(&pdf).unwrap();
         assert_eq!(pages.len(), 3);
         for (page, t) in pages.iter().zip(&list) {
             for words in [t.holder.as_deref().unwrap(), &t.ticket_number, "ORD-20251013-01111111", "CA$45.00"] {

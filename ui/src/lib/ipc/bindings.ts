@@ -709,6 +709,26 @@ export type SavedPdf = { path: string, pages: number,
  */
 missing: Array<string>, };
 
+export type BadgesOf = { 
+/**
+ * The event's id or slug.
+ */
+event: string, 
+/**
+ * Only these attendees (ids); all when none.
+ */
+attendees: Array<string> | null, 
+/**
+ * A layout's name (`eventos_print::LAYOUTS`).
+ */
+layout: string, };
+
+export type BadgeLayoutInfo = { name: string, label: string, 
+/**
+ * Badges a page (1: a thermal printer's).
+ */
+per_page: number, };
+
 export type Board = { columns: Array<BoardColumn>, 
 /**
  * The owners of the deals the search finds (whatever owner is chosen), by name.
@@ -1062,6 +1082,9 @@ export const commands = {
   defaultPaper: (): Promise<PaperSize> => call("default_paper"),
   saveTicketsPdf: (of: TicketsOf, paper: PaperSize): Promise<SavedPdf | null> => call("save_tickets_pdf", { of, paper }),
   openTicketsPdf: (of: TicketsOf, paper: PaperSize): Promise<SavedPdf> => call("open_tickets_pdf", { of, paper }),
+  badgeLayouts: (): Promise<BadgeLayoutInfo[]> => call("badge_layouts"),
+  saveBadgesPdf: (of: BadgesOf): Promise<SavedPdf | null> => call("save_badges_pdf", { of }),
+  openBadgesPdf: (of: BadgesOf): Promise<SavedPdf> => call("open_badges_pdf", { of }),
   uploadQueue: (): Promise<Array<UploadItem>> => call("upload_queue"),
   retryUpload: (storagePath: string): Promise<Array<UploadItem>> => call("retry_upload", { storagePath }),
 };

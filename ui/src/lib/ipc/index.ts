@@ -115,7 +115,7 @@ export type { RenderedEmail } from "./bindings";
 // Documents on a company or a deal, and the files waiting to go up (a record page, the Sync screen).
 export type { AttachDocument, DocumentItem, FileState, UploadItem } from "./bindings";
 
-export type { PaperSize, SavedPdf, TicketsOf } from "./bindings";
+export type { BadgeLayoutInfo, BadgesOf, PaperSize, SavedPdf, TicketsOf } from "./bindings";
 export { workspace } from "./workspace.svelte";
 export { sync } from "./sync.svelte";
 export { Resource, toAppError, localUtcOffsetMinutes } from "./resource.svelte";

@@ -1,9 +1,11 @@
-// The paper the tickets are printed on: this computer's usual one (from its locale) until the
-// person chooses another, then that one for the rest of the session.
+// The paper the tickets are printed on — this computer's usual one (from its locale) until the
+// person chooses another, then that one for the rest of the session — and the badge layout
+// (a sheet of that paper at first).
 import { commands, type PaperSize } from "../ipc";
 
 class PaperChoice {
   size: PaperSize = $state("a4");
+  badgeLayout: string = $state("a4-2x5-90x54");
   #asked = false;
 
   /** Asks the computer's usual paper once (a choice already made stays). */
@@ -12,6 +14,7 @@ class PaperChoice {
     this.#asked = true;
     try {
       this.size = await commands.defaultPaper();
+      if (this.size === "letter") this.badgeLayout = "letter-2x3-4x3in";
     } catch {
       // A4 it is.
     }
