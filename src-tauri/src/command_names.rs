@@ -83,6 +83,8 @@ const COMMAND_NAMES: &[&str] = &[
     "default_paper",
     "save_tickets_pdf",
     "open_tickets_pdf",
+    "save_door_list_pdf",
+    "open_door_list_pdf",
     "badge_layouts",
     "save_badges_pdf",
     "open_badges_pdf",

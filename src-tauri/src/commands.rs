@@ -376,6 +376,21 @@ pub fn open_tickets_pdf(state: State<'_, Shared>, of: TicketsOf, paper: PaperSiz
 }
 
 #[tauri::command(async)]
+pub fn save_door_list_pdf(
+    window: tauri::Window,
+    state: State<'_, Shared>,
+    event: String,
+    paper: PaperSize,
+) -> Reply<Option<SavedPdf>> {
+    crate::dialogs::save_pdf(&window, with(&state, |app| app.door_list_job(&event, paper.paper()))?)
+}
+
+#[tauri::command(async)]
+pub fn open_door_list_pdf(state: State<'_, Shared>, event: String, paper: PaperSize) -> Reply<SavedPdf> {
+    with(&state, |app| app.door_list_job(&event, paper.paper())).and_then(PdfJob::open)
+}
+
+#[tauri::command(async)]
 pub fn badge_layouts() -> Reply<Vec<BadgeLayoutInfo>> {
     Ok(eventos_app::paper::badge_layouts())
 }

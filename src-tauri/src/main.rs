@@ -103,6 +103,8 @@ fn main() -> ExitCode {
             commands::default_paper,
             commands::save_tickets_pdf,
             commands::open_tickets_pdf,
+            commands::save_door_list_pdf,
+            commands::open_door_list_pdf,
             commands::badge_layouts,
             commands::save_badges_pdf,
             commands::open_badges_pdf,

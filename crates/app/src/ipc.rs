@@ -137,15 +137,17 @@ pub fn commands() -> Vec<Command> {
         command("documents", "onTable: string, onId: string", Vec::<DocumentItem>::name(&cfg)),
         command("attach_document", "attach: AttachDocument", DocumentItem::name(&cfg)),
         command("open_document", "id: string", "string".to_owned()),
+        command("upload_queue", "", Vec::<UploadItem>::name(&cfg)),
+        command("retry_upload", "storagePath: string", Vec::<UploadItem>::name(&cfg)),
         // Paper.
         command("default_paper", "", PaperSize::name(&cfg)),
         command("save_tickets_pdf", "of: TicketsOf, paper: PaperSize", format!("{} | null", SavedPdf::name(&cfg))),
         command("open_tickets_pdf", "of: TicketsOf, paper: PaperSize", SavedPdf::name(&cfg)),
+        command("save_door_list_pdf", "event: string, paper: PaperSize", format!("{} | null", SavedPdf::name(&cfg))),
+        command("open_door_list_pdf", "event: string, paper: PaperSize", SavedPdf::name(&cfg)),
         command("badge_layouts", "", format!("{}[]", BadgeLayoutInfo::name(&cfg))),
         command("save_badges_pdf", "of: BadgesOf", format!("{} | null", SavedPdf::name(&cfg))),
         command("open_badges_pdf", "of: BadgesOf", SavedPdf::name(&cfg)),
-        command("upload_queue", "", Vec::<UploadItem>::name(&cfg)),
-        command("retry_upload", "storagePath: string", Vec::<UploadItem>::name(&cfg)),
     ]
 }
 

@@ -40,6 +40,10 @@ pub(crate) fn hand_to_os(target: &std::ffi::OsStr) -> Result<()> {
     };
     #[cfg(not(any(target_os = "macos", windows)))]
     let mut command = std::process::Command::new("xdg-open");
+    // The end-to-end tests' windows: a PDF viewer popping up there would outlive the test.
+    if let Some(opener) = std::env::var_os("EVENTOS_OPENER") {
+        command = std::process::Command::new(opener);
+    }
     command.arg(target).spawn().map(drop).map_err(|e| {
         AppError::new(ErrorCode::Io, format!("no program on this computer opens {} ({e})", target.to_string_lossy()))
     })

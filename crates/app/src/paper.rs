@@ -330,6 +330,9 @@ pub struct BadgesOf {
     /// Only these attendees (ids); all when none.
     #[serde(default)]
     pub attendees: Option<Vec<String>>,
+    /// Only the holder of this ticket (its number): the badge of someone just admitted.
+    #[serde(default)]
+    pub ticket: Option<String>,
     /// A layout's name (`eventos_print::LAYOUTS`).
     pub layout: String,
 }
@@ -356,6 +359,9 @@ impl App {
         tickets.retain(|t| !t.order_refunded && t.attendee_id.is_some());
         if let Some(only) = &of.attendees {
             tickets.retain(|t| t.attendee_id.as_ref().is_some_and(|a| only.contains(a)));
+        }
+        if let Some(number) = &of.ticket {
+            tickets.retain(|t| t.ticket_number.eq_ignore_ascii_case(number.trim()));
         }
         let companies = companies_by_email(store.connection(), &event_id)?;
         let codes = self.codes_of(&event_id, tickets.clone())?;
@@ -389,4 +395,42 @@ fn companies_by_email(
     let mut stmt = db.prepare(sql)?;
     let rows = stmt.query_map([event_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl App {
+    /// The door list of an event, for paper fallback: every valid ticket (active or used, its
+    /// order not refunded) by last name, with its number and type, ticked if already checked in.
+    pub fn door_list_job(&self, event: &str, paper: Paper) -> Result<PdfJob> {
+        let store = self.store()?;
+        let event_id = store.event_stats(event)?.event_id;
+        let words = self.event_words(&event_id)?;
+        let mut rows: Vec<eventos_print::DoorListRow> = store
+            .tickets_of_event(&event_id, EVENT_LIMIT)?
+            .into_iter()
+            .filter(|t| !t.order_refunded)
+            .map(|t| eventos_print::DoorListRow {
+                name: t.attendee_name.unwrap_or_else(|| "—".into()),
+                ticket_number: t.ticket_number,
+                ticket_type: "General admission".into(),
+                checked_in: t.status == "used",
+            })
+            .collect();
+        rows.sort_by_cached_key(|r| (by_last_name(&r.name), r.ticket_number.clone()));
+        let now = eventos_model::timestamp::now();
+        let printed_at = eventos_store::zones::utc_to_local(&now, eventos_store::zones::local_zone())
+            .map_or(now, |local| local.replace('T', " "));
+        let file_name = format!("Door list {}.pdf", safe_name(&words.name));
+        let opened = self.data_dir.join("opened").join("pdf");
+        Ok(PdfJob::new(file_name, opened, move || {
+            eventos_print::door_list(&words.name, &words.when, &printed_at, &rows, paper)
+        }))
+    }
+}
+
+/// A name's sort key by last name (its last word, then the whole name): right for most names;
+/// a family name of two words ("van Dijk") sorts by its last.
+fn by_last_name(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let last = lower.split_whitespace().last().unwrap_or("");
+    format!("{last}\u{0}{lower}")
 }

@@ -1,6 +1,7 @@
 //! `eventos-cli pdf …`: paper from the replica, as the app makes it.
 //! `pdf tickets ORDER_NUMBER|TICKET_NUMBER|EVENT --out FILE [--paper a4|letter|wallet]`,
-//! `pdf badges EVENT --layout NAME --out FILE [--attendee ID]…` (`pdf badges --layouts` lists them).
+//! `pdf badges EVENT --layout NAME --out FILE [--attendee ID]…` (`pdf badges --layouts` lists them),
+//! `pdf door-list EVENT --out FILE [--paper a4|letter]`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,17 @@ pub enum PdfCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
         /// a4, letter or wallet (default: the computer's locale's paper).
+        #[arg(long, value_parser = parse_paper)]
+        paper: Option<Paper>,
+    },
+    /// The door list for paper fallback: every valid ticket by last name, a box to tick each.
+    DoorList {
+        /// The event's id or slug.
+        event: String,
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// a4 or letter (default: the computer's locale's paper).
         #[arg(long, value_parser = parse_paper)]
         paper: Option<Paper>,
     },
@@ -65,11 +77,18 @@ pub fn run(db: &Path, command: PdfCommand, out: &mut String) -> Result<(), CliEr
             let _ = writeln!(out, "{} ({} pages, {})", file.display(), printed.pages, paper.name());
             note_missing(&printed.missing);
         }
+        PdfCommand::DoorList { event, out: file, paper } => {
+            let paper = paper.unwrap_or_else(Paper::of_this_computer);
+            let printed = app.door_list_job(&event, paper)?.pdf()?;
+            write(&file, &printed.bytes)?;
+            let _ = writeln!(out, "{} ({} pages, {})", file.display(), printed.pages, paper.name());
+            note_missing(&printed.missing);
+        }
         PdfCommand::Badges { event, layout, out: file, attendees, .. } => {
             let (Some(event), Some(layout), Some(file)) = (event, layout, file) else {
                 return Err(CliError::Usage("give the event, --layout and --out".into()));
             };
-            let of = BadgesOf { event, layout, attendees: (!attendees.is_empty()).then_some(attendees) };
+            let of = BadgesOf { event, layout, attendees: (!attendees.is_empty()).then_some(attendees), ticket: None };
             let printed = app.badges_pdf(&of)?;
             write(&file, &printed.bytes)?;
             let _ = writeln!(out, "{} ({} pages, {})", file.display(), printed.pages, of.layout);

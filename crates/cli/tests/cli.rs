@@ -429,6 +429,15 @@ fn the_box_office_sells_refunds_and_cancels_and_the_door_agrees() {
     );
     let out = cli(&db, &["pdf", "badges", &slug, "--layout", "a5-nope", "--out", one.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("no badge layout 'a5-nope'"), "{out:?}");
+    // The door list: every valid ticket of the event, by last name, "page x of y" on each page.
+    let list = dir.path().join("door.pdf");
+    let said = stdout(&cli(&db, &["pdf", "door-list", &slug, "--out", list.to_str().unwrap(), "--paper", "a4"]));
+    let pages = readback::drawn_pages(&list).unwrap();
+    assert!(said.contains(&format!("{} pages, a4", pages.len())), "{said}");
+    assert!(pages.iter().enumerate().all(|(i, p)| p.contains(&format!("Page {} of {}", i + 1, pages.len()))));
+    let all = pages.join(" ");
+    assert!(all.contains("Ana Lima") && all.contains(first["ticket_number"].as_str().unwrap()), "{all}");
+    assert!(!all.contains(number), "the refunded ticket is not on the door list");
     let missing = dir.path().join("nothing.pdf");
     let out = cli(&db, &["pdf", "tickets", "ORD-00000000-00000000", "--out", missing.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("code: not_found") && !missing.exists(), "{out:?}");

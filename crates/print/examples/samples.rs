@@ -1,7 +1,7 @@
-//! Writes a sample ticket on each paper, and badges on each layout, into a folder, to look at (`pdftoppm -png` renders
+//! Writes a sample ticket on each paper, badges on each layout and a door list into a folder, to look at (`pdftoppm -png` renders
 //! them): `cargo run -p eventos-print --example samples -- /tmp/tickets`.
 
-use eventos_print::{Badge, LAYOUTS, Paper, TicketPage, badges, tickets};
+use eventos_print::{Badge, DoorListRow, LAYOUTS, Paper, TicketPage, badges, door_list, tickets};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "sample-tickets".into());
@@ -47,6 +47,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let printed = badges("Sample badges", "Toronto Tech Summit 2026", &people, layout)?;
         std::fs::write(format!("{dir}/badges-{}.pdf", layout.name), &printed.bytes)?;
     }
-    println!("wrote {dir}/ticket-{{a4,letter,wallet}}.pdf and {dir}/badges-*.pdf");
+    let rows: Vec<DoorListRow> = people
+        .iter()
+        .cycle()
+        .take(60)
+        .enumerate()
+        .map(|(i, b)| DoorListRow {
+            name: b.name.clone(),
+            ticket_number: format!("TKT-{:08X}-261207", 0x5D4F_4B2A_u32.wrapping_mul(i as u32 + 1)),
+            ticket_type: "General admission".into(),
+            checked_in: i % 3 == 0,
+        })
+        .collect();
+    let list = door_list("Toronto Tech Summit 2026", &ticket.when, "2026-12-07 15:50", &rows, Paper::A4)?;
+    std::fs::write(format!("{dir}/door-list.pdf"), &list.bytes)?;
+    println!("wrote {dir}/ticket-{{a4,letter,wallet}}.pdf, {dir}/badges-*.pdf and {dir}/door-list.pdf");
     Ok(())
 }

@@ -1,4 +1,4 @@
-//! Paper: tickets and name badges (and, to come, reports) as PDFs made with printpdf. Everything here
+//! Paper: tickets, name badges and the door list (and, to come, reports) as PDFs made with printpdf. Everything here
 //! is drawing: the caller gives the words and numbers (the app reads them from the replica and
 //! formats dates in the venue's zone), this crate lays them out on pages and returns the bytes.
 //! Fonts are embedded and subset (`fonts`); text is fitted to its box (shrunk, wrapped, cut
@@ -6,6 +6,7 @@
 
 pub mod badges;
 pub mod canvas;
+pub mod door_list;
 pub mod fonts;
 pub mod paper;
 pub mod readback;
@@ -13,6 +14,7 @@ pub mod tickets;
 
 pub use badges::{Badge, BadgeLayout, LAYOUTS, badges};
 pub use canvas::{Align, Area, Doc, Fit, Page};
+pub use door_list::{DoorListRow, door_list};
 pub use fonts::{REPLACEMENT, Weight};
 pub use paper::Paper;
 pub use tickets::{TicketPage, tickets};

@@ -189,6 +189,8 @@ impl Desktop {
             .env("TZ", APP_TZ)
             // Exports go to the test's own folder, never the Downloads of whoever runs this.
             .env("EVENTOS_EXPORT_DIR", data_dir.path().join("exports"))
+            // What the app opens (a PDF, a document) is handed to `true`, not to a viewer.
+            .env("EVENTOS_OPENER", "true")
             // "Save PDF…" saves here without the system's dialog, which WebDriver cannot reach.
             .env("EVENTOS_SAVE_DIR", data_dir.path().join("saved"))
             // No reminders: one popping up over a button would depend on the time of day.

@@ -120,12 +120,28 @@ fn tickets_shown_to_the_camera_and_typed_by_a_scanner_get_their_verdicts() -> Re
     app.screenshot("checkin-admitted")?;
     assert_eq!(checkins_of(&app, &first.number), 1);
 
-    // A USB scanner types a ticket number and Enter into the always-focused input.
+    // A USB scanner types a ticket number and Enter into the always-focused input; with "badge
+    // on admit" on, the person's badge is made (and handed to the PDF viewer).
+    app.find("[data-testid=badge-on-admit-switch]")?.click()?;
+    app.find("[data-testid=badge-on-admit-layout]")?;
     let input = app.find("[data-testid=checkin-scanner-input]")?;
     input.send_keys(&format!("{}{ENTER}", second.number))?;
     let typed = next_verdict(&app, &admitted, "admitted")?;
     assert_eq!(typed.name, second.name, "{typed:?}");
     assert_eq!(checkins_of(&app, &second.number), 1);
+    let said = app.wait("the badge made", || {
+        let said = app.find("[data-testid=badge-on-admit-said]")?.text()?;
+        Ok((!said.is_empty() && !said.starts_with("Opening")).then_some(said))
+    })?;
+    assert!(said.contains("badge is open"), "{said}");
+    let badge = app.data_dir.path().join("opened/pdf/Badges AI & Machine Learning Summit.pdf");
+    let text = eventos_print::readback::drawn_text(&badge)?;
+    assert!(text.split_whitespace().collect::<Vec<_>>().join(" ").contains(&second.name), "{text}");
+    let pages = eventos_print::readback::render(&badge, 150, &app.data_dir.path().join("opened"))?;
+    assert_eq!(pages.len(), 1, "one badge");
+    let decoder = eventos_scan::decoder(eventos_scan::DEFAULT_DECODER).ok_or("the default decoder")?;
+    let read = decoder.decode(&eventos_scan::load(&pages[0]).map_err(|e| e.to_string())?);
+    assert_eq!(read.as_deref(), Some(second.payload.as_str()), "the badge's code is the ticket's");
 
     // That ticket, checked in just now, held up to the camera: amber. (A ticket the camera has
     // not seen before, so the scanner's repeat window has nothing to do with it.)

@@ -719,6 +719,10 @@ event: string,
  */
 attendees: Array<string> | null, 
 /**
+ * Only the holder of this ticket (its number): the badge of someone just admitted.
+ */
+ticket: string | null, 
+/**
  * A layout's name (`eventos_print::LAYOUTS`).
  */
 layout: string, };
@@ -1079,12 +1083,14 @@ export const commands = {
   documents: (onTable: string, onId: string): Promise<Array<DocumentItem>> => call("documents", { onTable, onId }),
   attachDocument: (attach: AttachDocument): Promise<DocumentItem> => call("attach_document", { attach }),
   openDocument: (id: string): Promise<string> => call("open_document", { id }),
+  uploadQueue: (): Promise<Array<UploadItem>> => call("upload_queue"),
+  retryUpload: (storagePath: string): Promise<Array<UploadItem>> => call("retry_upload", { storagePath }),
   defaultPaper: (): Promise<PaperSize> => call("default_paper"),
   saveTicketsPdf: (of: TicketsOf, paper: PaperSize): Promise<SavedPdf | null> => call("save_tickets_pdf", { of, paper }),
   openTicketsPdf: (of: TicketsOf, paper: PaperSize): Promise<SavedPdf> => call("open_tickets_pdf", { of, paper }),
+  saveDoorListPdf: (event: string, paper: PaperSize): Promise<SavedPdf | null> => call("save_door_list_pdf", { event, paper }),
+  openDoorListPdf: (event: string, paper: PaperSize): Promise<SavedPdf> => call("open_door_list_pdf", { event, paper }),
   badgeLayouts: (): Promise<BadgeLayoutInfo[]> => call("badge_layouts"),
   saveBadgesPdf: (of: BadgesOf): Promise<SavedPdf | null> => call("save_badges_pdf", { of }),
   openBadgesPdf: (of: BadgesOf): Promise<SavedPdf> => call("open_badges_pdf", { of }),
-  uploadQueue: (): Promise<Array<UploadItem>> => call("upload_queue"),
-  retryUpload: (storagePath: string): Promise<Array<UploadItem>> => call("retry_upload", { storagePath }),
 };
