@@ -391,6 +391,20 @@ pub fn open_door_list_pdf(state: State<'_, Shared>, event: String, paper: PaperS
 }
 
 #[tauri::command(async)]
+pub fn save_pipeline_report(
+    window: tauri::Window,
+    state: State<'_, Shared>,
+    paper: PaperSize,
+) -> Reply<Option<SavedPdf>> {
+    crate::dialogs::save_pdf(&window, with(&state, |app| app.pipeline_report_job(paper.paper()))?)
+}
+
+#[tauri::command(async)]
+pub fn open_pipeline_report(state: State<'_, Shared>, paper: PaperSize) -> Reply<SavedPdf> {
+    with(&state, |app| app.pipeline_report_job(paper.paper())).and_then(PdfJob::open)
+}
+
+#[tauri::command(async)]
 pub fn badge_layouts() -> Reply<Vec<BadgeLayoutInfo>> {
     Ok(eventos_app::paper::badge_layouts())
 }

@@ -1669,6 +1669,8 @@ function bridgeSource(scenario) {
     default_paper: async () => "letter",
     save_door_list_pdf: async () => { needReady(); await sleep(400); return { path: "/home/you/Downloads/Door list AI & Machine Learning Summit.pdf", pages: 5, missing: [] }; },
     open_door_list_pdf: async () => { needReady(); await sleep(400); return { path: "/tmp/Door list.pdf", pages: 5, missing: [] }; },
+    save_pipeline_report: async () => { needReady(); await sleep(300); return { path: "/home/you/Downloads/Pipeline report.pdf", pages: 2, missing: [] }; },
+    open_pipeline_report: async () => { needReady(); await sleep(300); return { path: "/tmp/Pipeline report.pdf", pages: 2, missing: [] }; },
     badge_layouts: async () => [
       { name: "a4-2x5-90x54", label: "A4 sheet, 2 × 5 badges of 90 × 54 mm (Durable 1445-02 inserts)", per_page: 10 },
       { name: "letter-2x3-4x3in", label: "US Letter sheet, 2 × 3 badges of 4 × 3 in (Avery 5392 inserts)", per_page: 6 },

@@ -1,7 +1,7 @@
 //! `eventos-cli pdf …`: paper from the replica, as the app makes it.
 //! `pdf tickets ORDER_NUMBER|TICKET_NUMBER|EVENT --out FILE [--paper a4|letter|wallet]`,
 //! `pdf badges EVENT --layout NAME --out FILE [--attendee ID]…` (`pdf badges --layouts` lists them),
-//! `pdf door-list EVENT --out FILE [--paper a4|letter]`.
+//! `pdf door-list EVENT --out FILE [--paper a4|letter]`, `pdf pipeline --out FILE [--paper a4|letter]`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -22,6 +22,15 @@ pub enum PdfCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
         /// a4, letter or wallet (default: the computer's locale's paper).
+        #[arg(long, value_parser = parse_paper)]
+        paper: Option<Paper>,
+    },
+    /// The CRM's pipeline report: open deals by stage and owner, the weighted forecast by month.
+    Pipeline {
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// a4 or letter (default: the computer's locale's paper).
         #[arg(long, value_parser = parse_paper)]
         paper: Option<Paper>,
     },
@@ -73,6 +82,13 @@ pub fn run(db: &Path, command: PdfCommand, out: &mut String) -> Result<(), CliEr
         PdfCommand::Tickets { what, out: file, paper } => {
             let paper = paper.unwrap_or_else(Paper::of_this_computer);
             let printed = app.tickets_pdf(&TicketsOf::from_typed(&what), paper)?;
+            write(&file, &printed.bytes)?;
+            let _ = writeln!(out, "{} ({} pages, {})", file.display(), printed.pages, paper.name());
+            note_missing(&printed.missing);
+        }
+        PdfCommand::Pipeline { out: file, paper } => {
+            let paper = paper.unwrap_or_else(Paper::of_this_computer);
+            let printed = app.pipeline_report_job(paper)?.pdf()?;
             write(&file, &printed.bytes)?;
             let _ = writeln!(out, "{} ({} pages, {})", file.display(), printed.pages, paper.name());
             note_missing(&printed.missing);

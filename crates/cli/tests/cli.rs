@@ -438,6 +438,12 @@ fn the_box_office_sells_refunds_and_cancels_and_the_door_agrees() {
     let all = pages.join(" ");
     assert!(all.contains("Ana Lima") && all.contains(first["ticket_number"].as_str().unwrap()), "{all}");
     assert!(!all.contains(number), "the refunded ticket is not on the door list");
+    // The CRM's pipeline report (its figures are checked against the board in the app's tests).
+    let report = dir.path().join("pipeline.pdf");
+    let said = stdout(&cli(&db, &["pdf", "pipeline", "--out", report.to_str().unwrap(), "--paper", "letter"]));
+    assert!(said.contains("pages, letter"), "{said}");
+    let text = readback::drawn_pages(&report).unwrap().join(" ");
+    assert!(text.contains("Open deals by stage") && text.contains("Forecast by month of expected close"), "{text}");
     let missing = dir.path().join("nothing.pdf");
     let out = cli(&db, &["pdf", "tickets", "ORD-00000000-00000000", "--out", missing.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("code: not_found") && !missing.exists(), "{out:?}");

@@ -1,4 +1,4 @@
-//! Paper: tickets, name badges and the door list (and, to come, reports) as PDFs made with printpdf. Everything here
+//! Paper: tickets, name badges, the door list and reports as PDFs made with printpdf. Everything here
 //! is drawing: the caller gives the words and numbers (the app reads them from the replica and
 //! formats dates in the venue's zone), this crate lays them out on pages and returns the bytes.
 //! Fonts are embedded and subset (`fonts`); text is fitted to its box (shrunk, wrapped, cut
@@ -10,6 +10,7 @@ pub mod door_list;
 pub mod fonts;
 pub mod paper;
 pub mod readback;
+pub mod report;
 pub mod tickets;
 
 pub use badges::{Badge, BadgeLayout, LAYOUTS, badges};
@@ -17,6 +18,7 @@ pub use canvas::{Align, Area, Doc, Fit, Page};
 pub use door_list::{DoorListRow, door_list};
 pub use fonts::{REPLACEMENT, Weight};
 pub use paper::Paper;
+pub use report::{Block, report};
 pub use tickets::{TicketPage, tickets};
 
 /// Millimetres in a point (1/72 in).

@@ -1,0 +1,60 @@
+//! Paper through the facade, read back with poppler: the pipeline report's figures are the
+//! board's, to the cent, and every page says "page x of y".
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::demo;
+use eventos_app::crm::BoardQuery;
+use eventos_print::Paper;
+use eventos_print::readback::drawn_pages;
+
+/// Money as the screens show it: "$530,004.96".
+fn money(cents: i64) -> String {
+    let whole = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("${grouped}.{:02}", cents % 100)
+}
+
+#[test]
+fn the_pipeline_report_gives_the_boards_figures_to_the_cent() {
+    let (dir, app) = demo();
+    let board = app.pipeline_board(&BoardQuery::default()).unwrap();
+    let printed = app.pipeline_report_job(Paper::A4).unwrap().pdf().unwrap();
+    let pdf = dir.path().join("pipeline.pdf");
+    std::fs::write(&pdf, &printed.bytes).unwrap();
+    let pages = drawn_pages(&pdf).unwrap();
+    assert_eq!(pages.len(), printed.pages);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.contains(&format!("Page {} of {}", i + 1, pages.len())), "{page}");
+    }
+    let text = pages.join(" ");
+    assert!(text.contains(&money(board.open_cents)) && text.contains(&money(board.weighted_cents)), "{text}");
+    for column in board.columns.iter().filter(|c| !c.is_closed) {
+        let line = format!(
+            "{} ({}%) {} {} {}",
+            column.name,
+            column.probability,
+            column.count,
+            money(column.total_cents),
+            money(column.weighted_cents)
+        );
+        assert!(text.contains(&line), "{line:?} not in {text}");
+    }
+    for month in &board.months {
+        let figures = format!("{} {} {}", month.deals, money(month.total_cents), money(month.weighted_cents));
+        assert!(text.contains(&figures), "{figures:?} not in {text}");
+    }
+    // The owners' rows add up to the total row.
+    let owners: std::collections::BTreeSet<_> =
+        board.columns.iter().filter(|c| !c.is_closed).flat_map(|c| &c.cards).map(|c| c.owner_name.clone()).collect();
+    for owner in owners.iter().flatten() {
+        assert!(text.contains(owner), "{owner}");
+    }
+}
