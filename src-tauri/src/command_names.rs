@@ -85,6 +85,8 @@ const COMMAND_NAMES: &[&str] = &[
     "open_tickets_pdf",
     "save_door_list_pdf",
     "open_door_list_pdf",
+    "save_event_report",
+    "open_event_report",
     "save_pipeline_report",
     "open_pipeline_report",
     "badge_layouts",

@@ -391,6 +391,21 @@ pub fn open_door_list_pdf(state: State<'_, Shared>, event: String, paper: PaperS
 }
 
 #[tauri::command(async)]
+pub fn save_event_report(
+    window: tauri::Window,
+    state: State<'_, Shared>,
+    event: String,
+    paper: PaperSize,
+) -> Reply<Option<SavedPdf>> {
+    crate::dialogs::save_pdf(&window, with(&state, |app| app.event_report_job(&event, paper.paper()))?)
+}
+
+#[tauri::command(async)]
+pub fn open_event_report(state: State<'_, Shared>, event: String, paper: PaperSize) -> Reply<SavedPdf> {
+    with(&state, |app| app.event_report_job(&event, paper.paper())).and_then(PdfJob::open)
+}
+
+#[tauri::command(async)]
 pub fn save_pipeline_report(
     window: tauri::Window,
     state: State<'_, Shared>,

@@ -105,6 +105,8 @@ fn main() -> ExitCode {
             commands::open_tickets_pdf,
             commands::save_door_list_pdf,
             commands::open_door_list_pdf,
+            commands::save_event_report,
+            commands::open_event_report,
             commands::save_pipeline_report,
             commands::open_pipeline_report,
             commands::badge_layouts,

@@ -1669,6 +1669,8 @@ function bridgeSource(scenario) {
     default_paper: async () => "letter",
     save_door_list_pdf: async () => { needReady(); await sleep(400); return { path: "/home/you/Downloads/Door list AI & Machine Learning Summit.pdf", pages: 5, missing: [] }; },
     open_door_list_pdf: async () => { needReady(); await sleep(400); return { path: "/tmp/Door list.pdf", pages: 5, missing: [] }; },
+    save_event_report: async () => { needReady(); await sleep(300); return { path: "/home/you/Downloads/Report AI & Machine Learning Summit.pdf", pages: 3, missing: [] }; },
+    open_event_report: async () => { needReady(); await sleep(300); return { path: "/tmp/Report.pdf", pages: 3, missing: [] }; },
     save_pipeline_report: async () => { needReady(); await sleep(300); return { path: "/home/you/Downloads/Pipeline report.pdf", pages: 2, missing: [] }; },
     open_pipeline_report: async () => { needReady(); await sleep(300); return { path: "/tmp/Pipeline report.pdf", pages: 2, missing: [] }; },
     badge_layouts: async () => [

@@ -145,6 +145,8 @@ pub fn commands() -> Vec<Command> {
         command("open_tickets_pdf", "of: TicketsOf, paper: PaperSize", SavedPdf::name(&cfg)),
         command("save_door_list_pdf", "event: string, paper: PaperSize", format!("{} | null", SavedPdf::name(&cfg))),
         command("open_door_list_pdf", "event: string, paper: PaperSize", SavedPdf::name(&cfg)),
+        command("save_event_report", "event: string, paper: PaperSize", format!("{} | null", SavedPdf::name(&cfg))),
+        command("open_event_report", "event: string, paper: PaperSize", SavedPdf::name(&cfg)),
         command("save_pipeline_report", "paper: PaperSize", format!("{} | null", SavedPdf::name(&cfg))),
         command("open_pipeline_report", "paper: PaperSize", SavedPdf::name(&cfg)),
         command("badge_layouts", "", format!("{}[]", BadgeLayoutInfo::name(&cfg))),

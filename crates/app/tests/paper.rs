@@ -9,8 +9,10 @@ use eventos_app::crm::BoardQuery;
 use eventos_print::Paper;
 use eventos_print::readback::drawn_pages;
 
-/// Money as the screens show it: "$530,004.96".
+/// Money as the screens show it: "$530,004.96", "-$12.00".
 fn money(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let cents = cents.abs();
     let whole = (cents / 100).to_string();
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
@@ -19,7 +21,7 @@ fn money(cents: i64) -> String {
         }
         grouped.push(c);
     }
-    format!("${grouped}.{:02}", cents % 100)
+    format!("{sign}${grouped}.{:02}", cents % 100)
 }
 
 #[test]
@@ -56,5 +58,60 @@ fn the_pipeline_report_gives_the_boards_figures_to_the_cent() {
         board.columns.iter().filter(|c| !c.is_closed).flat_map(|c| &c.cards).map(|c| c.owner_name.clone()).collect();
     for owner in owners.iter().flatten() {
         assert!(text.contains(owner), "{owner}");
+    }
+}
+
+#[test]
+fn the_event_report_gives_the_screens_figures() {
+    let (dir, app) = demo();
+    let event: String = common::scalar(
+        &dir,
+        "SELECT event_id FROM tickets WHERE status IN ('active', 'used') GROUP BY event_id ORDER BY count(*) DESC LIMIT 1",
+    );
+    let detail = app.event(&event).unwrap();
+    let analytics = app.event_analytics(&event).unwrap();
+    let budget = app.budget(&event).unwrap();
+    let printed = app.event_report_job(&event, Paper::Letter).unwrap().pdf().unwrap();
+    let pdf = dir.path().join("report.pdf");
+    std::fs::write(&pdf, &printed.bytes).unwrap();
+    let pages = drawn_pages(&pdf).unwrap();
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.contains(&format!("Page {} of {}", i + 1, pages.len())), "{page}");
+    }
+    let text = pages.join(" ");
+    assert!(text.contains(&detail.summary.name));
+    let t = &detail.tickets;
+    for line in [
+        format!("REVENUE {}", money(detail.summary.revenue_cents)),
+        format!("Sold (active or used) {}", t.sold),
+        format!("Used (checked in) {}", t.used),
+        format!("Cancelled or refunded {}", t.cancelled),
+        format!("RESULT {}", money(budget.result_cents)),
+        format!("TICKET REVENUE {}", money(budget.ticket_revenue_cents)),
+        format!(
+            "Total {} {} {}",
+            analytics.sales_per_day.iter().map(|d| d.orders).sum::<i64>(),
+            analytics.sales_per_day.iter().map(|d| d.tickets).sum::<i64>(),
+            money(detail.summary.revenue_cents)
+        ),
+    ] {
+        assert!(text.contains(&line), "{line:?} not in {text}");
+    }
+    assert!(!analytics.sales_per_day.is_empty());
+    for day in &analytics.sales_per_day {
+        let line = format!("{} {} {} {}", day.date, day.orders, day.tickets, money(day.revenue_cents));
+        assert!(text.contains(&line), "{line:?} not in {text}");
+    }
+    let b = &budget.totals;
+    let total = format!(
+        "Total {} {} {} {}",
+        money(b.pending_cents),
+        money(b.approved_cents),
+        money(b.paid_cents),
+        money(b.rejected_cents)
+    );
+    assert!(text.contains(&total), "the expenses' total row {total:?} not in {text}");
+    for session in &analytics.sessions {
+        assert!(text.contains(&session.title), "{}", session.title);
     }
 }

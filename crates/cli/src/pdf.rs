@@ -1,7 +1,8 @@
 //! `eventos-cli pdf …`: paper from the replica, as the app makes it.
 //! `pdf tickets ORDER_NUMBER|TICKET_NUMBER|EVENT --out FILE [--paper a4|letter|wallet]`,
 //! `pdf badges EVENT --layout NAME --out FILE [--attendee ID]…` (`pdf badges --layouts` lists them),
-//! `pdf door-list EVENT --out FILE [--paper a4|letter]`, `pdf pipeline --out FILE [--paper a4|letter]`.
+//! `pdf door-list EVENT --out FILE [--paper a4|letter]`, `pdf report EVENT --out FILE [--paper …]`,
+//! `pdf pipeline --out FILE [--paper a4|letter]`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,18 @@ pub enum PdfCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
         /// a4, letter or wallet (default: the computer's locale's paper).
+        #[arg(long, value_parser = parse_paper)]
+        paper: Option<Paper>,
+    },
+    /// An event's report: sales per day, revenue, tickets by status, check-ins per 15 minutes,
+    /// sessions' attendance, expenses by category and the result, feedback averages.
+    Report {
+        /// The event's id or slug.
+        event: String,
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// a4 or letter (default: the computer's locale's paper).
         #[arg(long, value_parser = parse_paper)]
         paper: Option<Paper>,
     },
@@ -86,19 +99,17 @@ pub fn run(db: &Path, command: PdfCommand, out: &mut String) -> Result<(), CliEr
             let _ = writeln!(out, "{} ({} pages, {})", file.display(), printed.pages, paper.name());
             note_missing(&printed.missing);
         }
+        PdfCommand::Report { event, out: file, paper } => {
+            let paper = paper.unwrap_or_else(Paper::of_this_computer);
+            save(app.event_report_job(&event, paper)?, &file, paper.name(), out)?;
+        }
         PdfCommand::Pipeline { out: file, paper } => {
             let paper = paper.unwrap_or_else(Paper::of_this_computer);
-            let printed = app.pipeline_report_job(paper)?.pdf()?;
-            write(&file, &printed.bytes)?;
-            let _ = writeln!(out, "{} ({} pages, {})", file.display(), printed.pages, paper.name());
-            note_missing(&printed.missing);
+            save(app.pipeline_report_job(paper)?, &file, paper.name(), out)?;
         }
         PdfCommand::DoorList { event, out: file, paper } => {
             let paper = paper.unwrap_or_else(Paper::of_this_computer);
-            let printed = app.door_list_job(&event, paper)?.pdf()?;
-            write(&file, &printed.bytes)?;
-            let _ = writeln!(out, "{} ({} pages, {})", file.display(), printed.pages, paper.name());
-            note_missing(&printed.missing);
+            save(app.door_list_job(&event, paper)?, &file, paper.name(), out)?;
         }
         PdfCommand::Badges { event, layout, out: file, attendees, .. } => {
             let (Some(event), Some(layout), Some(file)) = (event, layout, file) else {
@@ -111,6 +122,15 @@ pub fn run(db: &Path, command: PdfCommand, out: &mut String) -> Result<(), CliEr
             note_missing(&printed.missing);
         }
     }
+    Ok(())
+}
+
+/// Draws the PDF, writes it, and says so (and what the font could not print).
+fn save(job: eventos_app::paper::PdfJob, file: &Path, on: &str, out: &mut String) -> Result<(), CliError> {
+    let printed = job.pdf()?;
+    write(file, &printed.bytes)?;
+    let _ = writeln!(out, "{} ({} pages, {on})", file.display(), printed.pages);
+    note_missing(&printed.missing);
     Ok(())
 }
 

@@ -444,6 +444,11 @@ fn the_box_office_sells_refunds_and_cancels_and_the_door_agrees() {
     assert!(said.contains("pages, letter"), "{said}");
     let text = readback::drawn_pages(&report).unwrap().join(" ");
     assert!(text.contains("Open deals by stage") && text.contains("Forecast by month of expected close"), "{text}");
+    // The event's report (its figures are checked against the screens' in the app's tests).
+    let event_report = dir.path().join("report.pdf");
+    stdout(&cli(&db, &["pdf", "report", &slug, "--out", event_report.to_str().unwrap()]));
+    let text = readback::drawn_pages(&event_report).unwrap().join(" ");
+    assert!(text.contains("Sales per day") && text.contains("Expenses by category"), "{text}");
     let missing = dir.path().join("nothing.pdf");
     let out = cli(&db, &["pdf", "tickets", "ORD-00000000-00000000", "--out", missing.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("code: not_found") && !missing.exists(), "{out:?}");

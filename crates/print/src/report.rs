@@ -226,6 +226,8 @@ fn bars(page: &mut Page<'_>, area: Area, labels: &[String], series: &[(String, V
     let n = labels.len().max(1);
     let slot = plot.w / n as f32;
     let bar_w = (slot * 0.7).min(14.0);
+    // Every label where there is room for each; else one every `step` bars.
+    let step = ((12.0 / slot).ceil() as usize).max(1);
     for (i, label) in labels.iter().enumerate() {
         let cx = plot.x + slot * i as f32 + slot / 2.0;
         // Drawn last to first, so the first series is in front.
@@ -238,8 +240,11 @@ fn bars(page: &mut Page<'_>, area: Area, labels: &[String], series: &[(String, V
             let shade = if s == 0 { 0.2 } else { 0.75 };
             page.fill(Area::new(cx - bar_w / 2.0, plot.y + plot.h - h, bar_w, h), shade);
         }
-        let fit = Fit::line(7.0, Weight::Regular).min(5.0).align(Align::Center);
-        page.fit(Area::new(cx - slot / 2.0, plot.y + plot.h + 1.0, slot, 4.0), label, fit);
+        if i % step == 0 {
+            let room = slot * step as f32;
+            let fit = Fit::line(7.0, Weight::Regular).min(5.0).align(Align::Center);
+            page.fit(Area::new(cx - room / 2.0, plot.y + plot.h + 1.0, room, 4.0), label, fit);
+        }
     }
     page.line((plot.x, plot.y + plot.h), (plot.x + plot.w, plot.y + plot.h), 0.6, 0.0);
 }

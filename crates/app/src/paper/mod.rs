@@ -1,11 +1,12 @@
 //! Paper: the replica's words as the print crate's pages, and the PDFs they make. `tickets`
 //! (an order's, one, an event's), `badges` (an event's attendees on a layout), `door_list` (the
-//! paper fallback at the door) and `pipeline` (the CRM's report); here what they share: the
+//! paper fallback at the door), `event_report` (for the client) and `pipeline` (the CRM's report); here what they share: the
 //! paper chosen, a [`PdfJob`] read under the App's lock and drawn off it, an event's words (its
 //! time in its venue's zone), money as the screens show it.
 
 mod badges;
 mod door_list;
+mod event_report;
 mod pipeline;
 mod tickets;
 
