@@ -89,6 +89,7 @@ const COMMAND_NAMES: &[&str] = &[
     "open_event_report",
     "save_pipeline_report",
     "open_pipeline_report",
+    "pdf_progress",
     "badge_layouts",
     "save_badges_pdf",
     "open_badges_pdf",

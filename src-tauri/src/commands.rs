@@ -17,7 +17,7 @@ use eventos_app::door::{
 };
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
 use eventos_app::organize::{Budget, EventAnalytics, EventDraft, Programme, StatusPlan, Step};
-use eventos_app::paper::{BadgeLayoutInfo, BadgesOf, PaperSize, PdfJob, SavedPdf, TicketsOf};
+use eventos_app::paper::{BadgeLayoutInfo, BadgesOf, PaperSize, PdfJob, PdfProgress, SavedPdf, TicketsOf};
 use eventos_app::records::{RecordDetail, TableInfo};
 use eventos_app::search::SearchHit;
 use eventos_app::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncStatus};
@@ -417,6 +417,11 @@ pub fn save_pipeline_report(
 #[tauri::command(async)]
 pub fn open_pipeline_report(state: State<'_, Shared>, paper: PaperSize) -> Reply<SavedPdf> {
     with(&state, |app| app.pipeline_report_job(paper.paper())).and_then(PdfJob::open)
+}
+
+#[tauri::command(async)]
+pub fn pdf_progress(state: State<'_, Shared>) -> Reply<PdfProgress> {
+    with(&state, |app| Ok(app.pdf_progress()))
 }
 
 #[tauri::command(async)]

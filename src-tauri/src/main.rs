@@ -109,6 +109,7 @@ fn main() -> ExitCode {
             commands::open_event_report,
             commands::save_pipeline_report,
             commands::open_pipeline_report,
+            commands::pdf_progress,
             commands::badge_layouts,
             commands::save_badges_pdf,
             commands::open_badges_pdf,

@@ -1667,6 +1667,7 @@ function bridgeSource(scenario) {
   };
   Object.assign(handlers, {
     default_paper: async () => "letter",
+    pdf_progress: async () => ({ done: 0, total: 0 }),
     save_door_list_pdf: async () => { needReady(); await sleep(400); return { path: "/home/you/Downloads/Door list AI & Machine Learning Summit.pdf", pages: 5, missing: [] }; },
     open_door_list_pdf: async () => { needReady(); await sleep(400); return { path: "/tmp/Door list.pdf", pages: 5, missing: [] }; },
     save_event_report: async () => { needReady(); await sleep(300); return { path: "/home/you/Downloads/Report AI & Machine Learning Summit.pdf", pages: 3, missing: [] }; },

@@ -27,7 +27,7 @@ use crate::organize::{
     ProgrammeDay, ProgrammeSession, QuarterHour, Ratings, Room, SessionAttendance, SessionRatings, SpeakerLine,
     SponsorLine, SponsorTier, StatusPlan, StatusTotals, Step, VenueChoice, Warning, WarningKind,
 };
-use crate::paper::{BadgeLayoutInfo, BadgesOf, PaperSize, SavedPdf, TicketsOf};
+use crate::paper::{BadgeLayoutInfo, BadgesOf, PaperSize, PdfProgress, SavedPdf, TicketsOf};
 use crate::records::{Allowed, FieldInfo, FieldKind, RecordDetail, Role, TableInfo};
 use crate::search::SearchHit;
 use crate::sync::{ConflictItem, ConnectForm, OutboxItem, ScopeChoice, SyncProgress, SyncState, SyncStatus};
@@ -149,6 +149,7 @@ pub fn commands() -> Vec<Command> {
         command("open_event_report", "event: string, paper: PaperSize", SavedPdf::name(&cfg)),
         command("save_pipeline_report", "paper: PaperSize", format!("{} | null", SavedPdf::name(&cfg))),
         command("open_pipeline_report", "paper: PaperSize", SavedPdf::name(&cfg)),
+        command("pdf_progress", "", PdfProgress::name(&cfg)),
         command("badge_layouts", "", format!("{}[]", BadgeLayoutInfo::name(&cfg))),
         command("save_badges_pdf", "of: BadgesOf", format!("{} | null", SavedPdf::name(&cfg))),
         command("open_badges_pdf", "of: BadgesOf", SavedPdf::name(&cfg)),
@@ -263,6 +264,7 @@ pub fn typescript() -> String {
         TicketsOf::decl(&cfg),
         PaperSize::decl(&cfg),
         SavedPdf::decl(&cfg),
+        PdfProgress::decl(&cfg),
         BadgesOf::decl(&cfg),
         BadgeLayoutInfo::decl(&cfg),
         Board::decl(&cfg),

@@ -53,6 +53,8 @@ pub struct App {
     reads: std::sync::Arc<crate::reads::ReadSlot>,
     /// Done or Snooze chosen on reminders' desktop notifications, waiting to be done.
     pub(crate) answers: crate::notify::Answers,
+    /// How far the PDF being made has got.
+    pub(crate) pdf_progress: eventos_print::Progress,
 }
 
 impl App {
@@ -84,6 +86,7 @@ impl App {
             checkpoints: None,
             reads: std::sync::Arc::default(),
             answers: crate::notify::Answers::default(),
+            pdf_progress: eventos_print::Progress::default(),
         };
         app.set_workspace(workspace);
         app.resume_sync();

@@ -28,7 +28,11 @@ fn money(cents: i64) -> String {
 fn the_pipeline_report_gives_the_boards_figures_to_the_cent() {
     let (dir, app) = demo();
     let board = app.pipeline_board(&BoardQuery::default()).unwrap();
+    assert_eq!((app.pdf_progress().done, app.pdf_progress().total), (0, 0), "no PDF made yet");
     let printed = app.pipeline_report_job(Paper::A4).unwrap().pdf().unwrap();
+    // Every page drawn was counted, for the screen waiting on it.
+    let progress = app.pdf_progress();
+    assert_eq!((progress.done as usize, progress.total as usize), (printed.pages, printed.pages));
     let pdf = dir.path().join("pipeline.pdf");
     std::fs::write(&pdf, &printed.bytes).unwrap();
     let pages = drawn_pages(&pdf).unwrap();
@@ -114,4 +118,31 @@ fn the_event_report_gives_the_screens_figures() {
     for session in &analytics.sessions {
         assert!(text.contains(&session.title), "{}", session.title);
     }
+}
+
+#[test]
+fn an_attendees_tickets_and_badge_print_with_their_name_and_codes() {
+    use eventos_app::paper::{BadgesOf, TicketsOf};
+    let (dir, app) = demo();
+    let (attendee, name): (String, String) = {
+        let db = rusqlite::Connection::open(dir.path().join("eventos.db")).unwrap();
+        db.query_row(
+            "SELECT a.id, a.full_name FROM attendees a JOIN tickets t ON t.attendee_id = a.id \
+             WHERE t.status = 'active' ORDER BY a.id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+    };
+    let tickets = app.tickets_job(&TicketsOf::Attendee(attendee.clone()), Paper::A4).unwrap();
+    assert_eq!(tickets.file_name(), format!("Tickets {name}.pdf"));
+    let pdf = dir.path().join("attendee.pdf");
+    std::fs::write(&pdf, tickets.pdf().unwrap().bytes).unwrap();
+    assert!(drawn_pages(&pdf).unwrap().iter().all(|p| p.contains(&name)));
+    let event: String = common::scalar(&dir, &format!("SELECT event_id FROM attendees WHERE id = '{attendee}'"));
+    let of = BadgesOf { event, attendees: Some(vec![attendee]), ticket: None, layout: "thermal-90x54".into() };
+    let badge = app.badges_pdf(&of).unwrap();
+    assert_eq!(badge.pages, 1, "one attendee, one badge");
+    let missing = app.tickets_job(&TicketsOf::Attendee("00000000-0000-4000-8000-000000000000".into()), Paper::A4);
+    assert_eq!(missing.err().unwrap().code, eventos_app::ErrorCode::NotFound);
 }

@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use eventos_print::{Badge, BadgeLayout, DoorListRow, Paper, badges, door_list};
+use eventos_print::{Badge, BadgeLayout, DoorListRow, Paper, Progress, badges, door_list};
 
 fn main() {
     let names = ["Ana Lima", "Zoë Ångström-Müller", "Αλέξανδρος Παπαδόπουλος", "Анна Кузнецова", "Siobhán Ní Bhriain"];
@@ -25,7 +25,7 @@ fn main() {
         let mut size = 0;
         for _ in 0..3 {
             let started = Instant::now();
-            let printed = badges("Badges", "Toronto Tech Summit 2026", &people, layout).unwrap();
+            let printed = badges("Badges", "Toronto Tech Summit 2026", &people, layout, &Progress::default()).unwrap();
             runs.push(started.elapsed().as_secs_f64());
             size = printed.bytes.len();
         }
@@ -41,7 +41,15 @@ fn main() {
         })
         .collect();
     let started = Instant::now();
-    let printed = door_list("Toronto Tech Summit 2026", "Saturday 12 December 2026", "now", &rows, Paper::A4).unwrap();
+    let printed = door_list(
+        "Toronto Tech Summit 2026",
+        "Saturday 12 December 2026",
+        "now",
+        &rows,
+        Paper::A4,
+        &Progress::default(),
+    )
+    .unwrap();
     println!(
         "door list of 100,000 tickets, A4: {:.1} s, {} pages, {:.1} MB; peak memory {}",
         started.elapsed().as_secs_f64(),

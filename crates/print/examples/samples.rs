@@ -1,7 +1,7 @@
 //! Writes a sample ticket on each paper, badges on each layout and a door list into a folder, to look at (`pdftoppm -png` renders
 //! them): `cargo run -p eventos-print --example samples -- /tmp/tickets`.
 
-use eventos_print::{Badge, DoorListRow, LAYOUTS, Paper, TicketPage, badges, door_list, tickets};
+use eventos_print::{Badge, DoorListRow, LAYOUTS, Paper, Progress, TicketPage, badges, door_list, tickets};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "sample-tickets".into());
@@ -20,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         not_valid: None,
     };
     for paper in Paper::ALL {
-        let printed = tickets("Sample ticket", std::slice::from_ref(&ticket), paper)?;
+        let printed = tickets("Sample ticket", std::slice::from_ref(&ticket), paper, &Progress::default())?;
         std::fs::write(format!("{dir}/ticket-{}.pdf", paper.name()), &printed.bytes)?;
     }
     let names = [
@@ -44,7 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
     for layout in LAYOUTS {
-        let printed = badges("Sample badges", "Toronto Tech Summit 2026", &people, layout)?;
+        let printed = badges("Sample badges", "Toronto Tech Summit 2026", &people, layout, &Progress::default())?;
         std::fs::write(format!("{dir}/badges-{}.pdf", layout.name), &printed.bytes)?;
     }
     let rows: Vec<DoorListRow> = people
@@ -59,7 +59,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             checked_in: i % 3 == 0,
         })
         .collect();
-    let list = door_list("Toronto Tech Summit 2026", &ticket.when, "2026-12-07 15:50", &rows, Paper::A4)?;
+    let list = door_list(
+        "Toronto Tech Summit 2026",
+        &ticket.when,
+        "2026-12-07 15:50",
+        &rows,
+        Paper::A4,
+        &Progress::default(),
+    )?;
     std::fs::write(format!("{dir}/door-list.pdf"), &list.bytes)?;
     println!("wrote {dir}/ticket-{{a4,letter,wallet}}.pdf, {dir}/badges-*.pdf and {dir}/door-list.pdf");
     Ok(())

@@ -4,7 +4,7 @@
 
 use crate::canvas::{Align, Area, Doc, Fit, Page};
 use crate::fonts::Weight;
-use crate::{PrintError, Printed};
+use crate::{PrintError, Printed, Progress};
 
 /// One person's badge.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -164,8 +164,14 @@ pub fn qr_area(label: Area) -> Area {
 
 /// The badges, `layout.per_page()` a page, in the order given (a page saying there are none
 /// if there are none).
-pub fn badges(title: &str, event_name: &str, badges: &[Badge], layout: &BadgeLayout) -> Result<Printed, PrintError> {
-    let mut doc = Doc::new(title)?;
+pub fn badges(
+    title: &str,
+    event_name: &str,
+    badges: &[Badge],
+    layout: &BadgeLayout,
+    progress: &Progress,
+) -> Result<Printed, PrintError> {
+    let mut doc = Doc::new(title, badges.len().div_ceil(layout.per_page()).max(1), progress)?;
     let (width, height) = layout.page;
     if badges.is_empty() {
         let mut page = doc.page(width, height);

@@ -11,7 +11,7 @@ use printpdf::{
 };
 
 use crate::fonts::{Fonts, REPLACEMENT, Weight};
-use crate::{PT_TO_MM, PrintError, Printed};
+use crate::{PT_TO_MM, PrintError, Printed, Progress};
 
 /// A rectangle on the page, in millimetres from the top-left corner.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -83,13 +83,16 @@ pub struct Doc {
     fonts: Fonts,
     pages: Vec<PdfPage>,
     missing: BTreeSet<char>,
+    progress: Progress,
 }
 
 impl Doc {
-    pub fn new(title: &str) -> Result<Doc, PrintError> {
+    /// A document of `pages` pages, whose drawing `progress` follows.
+    pub fn new(title: &str, pages: usize, progress: &Progress) -> Result<Doc, PrintError> {
         let mut pdf = PdfDocument::new(title);
         let fonts = Fonts::register(&mut pdf)?;
-        Ok(Doc { pdf, fonts, pages: Vec::new(), missing: BTreeSet::new() })
+        progress.start(pages);
+        Ok(Doc { pdf, fonts, pages: Vec::new(), missing: BTreeSet::new(), progress: progress.clone() })
     }
 
     /// A new page of this size (millimetres), finished with [`Page::done`].
@@ -343,5 +346,6 @@ impl Page<'_> {
     pub fn done(self) {
         let page = PdfPage::new(Mm(self.width), Mm(self.height), self.ops);
         self.doc.pages.push(page);
+        self.doc.progress.page_done();
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::canvas::{Align, Area, Doc, Fit};
 use crate::fonts::Weight;
-use crate::{Paper, PrintError, Printed};
+use crate::{Paper, PrintError, Printed, Progress};
 
 /// One line of the list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -35,12 +35,13 @@ pub fn door_list(
     printed_at: &str,
     rows: &[DoorListRow],
     paper: Paper,
+    progress: &Progress,
 ) -> Result<Printed, PrintError> {
     let paper = if paper == Paper::Wallet { Paper::A4 } else { paper };
     let (width, height) = paper.size();
-    let mut doc = Doc::new(&format!("Door list: {event_name}"))?;
     let per_page = rows_per_page(paper);
     let pages = rows.len().div_ceil(per_page).max(1);
+    let mut doc = Doc::new(&format!("Door list: {event_name}"), pages, progress)?;
     let inner = width - 2.0 * MARGIN;
     // Columns: the box, the name, the ticket number, the type.
     let (tick_w, number_w, type_w) = (8.0, 46.0, 38.0);

@@ -9,6 +9,7 @@ pub mod canvas;
 pub mod door_list;
 pub mod fonts;
 pub mod paper;
+pub mod progress;
 pub mod readback;
 pub mod report;
 pub mod tickets;
@@ -18,6 +19,7 @@ pub use canvas::{Align, Area, Doc, Fit, Page};
 pub use door_list::{DoorListRow, door_list};
 pub use fonts::{REPLACEMENT, Weight};
 pub use paper::Paper;
+pub use progress::Progress;
 pub use report::{Block, report};
 pub use tickets::{TicketPage, tickets};
 

@@ -5,7 +5,7 @@
 
 use crate::canvas::{Align, Area, Doc, Fit, Page};
 use crate::fonts::Weight;
-use crate::{Paper, PrintError, Printed};
+use crate::{Paper, PrintError, Printed, Progress};
 
 /// A part of a report, drawn in order.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,12 +34,18 @@ const TOP: f32 = 26.0;
 const ROW: f32 = 6.0;
 
 /// The report on `paper` (A4 or Letter).
-pub fn report(title: &str, subtitle: &str, blocks: &[Block], paper: Paper) -> Result<Printed, PrintError> {
+pub fn report(
+    title: &str,
+    subtitle: &str,
+    blocks: &[Block],
+    paper: Paper,
+    progress: &Progress,
+) -> Result<Printed, PrintError> {
     let paper = if paper == Paper::Wallet { Paper::A4 } else { paper };
     let (width, height) = paper.size();
     // Lay out first (which block lines go on which page), then draw, so "of y" is known.
     let pages = paginate(blocks, height);
-    let mut doc = Doc::new(title)?;
+    let mut doc = Doc::new(title, pages.len(), progress)?;
     let total = pages.len();
     for (index, items) in pages.iter().enumerate() {
         let mut page = doc.page(width, height);

@@ -5,7 +5,7 @@
 
 use crate::canvas::{Align, Area, Doc, Fit, Page};
 use crate::fonts::Weight;
-use crate::{Paper, PrintError, Printed};
+use crate::{Paper, PrintError, Printed, Progress};
 
 /// One ticket, as it is printed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -29,8 +29,8 @@ pub struct TicketPage {
 }
 
 /// A PDF of these tickets, one per page (a page saying there are none if there are none).
-pub fn tickets(title: &str, tickets: &[TicketPage], paper: Paper) -> Result<Printed, PrintError> {
-    let mut doc = Doc::new(title)?;
+pub fn tickets(title: &str, tickets: &[TicketPage], paper: Paper, progress: &Progress) -> Result<Printed, PrintError> {
+    let mut doc = Doc::new(title, tickets.len().max(1), progress)?;
     let (width, height) = paper.size();
     if tickets.is_empty() {
         let mut page = doc.page(width, height);

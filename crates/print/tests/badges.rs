@@ -5,7 +5,7 @@
 
 use eventos_print::badges::qr_area;
 use eventos_print::readback::{drawn_text, fonts, page_sizes, pages_text, render};
-use eventos_print::{Area, Badge, BadgeLayout, LAYOUTS, badges};
+use eventos_print::{Area, Badge, BadgeLayout, LAYOUTS, Progress, badges};
 use eventos_scan::Gray;
 
 const NAMES: [&str; 7] = [
@@ -65,7 +65,7 @@ fn every_layout_puts_each_badge_where_its_geometry_says_and_each_code_reads_back
     let decoder = eventos_scan::decoder(eventos_scan::DEFAULT_DECODER).unwrap();
     for layout in LAYOUTS {
         let list = people(layout.per_page() + 1);
-        let printed = badges("Badges", "Toronto Tech Summit 2026", &list, layout).unwrap();
+        let printed = badges("Badges", "Toronto Tech Summit 2026", &list, layout, &Progress::default()).unwrap();
         let per = layout.per_page();
         assert_eq!(printed.pages, list.len().div_ceil(per), "{}", layout.name);
         assert!(printed.missing.is_empty());
@@ -115,7 +115,7 @@ fn every_layout_puts_each_badge_where_its_geometry_says_and_each_code_reads_back
 fn an_event_with_no_attendees_gives_one_page_that_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let layout = BadgeLayout::named("a4-3x8-70x36").unwrap();
-    let printed = badges("Badges", "Quiet Evening", &[], layout).unwrap();
+    let printed = badges("Badges", "Quiet Evening", &[], layout, &Progress::default()).unwrap();
     assert_eq!(printed.pages, 1);
     let pdf = dir.path().join("none.pdf");
     std::fs::write(&pdf, &printed.bytes).unwrap();

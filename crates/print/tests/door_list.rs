@@ -4,7 +4,7 @@
 
 use eventos_print::door_list::rows_per_page;
 use eventos_print::readback::{drawn_pages, page_sizes};
-use eventos_print::{DoorListRow, Paper, door_list};
+use eventos_print::{DoorListRow, Paper, Progress, door_list};
 
 #[test]
 fn every_row_in_order_with_page_x_of_y_on_every_page() {
@@ -20,9 +20,15 @@ fn every_row_in_order_with_page_x_of_y_on_every_page() {
             checked_in: i % 3 == 0,
         })
         .collect();
-    let printed =
-        door_list("Toronto Tech Summit 2026", "Saturday 12 December 2026", "2026-12-07 15:50", &rows, Paper::Letter)
-            .unwrap();
+    let printed = door_list(
+        "Toronto Tech Summit 2026",
+        "Saturday 12 December 2026",
+        "2026-12-07 15:50",
+        &rows,
+        Paper::Letter,
+        &Progress::default(),
+    )
+    .unwrap();
     assert_eq!(printed.pages, 3);
     assert!(printed.missing.is_empty());
     let pdf = dir.path().join("door.pdf");
@@ -49,7 +55,7 @@ fn every_row_in_order_with_page_x_of_y_on_every_page() {
 #[test]
 fn no_tickets_gives_a_page_that_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let printed = door_list("Quiet Evening", "Tomorrow", "now", &[], Paper::A4).unwrap();
+    let printed = door_list("Quiet Evening", "Tomorrow", "now", &[], Paper::A4, &Progress::default()).unwrap();
     assert_eq!(printed.pages, 1);
     let pdf = dir.path().join("none.pdf");
     std::fs::write(&pdf, &printed.bytes).unwrap();

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use eventos_print::readback::drawn_pages;
-use eventos_print::{Block, Paper, report};
+use eventos_print::{Block, Paper, Progress, report};
 
 #[test]
 fn a_long_table_flows_onto_pages_that_repeat_its_heads() {
@@ -24,7 +24,7 @@ fn a_long_table_flows_onto_pages_that_repeat_its_heads() {
             note: "Most: 5".into(),
         },
     ];
-    let printed = report("A long report", "made in a test", &blocks, Paper::A4).unwrap();
+    let printed = report("A long report", "made in a test", &blocks, Paper::A4, &Progress::default()).unwrap();
     assert!(printed.pages >= 3 && printed.missing.is_empty());
     let pdf = dir.path().join("report.pdf");
     std::fs::write(&pdf, &printed.bytes).unwrap();

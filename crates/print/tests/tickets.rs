@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use eventos_print::readback::{drawn_pages, fonts, page_sizes, pages_text, render};
-use eventos_print::{Paper, REPLACEMENT, TicketPage, tickets};
+use eventos_print::{Paper, Progress, REPLACEMENT, TicketPage, tickets};
 
 fn ticket(n: usize, holder: &str) -> TicketPage {
     TicketPage {
@@ -40,7 +40,7 @@ fn each_ticket_is_a_page_with_its_words_and_a_qr_that_decodes_to_its_code() {
     let holders = ["Zoë Ångström-Müller", "Αλέξανδρος Παπαδόπουλος", "Анна Кузнецова"];
     let list: Vec<TicketPage> = holders.iter().enumerate().map(|(i, h)| ticket(i, h)).collect();
     for paper in Paper::ALL {
-        let printed = tickets("Tickets", &list, paper).unwrap();
+        let printed = tickets("Tickets", &list, paper, &Progress::default()).unwrap();
         assert_eq!(printed.pages, 3);
         assert!(printed.missing.is_empty(), "{:?}", printed.missing);
         let pdf = write(dir.path(), &format!("{}.pdf", paper.name()), &printed.bytes);
@@ -77,7 +77,8 @@ fn a_ticket_that_is_not_valid_has_no_code_and_says_why() {
     let mut refunded = ticket(1, "Sam Lee");
     refunded.code = None;
     refunded.not_valid = Some("Refunded".into());
-    let pdf = write(dir.path(), "void.pdf", &tickets("Void", &[refunded], Paper::A4).unwrap().bytes);
+    let pdf =
+        write(dir.path(), "void.pdf", &tickets("Void", &[refunded], Paper::A4, &Progress::default()).unwrap().bytes);
     let text = &pages_text(&pdf).unwrap()[0];
     assert!(text.contains("NOT VALID") && text.contains("Refunded"), "{text}");
     let shots = tempfile::tempdir().unwrap();
@@ -91,7 +92,7 @@ fn a_character_the_font_lacks_is_shown_replaced_and_reported_and_long_text_is_cu
     t.event_name = "The Annual General Meeting of the Greater Toronto Association of Event Professionals \
                     and Friends, with Workshops, Keynotes, Panels and an Evening Reception"
         .into();
-    let printed = tickets("Odd", &[t], Paper::Wallet).unwrap();
+    let printed = tickets("Odd", &[t], Paper::Wallet, &Progress::default()).unwrap();
     assert_eq!(printed.missing, ['太', '山', '田', '郎']);
     let pdf = write(dir.path(), "odd.pdf", &printed.bytes);
     let text = &pages_text(&pdf).unwrap()[0];
@@ -103,7 +104,7 @@ fn a_character_the_font_lacks_is_shown_replaced_and_reported_and_long_text_is_cu
 #[test]
 fn no_tickets_gives_one_page_that_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let printed = tickets("None", &[], Paper::Letter).unwrap();
+    let printed = tickets("None", &[], Paper::Letter, &Progress::default()).unwrap();
     assert_eq!(printed.pages, 1);
     let pdf = write(dir.path(), "none.pdf", &printed.bytes);
     assert!(pages_text(&pdf).unwrap()[0].contains("No tickets to print"));

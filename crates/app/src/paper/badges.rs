@@ -79,9 +79,10 @@ impl App {
             .collect();
         people.sort_by_cached_key(|b| (b.name.to_lowercase(), b.code.clone()));
         let file_name = format!("Badges {}.pdf", safe_name(&event.name));
-        let opened = self.data_dir.join("opened").join("pdf");
         let title = format!("Badges of {}", event.name);
-        Ok(PdfJob::new(file_name, opened, move || eventos_print::badges(&title, &event.name, &people, layout)))
+        Ok(PdfJob::new(self, file_name, move |progress| {
+            eventos_print::badges(&title, &event.name, &people, layout, progress)
+        }))
     }
 }
 

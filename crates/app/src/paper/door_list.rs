@@ -26,9 +26,8 @@ impl App {
         rows.sort_by_cached_key(|r| (by_last_name(&r.name), r.ticket_number.clone()));
         let printed_at = local_now();
         let file_name = format!("Door list {}.pdf", safe_name(&words.name));
-        let opened = self.data_dir.join("opened").join("pdf");
-        Ok(PdfJob::new(file_name, opened, move || {
-            eventos_print::door_list(&words.name, &words.when, &printed_at, &rows, paper)
+        Ok(PdfJob::new(self, file_name, move |progress| {
+            eventos_print::door_list(&words.name, &words.when, &printed_at, &rows, paper, progress)
         }))
     }
 }

@@ -46,8 +46,9 @@ impl App {
         let title = format!("Event report: {}", words.name);
         let subtitle = format!("{} · printed {}", words.when, local_now());
         let file_name = format!("Report {}.pdf", safe_name(&words.name));
-        let opened = self.data_dir.join("opened").join("pdf");
-        Ok(PdfJob::new(file_name, opened, move || eventos_print::report(&title, &subtitle, &blocks, paper)))
+        Ok(PdfJob::new(self, file_name, move |progress| {
+            eventos_print::report(&title, &subtitle, &blocks, paper, progress)
+        }))
     }
 }
 

@@ -12,7 +12,7 @@ mod tickets;
 
 use std::path::{Path, PathBuf};
 
-use eventos_print::{Paper, Printed};
+use eventos_print::{Paper, Printed, Progress};
 use eventos_store::Row;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -68,16 +68,22 @@ pub struct PdfJob {
     file_name: String,
     /// The data folder's `opened/pdf/`, where Open puts it.
     opened: PathBuf,
-    draw: Box<dyn FnOnce() -> std::result::Result<Printed, eventos_print::PrintError> + Send>,
+    /// The App's, so a screen can ask how far a PDF has got.
+    progress: Progress,
+    draw: Box<Draw>,
 }
+
+/// Drawing a PDF, following its progress.
+type Draw = dyn FnOnce(&Progress) -> std::result::Result<Printed, eventos_print::PrintError> + Send;
 
 impl PdfJob {
     pub(crate) fn new(
+        app: &App,
         file_name: String,
-        opened: PathBuf,
-        draw: impl FnOnce() -> std::result::Result<Printed, eventos_print::PrintError> + Send + 'static,
+        draw: impl FnOnce(&Progress) -> std::result::Result<Printed, eventos_print::PrintError> + Send + 'static,
     ) -> PdfJob {
-        PdfJob { file_name, opened, draw: Box::new(draw) }
+        let opened = app.data_dir.join("opened").join("pdf");
+        PdfJob { file_name, opened, progress: app.pdf_progress.clone(), draw: Box::new(draw) }
     }
 
     pub fn file_name(&self) -> &str {
@@ -85,7 +91,7 @@ impl PdfJob {
     }
 
     pub fn pdf(self) -> Result<Printed> {
-        (self.draw)().map_err(|e| AppError::new(ErrorCode::Invalid, e.to_string()))
+        (self.draw)(&self.progress).map_err(|e| AppError::new(ErrorCode::Invalid, e.to_string()))
     }
 
     /// Draws the PDF and writes it to `path`, whole or not at all.
@@ -118,7 +124,20 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// How far the PDF being made has got: pages drawn of all its pages (all drawn: the file is
+/// being written).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct PdfProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
 impl App {
+    pub fn pdf_progress(&self) -> PdfProgress {
+        let (done, total) = self.pdf_progress.now();
+        PdfProgress { done: u32::try_from(done).unwrap_or(u32::MAX), total: u32::try_from(total).unwrap_or(u32::MAX) }
+    }
+
     /// The words an event's tickets share.
     pub(crate) fn event_words(&self, event_id: &str) -> Result<EventWords> {
         let store = self.store()?;

@@ -64,9 +64,8 @@ impl App {
         blocks.push(Block::Table { columns: heads("Month"), rows: months, total: true });
         let title = "Pipeline report".to_owned();
         let subtitle = format!("Open deals and the weighted forecast (value × probability) · printed {}", local_now());
-        let opened = self.data_dir.join("opened").join("pdf");
-        Ok(PdfJob::new("Pipeline report.pdf".into(), opened, move || {
-            eventos_print::report(&title, &subtitle, &blocks, paper)
+        Ok(PdfJob::new(self, "Pipeline report.pdf".into(), move |progress| {
+            eventos_print::report(&title, &subtitle, &blocks, paper, progress)
         }))
     }
 }

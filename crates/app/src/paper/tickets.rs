@@ -20,6 +20,8 @@ pub enum TicketsOf {
     Ticket(String),
     /// An event's valid tickets (active or used), by its id or slug.
     Event(String),
+    /// An attendee's tickets, by the attendee's id.
+    Attendee(String),
 }
 
 impl TicketsOf {
@@ -49,20 +51,23 @@ impl App {
         let tickets: Vec<TicketLookup> = match of {
             TicketsOf::Order(number) => store.tickets_of_order(number)?,
             TicketsOf::Ticket(number) => store.ticket_by_number(number)?.into_iter().collect(),
+            TicketsOf::Attendee(id) => store.tickets_of_attendees(std::slice::from_ref(id))?,
             TicketsOf::Event(event) => {
                 let id = store.event_stats(event)?.event_id;
                 store.tickets_of_event(&id, EVENT_LIMIT)?
             }
         };
-        let opened = self.data_dir.join("opened").join("pdf");
         let Some(first) = tickets.first() else {
             let missing = |what: String| Err(AppError::new(ErrorCode::NotFound, what));
             return match of {
                 TicketsOf::Order(n) => missing(format!("no order {n} on this computer")),
                 TicketsOf::Ticket(n) => missing(format!("no ticket {n} on this computer")),
+                TicketsOf::Attendee(_) => missing("this attendee holds no ticket".into()),
                 TicketsOf::Event(e) => {
                     let title = format!("Tickets of {e}");
-                    Ok(PdfJob::new("Tickets.pdf".into(), opened, move || eventos_print::tickets(&title, &[], paper)))
+                    Ok(PdfJob::new(self, "Tickets.pdf".into(), move |progress| {
+                        eventos_print::tickets(&title, &[], paper, progress)
+                    }))
                 }
             };
         };
@@ -87,8 +92,12 @@ impl App {
             TicketsOf::Event(_) => {
                 (format!("Tickets of {}", event.name), format!("Tickets {}.pdf", safe_name(&event.name)))
             }
+            TicketsOf::Attendee(_) => {
+                let name = first.attendee_name.clone().unwrap_or_default();
+                (format!("Tickets of {name}"), format!("Tickets {}.pdf", safe_name(&name)))
+            }
         };
-        Ok(PdfJob::new(file_name, opened, move || eventos_print::tickets(&title, &pages, paper)))
+        Ok(PdfJob::new(self, file_name, move |progress| eventos_print::tickets(&title, &pages, paper, progress)))
     }
 
     fn ticket_page(&self, t: &TicketLookup, code: String, event: &EventWords) -> Result<TicketPage> {

@@ -699,7 +699,7 @@ export type BoardOwner = {
  */
 id: string, name: string, };
 
-export type TicketsOf = { "kind": "order", "value": string } | { "kind": "ticket", "value": string } | { "kind": "event", "value": string };
+export type TicketsOf = { "kind": "order", "value": string } | { "kind": "ticket", "value": string } | { "kind": "event", "value": string } | { "kind": "attendee", "value": string };
 
 export type PaperSize = "a4" | "letter" | "wallet";
 
@@ -708,6 +708,8 @@ export type SavedPdf = { path: string, pages: number,
  * Characters the font lacks, printed as U+FFFD (a name in a script it does not cover).
  */
 missing: Array<string>, };
+
+export type PdfProgress = { done: number, total: number, };
 
 export type BadgesOf = { 
 /**
@@ -1094,6 +1096,7 @@ export const commands = {
   openEventReport: (event: string, paper: PaperSize): Promise<SavedPdf> => call("open_event_report", { event, paper }),
   savePipelineReport: (paper: PaperSize): Promise<SavedPdf | null> => call("save_pipeline_report", { paper }),
   openPipelineReport: (paper: PaperSize): Promise<SavedPdf> => call("open_pipeline_report", { paper }),
+  pdfProgress: (): Promise<PdfProgress> => call("pdf_progress"),
   badgeLayouts: (): Promise<BadgeLayoutInfo[]> => call("badge_layouts"),
   saveBadgesPdf: (of: BadgesOf): Promise<SavedPdf | null> => call("save_badges_pdf", { of }),
   openBadgesPdf: (of: BadgesOf): Promise<SavedPdf> => call("open_badges_pdf", { of }),
