@@ -1,7 +1,8 @@
 //! Ticket PDFs through the facade, on the demo workspace (signed codes): one ticket (bar
-//! ≤ 50 ms), an order's tickets, and every valid ticket of the busiest event (time and size).
+//! ≤ 50 ms), an order's tickets, and every valid ticket of the busiest event (time and size);
+//! then, on the 100k-attendee fixture, the door list of its busiest event (bar ≤ 20 s).
 //!
-//! `cargo bench -p eventos-app --bench paper`.
+//! `cargo bench -p eventos-app --bench paper` (EVENTOS_BENCH_ATTENDEES changes 100000).
 #![allow(clippy::unwrap_used)]
 
 use std::time::Instant;
@@ -11,6 +12,8 @@ use eventos_app::paper::TicketsOf;
 use eventos_app::sync::SessionStore;
 use eventos_print::Paper;
 
+#[path = "support/fixture.rs"]
+mod fixture;
 #[path = "../../demo/benches/support/percentiles.rs"]
 mod percentiles;
 use percentiles::{percentiles, timed};
@@ -48,5 +51,28 @@ fn main() {
         started.elapsed().as_secs_f64(),
         printed.bytes.len() as f64 / 1e6,
         printed.bytes.len() as f64 / 1e3 / printed.pages as f64
+    );
+
+    // The door list of the 100k fixture's busiest event, through the facade.
+    let (dir, attendees) = fixture::connected_demo(|store| {
+        let sql = "SELECT user_id FROM account_users WHERE role = 'owner' LIMIT 1";
+        store.connection().query_row(sql, [], |r| r.get(0)).unwrap()
+    });
+    let app = App::open_with(dir.path(), SessionStore::File);
+    let db = rusqlite::Connection::open(dir.path().join("eventos.db")).unwrap();
+    let (event, tickets): (String, i64) = db
+        .query_row(
+            "SELECT event_id, count(*) FROM tickets WHERE status IN ('active', 'used') GROUP BY event_id ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let started = Instant::now();
+    let printed = app.door_list_job(&event, Paper::A4).unwrap().pdf().unwrap();
+    println!(
+        "the door list of the {attendees}-attendee fixture's busiest event ({tickets} tickets), A4: {:.1} s, {} pages, {:.1} MB",
+        started.elapsed().as_secs_f64(),
+        printed.pages,
+        printed.bytes.len() as f64 / 1e6
     );
 }

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use eventos_print::door_list::rows_per_page;
-use eventos_print::readback::{drawn_pages, page_sizes};
+use eventos_print::readback::{drawn_pages, fonts, page_sizes};
 use eventos_print::{DoorListRow, Paper, Progress, door_list};
 
 #[test]
@@ -34,6 +34,7 @@ fn every_row_in_order_with_page_x_of_y_on_every_page() {
     let pdf = dir.path().join("door.pdf");
     std::fs::write(&pdf, &printed.bytes).unwrap();
     assert!(page_sizes(&pdf).unwrap().iter().all(|(w, h)| (*w, *h) == (612.0, 792.0)));
+    assert!(fonts(&pdf).unwrap().iter().all(|f| f.embedded && f.subset));
     let pages = drawn_pages(&pdf).unwrap();
     assert_eq!(pages.len(), 3);
     let mut at = 0;

@@ -2,7 +2,7 @@
 //! columns' names on the next page, and every row is there in order.
 #![allow(clippy::unwrap_used)]
 
-use eventos_print::readback::drawn_pages;
+use eventos_print::readback::{drawn_pages, fonts};
 use eventos_print::{Block, Paper, Progress, report};
 
 #[test]
@@ -30,6 +30,7 @@ fn a_long_table_flows_onto_pages_that_repeat_its_heads() {
     std::fs::write(&pdf, &printed.bytes).unwrap();
     let pages = drawn_pages(&pdf).unwrap();
     assert_eq!(pages.len(), printed.pages);
+    assert!(fonts(&pdf).unwrap().iter().all(|f| f.embedded && f.subset));
     let mut next = 0;
     for (i, page) in pages.iter().enumerate() {
         assert!(page.contains(&format!("Page {} of {}", i + 1, pages.len())), "{page}");
