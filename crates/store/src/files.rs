@@ -66,9 +66,18 @@ pub(crate) fn documents_reached(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Whether a document is still here, as this transaction sees it.
-pub(crate) fn document_exists(tx: &Transaction<'_>, document_id: &str) -> Result<bool> {
-    Ok(tx.query_row("SELECT 1 FROM crm_documents WHERE id = ?1", [document_id], |_| Ok(())).optional()?.is_some())
+/// Of these documents (id, file), the ones no longer here, as this transaction sees it: one
+/// query however many a company's delete may have taken.
+pub(crate) fn documents_gone(tx: &Transaction<'_>, documents: Vec<(String, String)>) -> Result<Vec<(String, String)>> {
+    if documents.is_empty() {
+        return Ok(documents);
+    }
+    let ids = serde_json::to_string(&documents.iter().map(|(id, _)| id).collect::<Vec<_>>()).unwrap_or_default();
+    let mut stmt =
+        tx.prepare_cached("SELECT value FROM json_each(?1) WHERE value NOT IN (SELECT id FROM crm_documents)")?;
+    let gone: std::collections::HashSet<String> =
+        stmt.query_map([ids], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(documents.into_iter().filter(|(id, _)| gone.contains(id)).collect())
 }
 
 /// Keeps a file's bytes, with its place in the upload queue (`None`: nothing to upload). A file

@@ -170,10 +170,8 @@ impl<'c> Writer<'c> {
         if changed == 0 {
             return Err(StoreError::NotFound { table: table.name.into(), id: id.into() });
         }
-        for (document, path) in documents {
-            if !crate::files::document_exists(&self.tx, &document)? {
-                crate::files::queue_deletion(&self.tx, &path, &document, (table.name, id))?;
-            }
+        for (document, path) in crate::files::documents_gone(&self.tx, documents)? {
+            crate::files::queue_deletion(&self.tx, &path, &document, (table.name, id))?;
         }
         self.record(table.name, id, Op::Delete, None)
     }
