@@ -4,7 +4,7 @@
 
 use crate::canvas::{Align, Area, Doc, Fit};
 use crate::fonts::Weight;
-use crate::{Paper, PrintError, Printed, Progress};
+use crate::{PT_TO_MM, Paper, PrintError, Printed, Progress};
 
 /// One line of the list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -37,7 +37,7 @@ pub fn door_list(
     paper: Paper,
     progress: &Progress,
 ) -> Result<Printed, PrintError> {
-    let paper = if paper == Paper::Wallet { Paper::A4 } else { paper };
+    let paper = paper.sheet();
     let (width, height) = paper.size();
     let per_page = rows_per_page(paper);
     let pages = rows.len().div_ceil(per_page).max(1);
@@ -79,7 +79,7 @@ pub fn door_list(
         let first = page_index * per_page;
         for (i, row) in rows[first..rows.len().min(first + per_page)].iter().enumerate() {
             let y = ROWS_TOP + i as f32 * ROW;
-            let text_y = y + (ROW - SIZE * 0.3528 * 1.2) / 2.0;
+            let text_y = y + (ROW - SIZE * PT_TO_MM * 1.2) / 2.0;
             let tick = Area::new(MARGIN + 1.0, y + 1.3, 3.6, 3.6);
             page.frame(tick, 0.6, 0.0);
             if row.checked_in {

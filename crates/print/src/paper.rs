@@ -21,6 +21,11 @@ impl Paper {
         }
     }
 
+    /// The paper for reports and lists: this one, unless it is the wallet size (too narrow).
+    pub fn sheet(self) -> Paper {
+        if self == Paper::Wallet { Paper::A4 } else { self }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Paper::A4 => "a4",

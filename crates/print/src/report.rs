@@ -41,7 +41,7 @@ pub fn report(
     paper: Paper,
     progress: &Progress,
 ) -> Result<Printed, PrintError> {
-    let paper = if paper == Paper::Wallet { Paper::A4 } else { paper };
+    let paper = paper.sheet();
     let (width, height) = paper.size();
     // Lay out first (which block lines go on which page), then draw, so "of y" is known.
     let pages = paginate(blocks, height);
