@@ -39,12 +39,18 @@ fn main() {
         )
         .unwrap();
     let one = TicketsOf::Ticket(ticket);
-    percentiles("one ticket, A4", timed(50, |_| drop(app.tickets_pdf(&one, Paper::A4).unwrap())));
-    percentiles("one ticket, wallet", timed(50, |_| drop(app.tickets_pdf(&one, Paper::Wallet).unwrap())));
+    percentiles("one ticket, A4", timed(50, |_| drop(app.tickets_job(&one, Paper::A4).unwrap().pdf().unwrap())));
+    percentiles(
+        "one ticket, wallet",
+        timed(50, |_| drop(app.tickets_job(&one, Paper::Wallet).unwrap().pdf().unwrap())),
+    );
     let order = TicketsOf::Order(order);
-    percentiles("an order's tickets, A4", timed(20, |_| drop(app.tickets_pdf(&order, Paper::A4).unwrap())));
+    percentiles(
+        "an order's tickets, A4",
+        timed(20, |_| drop(app.tickets_job(&order, Paper::A4).unwrap().pdf().unwrap())),
+    );
     let started = Instant::now();
-    let printed = app.tickets_pdf(&TicketsOf::Event(event), Paper::A4).unwrap();
+    let printed = app.tickets_job(&TicketsOf::Event(event), Paper::A4).unwrap().pdf().unwrap();
     println!(
         "the busiest event's {} tickets, A4: {:.2} s, {:.1} MB ({:.1} kB a page)",
         printed.pages,

@@ -141,7 +141,7 @@ fn an_attendees_tickets_and_badge_print_with_their_name_and_codes() {
     assert!(drawn_pages(&pdf).unwrap().iter().all(|p| p.contains(&name)));
     let event: String = common::scalar(&dir, &format!("SELECT event_id FROM attendees WHERE id = '{attendee}'"));
     let of = BadgesOf { event, attendees: Some(vec![attendee]), ticket: None, layout: "thermal-90x54".into() };
-    let badge = app.badges_pdf(&of).unwrap();
+    let badge = app.badges_job(&of).unwrap().pdf().unwrap();
     assert_eq!(badge.pages, 1, "one attendee, one badge");
     let missing = app.tickets_job(&TicketsOf::Attendee("00000000-0000-4000-8000-000000000000".into()), Paper::A4);
     assert_eq!(missing.err().unwrap().code, eventos_app::ErrorCode::NotFound);

@@ -91,62 +91,39 @@ pub fn run(db: &Path, command: PdfCommand, out: &mut String) -> Result<(), CliEr
         return Ok(());
     }
     let app = crate::facade(db)?;
-    match command {
+    let paper_of = |paper: Option<Paper>| paper.unwrap_or_else(Paper::of_this_computer);
+    // Each command reads its PDF's words; drawing and writing it are the same for all.
+    let (job, file, on) = match command {
         PdfCommand::Tickets { what, out: file, paper } => {
-            let paper = paper.unwrap_or_else(Paper::of_this_computer);
-            let printed = app.tickets_pdf(&TicketsOf::from_typed(&what), paper)?;
-            write(&file, &printed.bytes)?;
-            let _ = writeln!(out, "{} ({} pages, {})", file.display(), printed.pages, paper.name());
-            note_missing(&printed.missing);
+            let paper = paper_of(paper);
+            (app.tickets_job(&TicketsOf::from_typed(&what), paper)?, file, paper.name().to_owned())
         }
         PdfCommand::Report { event, out: file, paper } => {
-            let paper = paper.unwrap_or_else(Paper::of_this_computer);
-            save(app.event_report_job(&event, paper)?, &file, paper.name(), out)?;
+            let paper = paper_of(paper);
+            (app.event_report_job(&event, paper)?, file, paper.name().to_owned())
         }
         PdfCommand::Pipeline { out: file, paper } => {
-            let paper = paper.unwrap_or_else(Paper::of_this_computer);
-            save(app.pipeline_report_job(paper)?, &file, paper.name(), out)?;
+            let paper = paper_of(paper);
+            (app.pipeline_report_job(paper)?, file, paper.name().to_owned())
         }
         PdfCommand::DoorList { event, out: file, paper } => {
-            let paper = paper.unwrap_or_else(Paper::of_this_computer);
-            save(app.door_list_job(&event, paper)?, &file, paper.name(), out)?;
+            let paper = paper_of(paper);
+            (app.door_list_job(&event, paper)?, file, paper.name().to_owned())
         }
         PdfCommand::Badges { event, layout, out: file, attendees, .. } => {
             let (Some(event), Some(layout), Some(file)) = (event, layout, file) else {
                 return Err(CliError::Usage("give the event, --layout and --out".into()));
             };
             let of = BadgesOf { event, layout, attendees: (!attendees.is_empty()).then_some(attendees), ticket: None };
-            let printed = app.badges_pdf(&of)?;
-            write(&file, &printed.bytes)?;
-            let _ = writeln!(out, "{} ({} pages, {})", file.display(), printed.pages, of.layout);
-            note_missing(&printed.missing);
+            (app.badges_job(&of)?, file, of.layout)
         }
-    }
-    Ok(())
-}
-
-/// Draws the PDF, writes it, and says so (and what the font could not print).
-fn save(job: eventos_app::paper::PdfJob, file: &Path, on: &str, out: &mut String) -> Result<(), CliError> {
-    let printed = job.pdf()?;
-    write(file, &printed.bytes)?;
-    let _ = writeln!(out, "{} ({} pages, {on})", file.display(), printed.pages);
-    note_missing(&printed.missing);
-    Ok(())
-}
-
-fn note_missing(missing: &[char]) {
-    if !missing.is_empty() {
-        let chars: String = missing.iter().collect();
+    };
+    // Written whole or not at all, as the window saves it.
+    let saved = job.save(&file)?;
+    let _ = writeln!(out, "{} ({} pages, {on})", file.display(), saved.pages);
+    if !saved.missing.is_empty() {
+        let chars = saved.missing.concat();
         eprintln!("note: the font has no {chars:?}: printed as {}", eventos_print::REPLACEMENT);
     }
-}
-
-/// Writes the whole file or nothing: a half-written PDF never takes the name.
-fn write(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let fail = |e: std::io::Error| CliError::Usage(format!("cannot write {}: {e}", path.display()));
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    std::io::Write::write_all(&mut temp, bytes).map_err(fail)?;
-    temp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }

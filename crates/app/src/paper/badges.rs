@@ -1,10 +1,9 @@
 //! Name badges of an event's attendees with a valid ticket, on a layout.
 
-use eventos_print::Printed;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{EVENT_LIMIT, PdfJob, safe_name};
+use super::{EVENT_LIMIT, EventWords, PdfJob, safe_name};
 use crate::{App, AppError, ErrorCode, Result};
 
 /// A badge layout, as the screens offer it.
@@ -42,12 +41,8 @@ pub struct BadgesOf {
 impl App {
     /// Name badges of an event's attendees with a valid ticket, sorted by name, on a layout:
     /// the name, their company where a CRM contact has their email, their ticket's type, and
-    /// the ticket's code (signed where this computer holds the event's key).
-    pub fn badges_pdf(&self, of: &BadgesOf) -> Result<Printed> {
-        self.badges_job(of)?.pdf()
-    }
-
-    /// [`App::badges_pdf`] read now, to be drawn by the caller.
+    /// the ticket's code (signed where this computer holds the event's key). Read now, drawn by
+    /// the caller.
     pub fn badges_job(&self, of: &BadgesOf) -> Result<PdfJob> {
         let layout = eventos_print::BadgeLayout::named(&of.layout).ok_or_else(|| {
             let names: Vec<&str> = eventos_print::LAYOUTS.iter().map(|l| l.name).collect();
@@ -56,7 +51,7 @@ impl App {
         })?;
         let store = self.store()?;
         let event_id = store.event_stats(&of.event)?.event_id;
-        let event = self.event_words(&event_id)?;
+        let event = EventWords::of(&self.event(&event_id)?);
         let mut tickets = store.tickets_of_event(&event_id, EVENT_LIMIT)?;
         tickets.retain(|t| !t.order_refunded && t.attendee_id.is_some());
         if let Some(only) = &of.attendees {

@@ -2,7 +2,7 @@
 
 use eventos_print::Paper;
 
-use super::{EVENT_LIMIT, PdfJob, local_now, safe_name};
+use super::{EVENT_LIMIT, EventWords, PdfJob, local_now, safe_name};
 use crate::{App, Result};
 
 impl App {
@@ -11,7 +11,7 @@ impl App {
     pub fn door_list_job(&self, event: &str, paper: Paper) -> Result<PdfJob> {
         let store = self.store()?;
         let event_id = store.event_stats(event)?.event_id;
-        let words = self.event_words(&event_id)?;
+        let words = EventWords::of(&self.event(&event_id)?);
         let mut rows: Vec<eventos_print::DoorListRow> = store
             .tickets_of_event(&event_id, EVENT_LIMIT)?
             .into_iter()

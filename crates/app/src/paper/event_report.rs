@@ -4,7 +4,7 @@
 use eventos_print::Paper;
 use eventos_print::report::Block;
 
-use super::{PdfJob, local_now, money, safe_name};
+use super::{EventWords, PdfJob, local_now, money, safe_name};
 use crate::organize::{Budget, EventAnalytics, Ratings};
 use crate::{App, Result};
 
@@ -16,7 +16,7 @@ impl App {
         let detail = self.event(&id)?;
         let analytics = self.event_analytics(&id)?;
         let budget = self.budget(&id)?;
-        let words = self.event_words(&id)?;
+        let words = EventWords::of(&detail);
         let t = &detail.tickets;
         let mut blocks = vec![Block::Figures(vec![
             ("Revenue".into(), money(detail.summary.revenue_cents)),

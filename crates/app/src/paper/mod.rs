@@ -13,11 +13,11 @@ mod tickets;
 use std::path::{Path, PathBuf};
 
 use eventos_print::{Paper, Printed, Progress};
-use eventos_store::Row;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{App, AppError, ErrorCode, Result, text};
+use crate::events::EventDetail;
+use crate::{App, AppError, ErrorCode, Result};
 
 pub use badges::{BadgeLayoutInfo, BadgesOf, badge_layouts};
 pub use tickets::TicketsOf;
@@ -137,43 +137,27 @@ impl App {
         let (done, total) = self.pdf_progress.now();
         PdfProgress { done: u32::try_from(done).unwrap_or(u32::MAX), total: u32::try_from(total).unwrap_or(u32::MAX) }
     }
-
-    /// The words an event's tickets share.
-    pub(crate) fn event_words(&self, event_id: &str) -> Result<EventWords> {
-        let store = self.store()?;
-        let event =
-            store.get("events", event_id)?.ok_or_else(|| AppError::new(ErrorCode::NotFound, "no such event"))?;
-        let venue: Option<Row> = match event["venue_id"].as_str() {
-            Some(id) => store.get("venues", id)?,
-            None => None,
-        };
-        let zone = venue
-            .as_ref()
-            .and_then(|v| v["timezone"].as_str())
-            .filter(|z| eventos_store::zones::is_known(z))
-            .unwrap_or_else(|| eventos_store::zones::local_zone())
-            .to_owned();
-        let address = venue.as_ref().map(|v| {
-            [text(v, "address"), text(v, "city"), text(v, "postal_code")]
-                .into_iter()
-                .filter(|p| !p.is_empty())
-                .collect::<Vec<_>>()
-                .join(", ")
-        });
-        Ok(EventWords {
-            name: text(&event, "name"),
-            when: when(&text(&event, "start_at"), &text(&event, "end_at"), &zone),
-            venue: venue.as_ref().map(|v| text(v, "name")),
-            address: address.filter(|a| !a.is_empty()),
-        })
-    }
 }
 
+/// The words an event's pages share, as its page shows them: its name, its time on its
+/// venue's clock, the venue and its address.
 pub(crate) struct EventWords {
     pub(crate) name: String,
     pub(crate) when: String,
     pub(crate) venue: Option<String>,
     pub(crate) address: Option<String>,
+}
+
+impl EventWords {
+    pub(crate) fn of(event: &EventDetail) -> EventWords {
+        let s = &event.summary;
+        EventWords {
+            name: s.name.clone(),
+            when: when(&s.start_at, &s.end_at, &s.zone),
+            venue: s.venue_name.clone(),
+            address: event.venue_address.clone().filter(|a| !a.is_empty()),
+        }
+    }
 }
 
 /// A name as a file name on any system: no separators or characters Windows refuses.

@@ -2,7 +2,7 @@
 //! this computer holds the event's key; a cancelled or refunded ticket printed as not valid,
 //! with no code.
 
-use eventos_print::{Paper, Printed, TicketPage};
+use eventos_print::{Paper, TicketPage};
 use eventos_store::TicketLookup;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -40,12 +40,8 @@ impl TicketsOf {
 }
 
 impl App {
-    /// The tickets as a PDF, one page each, on `paper`.
-    pub fn tickets_pdf(&self, of: &TicketsOf, paper: Paper) -> Result<Printed> {
-        self.tickets_job(of, paper)?.pdf()
-    }
-
-    /// The tickets' pages, read (and their codes signed) now, to be drawn by the caller.
+    /// The tickets, one page each on `paper`: read (and their codes signed) now, drawn by the
+    /// caller.
     pub fn tickets_job(&self, of: &TicketsOf, paper: Paper) -> Result<PdfJob> {
         let store = self.store()?;
         let tickets: Vec<TicketLookup> = match of {
@@ -73,7 +69,7 @@ impl App {
         };
         // An order, a ticket, an event: one event either way.
         let event_id = first.event_id.clone();
-        let event = self.event_words(&event_id)?;
+        let event = EventWords::of(&self.event(&event_id)?);
         let codes = self.codes_of(&event_id, tickets.clone())?;
         let pages = tickets
             .iter()
