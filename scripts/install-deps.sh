@@ -33,6 +33,7 @@ if [ "$purpose" = "test" ]; then
   packages+=(sqlite3)                          # the write guard is tested against the sqlite3 shell
   packages+=(dbus-daemon)                      # a private session bus for the desktop notifications' test
   packages+=(poppler-utils)                    # PDFs read back: pdftotext, pdffonts, pdfinfo, pdftoppm
+  packages+=(iproute2)                         # the door exchange's test makes its own hosts (ip netns)
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then

@@ -12,8 +12,8 @@ use eventos_app::crm::{
 };
 use eventos_app::dashboard::Dashboard;
 use eventos_app::door::{
-    CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorScan, DoorSetup, DuplicateEntry, QrPath, ScannerPoll,
-    TicketCode, Verdict,
+    CameraChoice, CameraResolution, DoorCounts, DoorExchange, DoorHit, DoorScan, DoorSetup, DuplicateEntry,
+    PairingShown, QrPath, ScannerPoll, TicketCode, Verdict,
 };
 use eventos_app::events::{EventDetail, EventEdit, EventQuery, EventSummary};
 use eventos_app::organize::{Budget, EventAnalytics, EventDraft, Programme, StatusPlan, Step};
@@ -71,6 +71,34 @@ pub fn stop_scanner(state: State<'_, Shared>) -> Reply<()> {
 #[tauri::command(async)]
 pub fn scanner_poll(state: State<'_, Shared>, after: u64) -> Reply<ScannerPoll> {
     with(&state, |app| Ok(app.scanner_poll(after)))
+}
+
+#[tauri::command(async)]
+pub fn open_exchange(state: State<'_, Shared>, door: DoorSetup) -> Reply<DoorExchange> {
+    with(&state, |app| app.open_exchange(&door))
+}
+
+#[tauri::command(async)]
+pub fn door_exchange(state: State<'_, Shared>) -> Reply<DoorExchange> {
+    with(&state, App::exchange)
+}
+
+#[tauri::command(async)]
+pub fn exchange_pairing_code(state: State<'_, Shared>) -> Reply<PairingShown> {
+    with(&state, App::exchange_pairing_code)
+}
+
+#[tauri::command(async)]
+pub fn exchange_pair(state: State<'_, Shared>, code: String) -> Reply<DoorExchange> {
+    with(&state, |app| app.exchange_pair(&code))
+}
+
+#[tauri::command(async)]
+pub fn close_exchange(state: State<'_, Shared>) -> Reply<()> {
+    with(&state, |app| {
+        app.close_exchange();
+        Ok(())
+    })
 }
 
 #[tauri::command(async)]

@@ -473,6 +473,13 @@ function bridgeSource(scenario) {
     door.verdicts.push({ seq: door.seq, frame_at: new Date().toISOString(), verdict: decide({ ...door.camera.door, method: "qr_code", payload }) });
     return true;
   };
+  const exchangeNow = () => ({
+    state: "connected", received: 37, discovery: true, listening: "port 47011", last_error: null,
+    peers: [
+      { name: "door-laptop-2", gate: "Gate B", exit: false, connected: true, last_heard_s: 0, checked_in: 214 },
+      { name: "side-pi", gate: "Side entrance", exit: false, connected: false, last_heard_s: 64, checked_in: 38 },
+    ],
+  });
   Object.assign(handlers, {
     check_in: async ({ scan }) => { needReady(); await sleep(15); return decide(scan); },
     door_counts: async ({ eventId: id }) => {
@@ -511,6 +518,15 @@ function bridgeSource(scenario) {
       return null;
     },
     stop_scanner: async () => { door.camera = null; return null; },
+    // The door exchange: two other doors, one gone a minute ago.
+    open_exchange: async () => { needReady(); await sleep(20); return exchangeNow(); },
+    door_exchange: async () => exchangeNow(),
+    exchange_pairing_code: async () => ({ text: "192.168.1.20:47011 K7M2Q-9PX3D", qr_payload: "eventos-pair:192.168.1.20:47011/K7M2Q-9PX3D", valid_minutes: 10 }),
+    exchange_pair: async ({ code }) => {
+      if (!/\d+\.\d+\.\d+\.\d+/.test(code)) fail("invalid", "the code's address is not an IP address and port");
+      return exchangeNow();
+    },
+    close_exchange: async () => null,
     scanner_poll: async ({ after }) => {
       if (!door.camera) return { running: false, source: "", frames: 0, frame_size: null, frame: null, verdicts: [], error: null };
       door.frames += 1;
@@ -2559,6 +2575,15 @@ async function screenshots() {
 
   for (const colorScheme of ["light", "dark"]) {
     const suffix = colorScheme === "dark" ? "-dark" : "";
+    // The other doors of the event on this network, and a pairing code shown for one more.
+    await run(`checkin-doors-${colorScheme}`, { hash: "#/checkin", colorScheme }, async (page) => {
+      await checkinReady(page);
+      await page.waitForFunction(() => document.querySelectorAll("[data-testid=checkin-door]").length === 2);
+      await page.getByTestId("checkin-show-pairing").click();
+      await page.getByTestId("checkin-pairing-text").waitFor();
+      await page.getByTestId("checkin-doors").scrollIntoViewIfNeeded();
+      await shot(page, `checkin-doors${suffix}`);
+    });
     await run(`checkin-${colorScheme}`, { hash: "#/checkin", colorScheme }, async (page) => {
       await checkinReady(page);
       if ((await verdictKind(page)) !== "ready") throw new Error("not ready before any scan");

@@ -18,8 +18,8 @@ use crate::crm::{
 };
 use crate::dashboard::{DailySales, Dashboard};
 use crate::door::{
-    CameraChoice, CameraResolution, DoorCounts, DoorHit, DoorMode, DoorScan, DoorSetup, DuplicateEntry, PastScan,
-    ScanMethod, ScannedVerdict, ScannerPoll, TicketCode, Verdict, VerdictKind,
+    CameraChoice, CameraResolution, DoorCounts, DoorExchange, DoorHit, DoorMode, DoorScan, DoorSetup, DuplicateEntry,
+    OtherDoor, PairingShown, PastScan, ScanMethod, ScannedVerdict, ScannerPoll, TicketCode, Verdict, VerdictKind,
 };
 use crate::events::{EventDetail, EventEdit, EventQuery, EventSort, EventSummary, SessionItem, TicketStats};
 use crate::organize::{
@@ -79,6 +79,12 @@ pub fn commands() -> Vec<Command> {
         command("start_scanner", "door: DoorSetup, cameraId: string, resolution: CameraResolution", "null".to_owned()),
         command("stop_scanner", "", "null".to_owned()),
         command("scanner_poll", "after: number", ScannerPoll::name(&cfg)),
+        // The door exchange with the event's other doors on the local network.
+        command("open_exchange", "door: DoorSetup", DoorExchange::name(&cfg)),
+        command("door_exchange", "", DoorExchange::name(&cfg)),
+        command("exchange_pairing_code", "", PairingShown::name(&cfg)),
+        command("exchange_pair", "code: string", DoorExchange::name(&cfg)),
+        command("close_exchange", "", "null".to_owned()),
         // The record layer: one set of commands for every table.
         command("record_tables", "", Vec::<TableInfo>::name(&cfg)),
         command("list_records", "table: string, query: RecordQuery", RecordPage::name(&cfg)),
@@ -203,6 +209,9 @@ pub fn typescript() -> String {
         CameraResolution::decl(&cfg),
         ScannedVerdict::decl(&cfg),
         ScannerPoll::decl(&cfg),
+        OtherDoor::decl(&cfg),
+        DoorExchange::decl(&cfg),
+        PairingShown::decl(&cfg),
         Role::decl(&cfg),
         Allowed::decl(&cfg),
         FieldKind::decl(&cfg),

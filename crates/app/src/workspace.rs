@@ -47,6 +47,8 @@ pub struct App {
     pub(crate) session_store: SessionStore,
     /// The door's camera, while the Check-in screen scans.
     pub(crate) camera: Option<crate::door::DoorCamera>,
+    /// The door exchange with the event's other doors, while a door is open.
+    pub(crate) exchange: Option<crate::door::Exchange>,
     /// WAL checkpoints off the facade's thread, while a workspace is open.
     checkpoints: Option<crate::checkpoints::Checkpoints>,
     /// The read connection of the [`crate::Reads`] handed out, closed when the workspace changes.
@@ -83,6 +85,7 @@ impl App {
             sync: None,
             session_store,
             camera: None,
+            exchange: None,
             checkpoints: None,
             reads: std::sync::Arc::default(),
             answers: crate::notify::Answers::default(),
@@ -159,6 +162,7 @@ impl App {
             Workspace::Ready(_) => {
                 self.sync = None;
                 self.camera = None;
+                self.exchange = None;
                 // Close the file before moving it.
                 self.set_workspace(Workspace::FirstRun);
                 self.move_db_aside(why)?;

@@ -13,6 +13,7 @@ use eventos_store::{Store, StoreError};
 
 mod box_office;
 mod decode;
+mod door;
 mod import;
 mod pdf;
 mod records;
@@ -98,6 +99,9 @@ enum Command {
     /// Paper as PDFs: tickets and name badges.
     #[command(subcommand)]
     Pdf(pdf::PdfCommand),
+    /// A door station with no screen: scanned codes on standard input, one a line, each
+    /// verdict out at once; it joins the event's other doors on the local network.
+    Door(door::DoorArgs),
 }
 
 /// The app facade over the replica at `db` (its folder is the data folder, where the keys and
@@ -257,6 +261,10 @@ fn run(db: &std::path::Path, command: Command, out: &mut String) -> Result<(), C
         Command::Pdf(command) => {
             drop(store);
             pdf::run(db, command, out)?;
+        }
+        Command::Door(args) => {
+            drop(store);
+            door::run(db, args)?;
         }
         Command::Decode(_) => unreachable!("decode needs no replica: handled above"),
     }

@@ -94,11 +94,25 @@ impl Capture {
     ) -> Result<()> {
         let hlc = self.clock.tick(now_ms()).to_string();
         self.ticked = true;
+        Capture::record_as(tx, &uuid::Uuid::new_v4().to_string(), &hlc, table, row_id, op, data)
+    }
+
+    /// Queues a change made elsewhere under its own id and clock (a check-in another door sent,
+    /// not pushed yet there): whichever computer pushes it first, the server keeps it once.
+    pub(crate) fn record_as(
+        tx: &Transaction<'_>,
+        change_id: &str,
+        hlc: &str,
+        table: &str,
+        row_id: &str,
+        op: Op,
+        data: Option<&Row>,
+    ) -> Result<()> {
         let data = data.map(|d| Value::Object(d.clone()).to_string());
         tx.prepare_cached(
             "INSERT INTO sync_outbox (change_id, tbl, row_id, op, data, hlc, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
-        .execute(params![uuid::Uuid::new_v4().to_string(), table, row_id, op.as_str(), data, hlc, timestamp::now()])?;
+        .execute(params![change_id, table, row_id, op.as_str(), data, hlc, timestamp::now()])?;
         Ok(())
     }
 

@@ -218,3 +218,50 @@ fn scopes_are_checked_and_keep_their_cursor() {
     let state = &f.store.scopes().unwrap()[0];
     assert_eq!((state.cursor.as_deref(), state.bootstrap.as_ref()), (Some("7:42"), None));
 }
+
+#[test]
+fn a_check_in_another_door_sent_is_kept_once_and_queued_under_its_own_change() {
+    let mut a = fixture();
+    a.store.checkpoint().unwrap();
+    let copy = |name: &str| {
+        let path = a.dir.path().join(name);
+        std::fs::copy(a.dir.path().join("replica.db"), &path).unwrap();
+        eventos_store::Store::open(&path).unwrap()
+    };
+    let (mut b, mut c) = (copy("b.db"), copy("c.db"));
+    a.store.set_capture(true).unwrap();
+    let checkin = row(json!({"event_id": a.event, "attendee_id": a.attendee, "ticket_id": a.ticket,
+                             "check_in_time": "2026-12-07T18:00:00Z", "is_present": true, "location": "Gate A",
+                             "check_in_method": "qr_code", "device_id": "door-a"}));
+    let id = a.store.write(|w| w.insert("event_checkins", checkin)).unwrap();
+    let sent = a.store.get("event_checkins", &id).unwrap().unwrap();
+    let pending = a.store.pending_insert("event_checkins", &id).unwrap().expect("waiting to go up at door A");
+    assert_eq!(a.store.outbox().unwrap()[0].change_id, pending.change_id);
+
+    // Door B is connected too: it queues the same change, so whichever door pushes first wins
+    // and the server answers the other "duplicate".
+    b.set_capture(true).unwrap();
+    assert!(b.write_partial(|w| w.apply_relayed("event_checkins", &sent, Some(&pending))).unwrap());
+    assert!(!b.write_partial(|w| w.apply_relayed("event_checkins", &sent, Some(&pending))).unwrap());
+    let queued = b.outbox().unwrap();
+    assert_eq!(queued.len(), 1);
+    assert_eq!(
+        (queued[0].change_id.as_str(), queued[0].hlc.as_str()),
+        (pending.change_id.as_str(), pending.hlc.as_str())
+    );
+    assert_eq!(queued[0].op, Op::Insert);
+    assert_eq!(queued[0].data.as_ref().unwrap()["location"], "Gate A");
+    let ticket = b.get("tickets", &a.ticket).unwrap().unwrap();
+    assert_eq!(ticket["status"], "used", "the trigger ran for the relayed row");
+    // B's clock moved past A's, so its own next change sorts after the relayed one.
+    let venue = a.venue.clone();
+    b.write(|w| w.update("venues", &venue, row(json!({"city": "Ottawa"})))).unwrap();
+    let next = b.outbox().unwrap().pop().unwrap();
+    assert!(Timestamp::parse(&next.hlc).unwrap() > Timestamp::parse(&pending.hlc).unwrap());
+
+    // A row its door already pushed comes with no change: kept, and nothing queued.
+    c.set_capture(true).unwrap();
+    assert!(c.write_partial(|w| w.apply_relayed("event_checkins", &sent, None)).unwrap());
+    assert_eq!(c.outbox().unwrap(), []);
+    assert!(c.get("event_checkins", &id).unwrap().is_some());
+}

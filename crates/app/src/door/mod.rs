@@ -5,8 +5,10 @@
 //!   trigger in the same transaction);
 //! - [`lookup`]: the door's live counts, manual search, duplicate entries across devices;
 //! - [`keys`]: events' ticket-signing keys and the codes they sign;
+//! - [`exchange`]: check-ins crossing to the event's other doors on the local network;
 //! - [`scanning`]: the camera (or a folder of images) scanning on its own thread.
 
+mod exchange;
 mod keys;
 mod lookup;
 mod scanning;
@@ -18,6 +20,8 @@ use serde_json::json;
 use ts_rs::TS;
 
 pub use eventos_scan::QrPath;
+pub(crate) use exchange::Exchange;
+pub use exchange::{DoorExchange, OtherDoor, PairingShown};
 pub use keys::{TicketCode, ticket_qr};
 pub use lookup::{DoorCounts, DoorHit, DuplicateEntry, PastScan};
 pub(crate) use scanning::DoorCamera;
@@ -172,6 +176,10 @@ impl App {
         let verdict = check_in(self.store_mut()?, scan)?;
         if verdict.recorded() {
             self.edited();
+            // The other doors hear of it now, not at the exchange's next tick.
+            if let Some(exchange) = &self.exchange {
+                exchange.kick();
+            }
         }
         Ok(verdict)
     }

@@ -52,6 +52,11 @@ impl Secrets {
         Secrets::slot(data_dir, choice, &format!("ticket-key:{event_id}"), &format!("ticket-key-{event_id}.secret"))
     }
 
+    /// An event's door key: what lets a station into the event's door exchange (`crate::door`).
+    pub(crate) fn door_key(data_dir: &Path, choice: SessionStore, event_id: &str) -> Secrets {
+        Secrets::slot(data_dir, choice, &format!("door-key:{event_id}"), &format!("door-key-{event_id}.secret"))
+    }
+
     /// One keychain entry per data folder and `name`, or the private file `file_name` in it.
     fn slot(data_dir: &Path, choice: SessionStore, name: &str, file_name: &str) -> Secrets {
         let file = Secrets::File(data_dir.join(file_name));

@@ -308,6 +308,36 @@ verdicts: Array<ScannedVerdict>,
  */
 error: AppError | null, };
 
+export type OtherDoor = { name: string, gate: string, exit: boolean, connected: boolean, 
+/**
+ * Seconds since it was last heard from.
+ */
+last_heard_s: number, checked_in: number, };
+
+export type DoorExchange = { 
+/**
+ * `alone`, `connected` or `needs_key`.
+ */
+state: string, peers: Array<OtherDoor>, 
+/**
+ * Check-ins other doors sent that were new here.
+ */
+received: number, 
+/**
+ * Whether doors are found by DNS-SD here (else by pairing code only).
+ */
+discovery: boolean, listening: string, last_error: string | null, };
+
+export type PairingShown = { 
+/**
+ * What a person types: `192.168.1.20:47011 K7M2Q-9PX3D`.
+ */
+text: string, 
+/**
+ * What the QR holds (the screen draws it with `ticket_qr`, like a ticket's).
+ */
+qr_payload: string, valid_minutes: number, };
+
 export type Role = "owner" | "admin" | "manager" | "member" | "viewer" | "door";
 
 export type Allowed = { read: boolean, create: boolean, update: boolean, delete: boolean, };
@@ -1036,6 +1066,11 @@ export const commands = {
   startScanner: (door: DoorSetup, cameraId: string, resolution: CameraResolution): Promise<null> => call("start_scanner", { door, cameraId, resolution }),
   stopScanner: (): Promise<null> => call("stop_scanner"),
   scannerPoll: (after: number): Promise<ScannerPoll> => call("scanner_poll", { after }),
+  openExchange: (door: DoorSetup): Promise<DoorExchange> => call("open_exchange", { door }),
+  doorExchange: (): Promise<DoorExchange> => call("door_exchange"),
+  exchangePairingCode: (): Promise<PairingShown> => call("exchange_pairing_code"),
+  exchangePair: (code: string): Promise<DoorExchange> => call("exchange_pair", { code }),
+  closeExchange: (): Promise<null> => call("close_exchange"),
   recordTables: (): Promise<Array<TableInfo>> => call("record_tables"),
   listRecords: (table: string, query: RecordQuery): Promise<RecordPage> => call("list_records", { table, query }),
   record: (table: string, id: string): Promise<RecordDetail> => call("record", { table, id }),

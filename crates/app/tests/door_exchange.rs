@@ -1,0 +1,113 @@
+//! Two doors' Apps on this computer, each on its own demo replica, joined by a pairing code:
+//! a check-in at one door is a verdict at the other (separate hosts, partitions and a crash are
+//! `crates/cli/tests/doors.rs`, which needs root).
+#![allow(clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use eventos_app::App;
+use eventos_app::door::{DoorMode, DoorScan, DoorSetup, ScanMethod, VerdictKind};
+use eventos_app::sync::SessionStore;
+use rusqlite::Connection;
+use time::macros::date;
+
+struct Door {
+    dir: tempfile::TempDir,
+    app: App,
+    setup: DoorSetup,
+}
+
+fn door(gate: &str) -> Door {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open_with(dir.path(), SessionStore::File);
+    app.open_demo_on(date!(2026 - 12 - 07)).unwrap();
+    let db = Connection::open(dir.path().join("eventos.db")).unwrap();
+    let event_id = db
+        .query_row(
+            "SELECT event_id FROM tickets WHERE status = 'active' GROUP BY event_id ORDER BY count(*) DESC, event_id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let setup = DoorSetup { event_id, gate: gate.into(), mode: DoorMode::Entry, session_id: None };
+    Door { dir, app, setup }
+}
+
+impl Door {
+    fn scan(&mut self, payload: &str) -> eventos_app::door::Verdict {
+        let scan = DoorScan { door: self.setup.clone(), method: ScanMethod::Manual, payload: payload.into() };
+        self.app.check_in(&scan).unwrap()
+    }
+
+    fn key(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join(format!("door-key-{}.secret", self.setup.event_id))).unwrap()
+    }
+}
+
+/// Waits for a state the test's own action brings about; the limit only turns a hang into a
+/// failure.
+fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+    let limit = Instant::now() + Duration::from_secs(60);
+    while !done() {
+        assert!(Instant::now() < limit, "never happened: {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_ticket_let_in_at_one_door_is_already_in_at_the_other() {
+    let (mut a, mut b) = (door("Gate A"), door("Gate B"));
+    assert_eq!(a.setup.event_id, b.setup.event_id, "the same demo, the same event");
+    a.app.open_exchange(&a.setup.clone()).unwrap();
+    let alone = b.app.open_exchange(&b.setup.clone()).unwrap();
+    assert!(alone.peers.iter().all(|p| !p.connected));
+    assert_ne!(a.key(), b.key(), "each door made its own key");
+
+    let code = a.app.exchange_pairing_code().unwrap();
+    assert!(code.qr_payload.starts_with("eventos-pair:"));
+    b.app.exchange_pair(&code.text).unwrap();
+    wait_for("b connected to a", || b.app.exchange().unwrap().peers.iter().any(|p| p.connected && p.gate == "Gate A"));
+    assert_eq!(a.key(), b.key(), "b keeps the key that came with a's code");
+
+    let ticket: String = Connection::open(a.dir.path().join("eventos.db"))
+        .unwrap()
+        .query_row(
+            "SELECT ticket_number FROM tickets WHERE event_id = ?1 AND status = 'active' ORDER BY ticket_number LIMIT 1",
+            [&a.setup.event_id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let before = b.app.door_counts(&b.setup.event_id).unwrap();
+    assert_eq!(a.scan(&ticket).kind, VerdictKind::Admitted);
+    wait_for("b counts a's check-in", || {
+        b.app.door_counts(&b.setup.event_id).unwrap().checked_in == before.checked_in + 1
+    });
+    assert_eq!(b.app.exchange().unwrap().received, 1);
+    let again = b.scan(&ticket);
+    assert_eq!(again.kind, VerdictKind::AlreadyCheckedIn);
+    let previous = again.previous.unwrap();
+    assert_eq!((previous.gate.as_deref(), previous.this_device), (Some("Gate A"), false));
+    assert!(
+        b.app.duplicate_entries(&b.setup.event_id).unwrap().iter().all(|d| d.ticket_number.as_deref() != Some(&ticket))
+    );
+    wait_for("b's count of a's check-ins", || {
+        b.app.exchange().unwrap().peers.iter().any(|p| p.gate == "Gate A" && p.checked_in == 1)
+    });
+
+    // A door that leaves is shown gone, not forgotten.
+    a.app.close_exchange();
+    wait_for("a shown gone at b", || {
+        b.app.exchange().unwrap().peers.iter().any(|p| p.gate == "Gate A" && !p.connected)
+    });
+}
+
+#[test]
+fn a_bad_pairing_code_says_what_is_wrong_and_no_door_open_is_an_error() {
+    let mut a = door("Gate A");
+    let error = a.app.exchange_pair("hello").unwrap_err();
+    assert!(error.message.contains("no door is open"), "{error:?}");
+    a.app.open_exchange(&a.setup.clone()).unwrap();
+    let error = a.app.exchange_pair("10.0.0.2:47011 ABC").unwrap_err();
+    assert_eq!(error.code, eventos_app::ErrorCode::Invalid);
+    assert!(error.message.contains("10 letters and digits"), "{error:?}");
+}
