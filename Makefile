@@ -6,7 +6,7 @@ CLI := $(TARGET_DIR)/debug/eventos-cli
 APP := $(TARGET_DIR)/debug/eventos
 DEMO_DIR := .demo
 
-.PHONY: run test ui app bench bench-start bench-board bench-checkin bench-sync bench-scan fixture screenshots deps
+.PHONY: run test ui app bench bench-start bench-board bench-checkin bench-sync bench-scan bench-doors fixture screenshots deps
 
 ## Build the UI and the app, then open the app on a demo workspace (.demo/, made afresh each
 ## day so that its "live today" event is today).
@@ -31,6 +31,7 @@ test:
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	cd ui && npm run --silent check
 	$(CARGO) build --locked -p eventos-supabase-emulator --bin supabase-emulator  # the sync end-to-end test runs it
+	$(CARGO) build --locked -p eventos-cli  # the check-in end-to-end test runs a headless door beside the window
 	CARGO="$(CARGO)" scripts/run-tests.sh
 
 ## The desktop app with the current UI embedded (debug build).
@@ -84,6 +85,11 @@ bench-sync:
 bench-scan:
 	$(CARGO) bench -p eventos-scan --bench decoders
 	$(CARGO) bench -p eventos-app --bench door
+
+## Doors on the local network: a check-in reaching the other door (bar: 500 ms p95), an idle
+## exchange's CPU, a door catching up 10,000 check-ins it missed.
+bench-doors:
+	$(CARGO) bench -p eventos-app --bench doors
 
 ## The 100k-attendee benchmark fixture, timed (bar: 10 s).
 fixture: deps

@@ -39,8 +39,35 @@ impl Door {
         self.app.check_in(&scan).unwrap()
     }
 
-    fn key(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join(format!("door-key-{}.secret", self.setup.event_id))).unwrap()
+    /// The key this door keeps in its keychain (here, a file), if it made or learnt one.
+    fn kept_key(&self) -> Option<String> {
+        std::fs::read_to_string(self.dir.path().join(format!("door-key-{}.secret", self.setup.event_id))).ok()
+    }
+
+    fn db(&self) -> Connection {
+        Connection::open(self.dir.path().join("eventos.db")).unwrap()
+    }
+
+    /// The event's key as the replica has it (the server's; here, the demo's).
+    fn replica_key(&self) -> String {
+        self.db()
+            .query_row("SELECT door_key FROM event_door_keys WHERE event_id = ?1", [&self.setup.event_id], |r| r.get(0))
+            .unwrap()
+    }
+
+    /// A replica the event's key has not reached (an event made offline): this test's own
+    /// connection writes past the app's guard, on purpose.
+    fn forget_key(&self) {
+        let db = self.db();
+        let always = |_: &rusqlite::functions::Context<'_>| Ok(true);
+        db.create_scalar_function(
+            eventos_store::GUARD_FUNCTION,
+            0,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+            always,
+        )
+        .unwrap();
+        db.execute("DELETE FROM event_door_keys WHERE event_id = ?1", [&self.setup.event_id]).unwrap();
     }
 }
 
@@ -58,16 +85,19 @@ fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
 fn a_ticket_let_in_at_one_door_is_already_in_at_the_other() {
     let (mut a, mut b) = (door("Gate A"), door("Gate B"));
     assert_eq!(a.setup.event_id, b.setup.event_id, "the same demo, the same event");
+    b.forget_key();
     a.app.open_exchange(&a.setup.clone()).unwrap();
     let alone = b.app.open_exchange(&b.setup.clone()).unwrap();
     assert!(alone.peers.iter().all(|p| !p.connected));
-    assert_ne!(a.key(), b.key(), "each door made its own key");
+    assert_eq!(a.kept_key(), None, "a uses the replica's key");
+    let made = b.kept_key().expect("b, with no key from the server, made one");
+    assert_ne!(made, a.replica_key());
 
     let code = a.app.exchange_pairing_code().unwrap();
     assert!(code.qr_payload.starts_with("eventos-pair:"));
     b.app.exchange_pair(&code.text).unwrap();
     wait_for("b connected to a", || b.app.exchange().unwrap().peers.iter().any(|p| p.connected && p.gate == "Gate A"));
-    assert_eq!(a.key(), b.key(), "b keeps the key that came with a's code");
+    assert_eq!(b.kept_key(), Some(a.replica_key()), "b keeps the key that came with a's code");
 
     let ticket: String = Connection::open(a.dir.path().join("eventos.db"))
         .unwrap()

@@ -76,6 +76,11 @@ pub fn run(db: &Path, args: DoorArgs) -> Result<(), CliError> {
     loop {
         match inputs.recv_timeout(Duration::from_secs(1)) {
             Ok(Input::Line(line)) if line.trim().is_empty() => {}
+            // Another door's pairing code, read by the scanner like a ticket: join that door.
+            Ok(Input::Line(line)) if line.trim().starts_with("eventos-pair:") => match app.exchange_pair(&line) {
+                Ok(_) => eprintln!("Joining the door of that pairing code…"),
+                Err(e) => eprintln!("That pairing code cannot be used: {}", e.message),
+            },
             Ok(Input::Line(line)) => {
                 let scan = DoorScan { door: door.clone(), method: ScanMethod::QrCode, payload: line };
                 let verdict = app.check_in(&scan)?;

@@ -165,7 +165,21 @@ impl Demo<'_, '_> {
             });
             self.insert_owned("events", row)
         }?;
+        self.door_key(&id, &created)?;
         Ok(EventRef { id, day: plan.day })
+    }
+
+    /// The event's door key, as the server would make it. Derived from the event's id rather
+    /// than drawn from the generator, so the rest of the demo stays what it was; two demo folders
+    /// made alike share it, so their doors find each other (a demo key is no secret).
+    fn door_key(&mut self, event_id: &str, created: &str) -> Result<String> {
+        let event = uuid::Uuid::parse_str(event_id).unwrap_or_default();
+        let part = |n: &str| uuid::Uuid::new_v5(&event, format!("demo door key {n}").as_bytes()).simple().to_string();
+        let row = json!({
+            "id": uuid::Uuid::new_v5(&event, b"demo door key row").to_string(), "event_id": event_id,
+            "door_key": format!("{}{}", part("1"), part("2")), "created_at": created,
+        });
+        self.insert_owned("event_door_keys", row)
     }
 
     /// Sells `count` tickets in orders of one to four, spread over the months before the event

@@ -49,11 +49,14 @@ impl Admission {
     }
 }
 
-/// The sending half's state and the socket, behind one lock: frames of two messages never mix.
+/// The session's keys, and the socket three times: the writer behind a lock (frames of two
+/// messages never mix), the reader, and a handle to end it with that never waits for either (a
+/// write to a door whose cable was pulled may block for seconds).
 pub(crate) struct Channel {
     noise: Mutex<TransportState>,
     writer: Mutex<TcpStream>,
     reader: Mutex<TcpStream>,
+    control: TcpStream,
 }
 
 impl Channel {
@@ -109,7 +112,8 @@ impl Channel {
         stream.set_read_timeout(None)?;
         stream.set_write_timeout(Some(Duration::from_secs(10)))?;
         let reader = stream.try_clone()?;
-        Ok(Channel { noise: Mutex::new(noise), writer: Mutex::new(stream), reader: Mutex::new(reader) })
+        let control = stream.try_clone()?;
+        Ok(Channel { noise: Mutex::new(noise), writer: Mutex::new(stream), reader: Mutex::new(reader), control })
     }
 
     /// Sends one message, encrypted, in as many frames as it takes.
@@ -149,14 +153,12 @@ impl Channel {
 
     /// How long [`Channel::receive`] waits (`None`: for ever); the first message has a limit.
     pub(crate) fn set_read_timeout(&self, timeout: Option<Duration>) -> Result<()> {
-        Ok(self.writer.lock().map_err(|_| Error::Closed)?.set_read_timeout(timeout)?)
+        Ok(self.control.set_read_timeout(timeout)?)
     }
 
     /// Ends the connection both ways: a blocked read or write returns at once.
     pub(crate) fn close(&self) {
-        if let Ok(writer) = self.writer.lock() {
-            let _ = writer.shutdown(std::net::Shutdown::Both);
-        }
+        let _ = self.control.shutdown(std::net::Shutdown::Both);
     }
 }
 

@@ -500,6 +500,13 @@ static TABLES: &[Table] = &[
             text("device_id"),
         ],
     },
+    // The event's door key (migration V11): what its door stations join their local exchange
+    // with. A table of its own (the events row is readable by anonymous visitors); the server
+    // makes it and gives it only to the event's door staff and the account's organizers.
+    Table {
+        name: "event_door_keys",
+        columns: &[ID, ACCOUNT, fk("event_id", "events", Cascade).not_null(), text("door_key").not_null(), CREATED_AT],
+    },
     Table {
         name: "event_materials",
         columns: &[

@@ -47,6 +47,11 @@ pub fn app_binary() -> PathBuf {
     target.join("debug/eventos")
 }
 
+/// The command-line tool, built by `make test`: a headless door station beside the window.
+pub fn cli_binary() -> PathBuf {
+    app_binary().with_file_name("eventos-cli")
+}
+
 /// The Supabase emulator (test infrastructure), built by `make test`.
 pub fn emulator_binary() -> PathBuf {
     app_binary().with_file_name("supabase-emulator")

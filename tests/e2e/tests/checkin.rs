@@ -157,5 +157,90 @@ fn tickets_shown_to_the_camera_and_typed_by_a_scanner_get_their_verdicts() -> Re
     next_verdict(&app, &again, "not_a_ticket")?;
     app.screenshot("checkin-not-a-ticket")?;
     assert!(app.find_all("[data-testid=checkin-history-item]")?.len() > history, "the last scans list grows");
+
+    // A second door: a headless station (a side entrance's small computer) on its own replica
+    // of the same demo, joined by the pairing code it shows, typed into "Join by code…".
+    let mut side = SideDoor::start(&tickets[2].number)?;
+    app.find("[data-testid=checkin-join]")?.click()?;
+    app.find("#pair-code")?.send_keys(&format!("{}{ENTER}", side.code))?;
+    app.wait("the side door connected", || {
+        let state = app.find("[data-testid=checkin-doors-state]")?.text()?;
+        Ok(state.contains("connected").then_some(()))
+    })?;
+    // A ticket let in at the side door is already in at this one, saying where.
+    let at_side = side.admit()?;
+    assert_eq!(at_side["kind"], "admitted", "{at_side}");
+    app.wait("the side door's check-in here", || Ok((checkins_of(&app, &tickets[2].number) == 1).then_some(())))?;
+    let history = before(&app)?;
+    app.find("[data-testid=checkin-scanner-input]")?.send_keys(&format!("{}{ENTER}", tickets[2].number))?;
+    let crossed = next_verdict(&app, &history, "already_checked_in")?;
+    assert!(crossed.text.contains("Side door"), "{crossed:?}");
+    app.wait("the side door listed", || {
+        let doors = app.find("[data-testid=checkin-doors]")?.text()?;
+        Ok(doors.contains("Side door").then_some(()))
+    })?;
+    app.screenshot("checkin-other-doors")?;
+    side.finish()?;
     app.stop()
+}
+
+/// `eventos-cli door` on a demo replica of its own, showing a pairing code.
+struct SideDoor {
+    _dir: tempfile::TempDir,
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    stdout: std::io::BufReader<std::process::ChildStdout>,
+    code: String,
+    ticket: String,
+}
+
+impl SideDoor {
+    fn start(ticket: &str) -> Result<SideDoor> {
+        use std::io::BufRead;
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        App::open_with(dir.path(), SessionStore::File).open_demo_on(today()).map_err(|e| e.to_string())?;
+        let event: String = rusqlite::Connection::open(dir.path().join("eventos.db"))
+            .and_then(|db| {
+                db.query_row("SELECT id FROM events WHERE name = 'AI & Machine Learning Summit'", [], |r| r.get(0))
+            })
+            .map_err(|e| e.to_string())?;
+        let mut child = std::process::Command::new(eventos_e2e::cli_binary())
+            .arg("--db")
+            .arg(dir.path().join("eventos.db"))
+            .args(["door", &event, "--gate", "Side door", "--json", "--pairing-code"])
+            .env("EVENTOS_SECRET_STORE", "file")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("{}: {e}", eventos_e2e::cli_binary().display()))?;
+        let stdin = child.stdin.take().ok_or("stdin")?;
+        let stdout = std::io::BufReader::new(child.stdout.take().ok_or("stdout")?);
+        let mut stderr = std::io::BufReader::new(child.stderr.take().ok_or("stderr")?);
+        let mut code = None;
+        let mut line = String::new();
+        while code.is_none() && stderr.read_line(&mut line).map_err(|e| e.to_string())? > 0 {
+            code = line.trim().strip_prefix("Pairing code (valid 10 minutes): ").map(str::to_owned);
+            line.clear();
+        }
+        // What the station says later (doors joining) is read and dropped, so it never blocks.
+        std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+        let code = code.ok_or("the side door showed no pairing code")?;
+        Ok(SideDoor { _dir: dir, child, stdin, stdout, code, ticket: ticket.to_owned() })
+    }
+
+    fn admit(&mut self) -> Result<Value> {
+        use std::io::{BufRead, Write};
+        writeln!(self.stdin, "{}", self.ticket).map_err(|e| e.to_string())?;
+        let mut line = String::new();
+        self.stdout.read_line(&mut line).map_err(|e| e.to_string())?;
+        serde_json::from_str(&line).map_err(|e| format!("{line:?}: {e}"))
+    }
+
+    fn finish(self) -> Result<()> {
+        let SideDoor { mut child, stdin, .. } = self;
+        drop(stdin);
+        let status = child.wait().map_err(|e| e.to_string())?;
+        status.success().then_some(()).ok_or_else(|| format!("the side door ended with {status}"))
+    }
 }

@@ -430,6 +430,89 @@ fn two_offline_doors_admitting_one_ticket_both_report_the_duplicate_after_syncin
     assert_eq!(server, "used|2", "both facts kept; the ticket used once");
 }
 
+/// The id of the event's door key row in a replica.
+fn door_key_id(replica: &eventos_store::Store) -> String {
+    replica.connection().query_row("SELECT id FROM event_door_keys WHERE event_id = ?1", [EVENT], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn doors_offline_exchange_check_ins_on_the_local_network_and_the_server_keeps_each_once() {
+    use eventos_app::door::{DoorMode, DoorScan, DoorSetup, ScanMethod, VerdictKind};
+    let (pg, emulator) = start();
+    let tickets: Vec<String> = pg
+        .psql(&format!(
+            "SELECT ticket_number FROM public.tickets WHERE event_id = '{EVENT}' AND status = 'active' ORDER BY ticket_number LIMIT 2"
+        ))
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let server_key =
+        pg.psql(&format!("SELECT door_key FROM public.event_door_keys WHERE event_id = '{EVENT}'")).unwrap();
+    assert_eq!(server_key.len(), 64, "the server made the event's door key");
+    let mut doors = Vec::new();
+    for gate in ["Gate A", "Gate B"] {
+        let (dir, mut cable, mut app) = connected_through_cable(&emulator, "door@demo.eventos.test");
+        // Door staff got the key with their event; it is never a record.
+        let replica = eventos_store::Store::open_read_only(&dir.path().join("eventos.db")).unwrap();
+        let key = replica.get("event_door_keys", &door_key_id(&replica)).unwrap().unwrap()["door_key"].clone();
+        assert_eq!(key, server_key.as_str());
+        cable.unplug();
+        let setup = DoorSetup { event_id: EVENT.into(), gate: gate.into(), mode: DoorMode::Entry, session_id: None };
+        app.open_exchange(&setup).unwrap();
+        doors.push((dir, cable, app, setup));
+    }
+    // Joined by a code (multicast may be off where this runs), with the internet gone.
+    let code = doors[0].2.exchange_pairing_code().unwrap();
+    doors[1].2.exchange_pair(&code.text).unwrap();
+    let connected = |app: &mut App| app.exchange().unwrap().peers.iter().any(|p| p.connected);
+    let limit = Instant::now() + Duration::from_secs(60);
+    while !connected(&mut doors[1].2) {
+        assert!(Instant::now() < limit, "the doors never connected");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let scan = |door: &mut (tempfile::TempDir, Cable, App, DoorSetup), ticket: &str| {
+        let scan = DoorScan { door: door.3.clone(), method: ScanMethod::QrCode, payload: ticket.to_owned() };
+        door.2.check_in(&scan).unwrap()
+    };
+    // One admission at each door, each heard at the other: a second scan there is refused.
+    for (at, other, ticket) in [(0, 1, &tickets[0]), (1, 0, &tickets[1])] {
+        let received = doors[other].2.exchange().unwrap().received;
+        assert_eq!(scan(&mut doors[at], ticket).kind, VerdictKind::Admitted);
+        let limit = Instant::now() + Duration::from_secs(60);
+        while doors[other].2.exchange().unwrap().received == received {
+            assert!(Instant::now() < limit, "the check-in never crossed");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(scan(&mut doors[other], ticket).kind, VerdictKind::AlreadyCheckedIn);
+    }
+    // Door A dies before it ever syncs: B brings both check-ins to the server.
+    let (_a_dir, _a_cable, a_app, _) = doors.remove(0);
+    drop(a_app);
+    let (_b_dir, b_cable, b_app, _) = &mut doors[0];
+    b_cable.plug_in();
+    sync_now_and_wait(b_app, "door B synced");
+    let on_server = |pg: &Postgres| {
+        pg.psql(&format!(
+            "SELECT t.ticket_number || ' ' || count(c.id) FROM public.tickets t \
+               LEFT JOIN public.event_checkins c ON c.ticket_id = t.id \
+             WHERE t.ticket_number IN ('{}', '{}') GROUP BY t.ticket_number ORDER BY t.ticket_number",
+            tickets[0], tickets[1]
+        ))
+        .unwrap()
+    };
+    assert_eq!(on_server(&pg), format!("{} 1\n{} 1", tickets[0], tickets[1]));
+    assert!(b_app.outbox().unwrap().is_empty(), "nothing left waiting or refused at door B");
+
+    // A comes back (its replica and outbox as it left them) and syncs too: the server keeps one.
+    let (a_dir, mut a_cable) = (_a_dir, _a_cable);
+    let mut a_app = open(&a_dir);
+    a_cable.plug_in();
+    sync_now_and_wait(&mut a_app, "door A synced");
+    assert_eq!(on_server(&pg), format!("{} 1\n{} 1", tickets[0], tickets[1]));
+    assert!(a_app.outbox().unwrap().is_empty(), "door A's copies were answered as already there");
+}
+
 #[test]
 fn a_sale_made_offline_is_admitted_by_a_door_after_both_sync_and_its_refund_is_refused() {
     use eventos_app::box_office::{Holder, Payment, SaleRequest, VoidKind};

@@ -2,9 +2,11 @@
 //! doors on the local network and theirs come into the replica (`eventos_lan` does the
 //! network; this is its ledger over the replica, and the App's handle on it).
 //!
-//! The door key: kept in the keychain per event and data folder. The first door of an event
-//! at a venue makes one; a door let in by another's pairing code takes that door's key (and
-//! keeps it), so from then on the doors find each other by DNS-SD alone.
+//! The door key: the server's (`event_door_keys`, synced to the event's door staff and the
+//! account's organizers). Where the replica has none (a workspace never connected, an event
+//! made offline), one kept in the keychain per event and data folder: the first door of an
+//! event at a venue makes one, and a door let in by another's pairing code takes that door's
+//! key (and keeps it), so from then on the doors find each other by DNS-SD alone.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -88,9 +90,9 @@ impl App {
             let store = Store::open(&self.db_path())?;
             let node = store.device_node()?;
             let key_slot = Secrets::door_key(&self.data_dir, self.session_store, &door.event_id);
-            let key = match key_slot.load_text() {
-                Some(key) => key,
-                None => {
+            let key = match (server_key(&store, &door.event_id)?, key_slot.load_text()) {
+                (Some(key), _) | (None, Some(key)) => key,
+                (None, None) => {
                     let key = new_door_key()?;
                     key_slot.save_text(&key, "the event's door key")?;
                     key
@@ -127,8 +129,22 @@ impl App {
         self.exchange()
     }
 
-    /// How the exchange stands; a door key learnt from a pairing is kept for next time.
+    /// How the exchange stands; a door key learnt from a pairing is kept for next time, and the
+    /// server's key, once synced, replaces a key made here (the exchange starts again with it).
     pub fn exchange(&mut self) -> Result<DoorExchange> {
+        let exchange = self.exchange.as_ref().ok_or_else(not_open)?;
+        if let Some(key) = server_key(self.store()?, &exchange.event_id)?
+            && Some(&key) != exchange.saved_key.as_ref()
+        {
+            let door = DoorSetup {
+                event_id: exchange.event_id.clone(),
+                gate: exchange.gate.clone(),
+                mode: if exchange.exit { DoorMode::Exit } else { DoorMode::Entry },
+                session_id: None,
+            };
+            self.exchange = None;
+            return self.open_exchange(&door);
+        }
         let exchange = self.exchange.as_mut().ok_or_else(not_open)?;
         let key = exchange.station.door_key();
         if key.is_some() && key != exchange.saved_key {
@@ -184,6 +200,19 @@ impl App {
     /// Leaves the exchange (the other doors show this one as gone).
     pub fn close_exchange(&mut self) {
         self.exchange = None;
+    }
+}
+
+/// The event's door key as the server gave it, if it has reached this replica.
+fn server_key(store: &Store, event_id: &str) -> Result<Option<String>> {
+    let found =
+        store.connection().query_row("SELECT door_key FROM event_door_keys WHERE event_id = ?1", [event_id], |r| {
+            r.get::<_, String>(0)
+        });
+    match found {
+        Ok(key) => Ok(Some(key)),
+        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+        Err(e) => Err(e.into()),
     }
 }
 

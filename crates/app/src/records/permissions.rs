@@ -75,8 +75,17 @@ fn door_side(table: &str) -> bool {
     matches!(table, "events" | "attendees" | "tickets" | "event_checkins")
 }
 
+/// Secrets kept in a synced table for the app's own use, never shown or written as records: an
+/// event's door key (the door exchange reads it; the server makes it).
+pub fn is_secret(table: &str) -> bool {
+    table == "event_door_keys"
+}
+
 pub fn allows(role: Role, table: &str, action: Action) -> bool {
     use Action::*;
+    if is_secret(table) {
+        return false;
+    }
     let crm = table.starts_with("crm_");
     match role {
         Role::Owner | Role::Admin => true,
