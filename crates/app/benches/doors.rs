@@ -1,7 +1,7 @@
 //! Doors talking to each other, through the app facade on the demo fixture (100k attendees unless
 //! `EVENTOS_BENCH_ATTENDEES` says), three door laptops in one process with their exchanges on
 //! this computer's network stack (real sockets, real encryption; separate hosts are the test's,
-//! `crates/cli/tests/doors.rs`):
+//! `tests/server/tests/doors.rs`):
 //! - a check-in reaching the other door: from its verdict at one door to its row in the other
 //!   door's replica (bar: p95 ≤ 500 ms);
 //! - the CPU an idle exchange costs (two doors connected, nothing scanned, for 10 s);

@@ -1,12 +1,13 @@
-//! Two doors' Apps on this computer, each on its own demo replica, joined by a pairing code:
+//! Two doors' Apps on this computer, each on its own demo replica, joined by a pairing code
+//! held up to one's camera:
 //! a check-in at one door is a verdict at the other (separate hosts, partitions and a crash are
-//! `crates/cli/tests/doors.rs`, which needs root).
+//! `tests/server/tests/doors.rs`, which needs root).
 #![allow(clippy::unwrap_used)]
 
 use std::time::{Duration, Instant};
 
 use eventos_app::App;
-use eventos_app::door::{DoorMode, DoorScan, DoorSetup, ScanMethod, VerdictKind};
+use eventos_app::door::{CameraResolution, DoorMode, DoorScan, DoorSetup, ScanMethod, VerdictKind};
 use eventos_app::sync::SessionStore;
 use rusqlite::Connection;
 use time::macros::date;
@@ -93,10 +94,19 @@ fn a_ticket_let_in_at_one_door_is_already_in_at_the_other() {
     let made = b.kept_key().expect("b, with no key from the server, made one");
     assert_ne!(made, a.replica_key());
 
+    // A shows its pairing code; B's camera (a folder of images standing in for it) reads it.
     let code = a.app.exchange_pairing_code().unwrap();
     assert!(code.qr_payload.starts_with("eventos-pair:"));
-    b.app.exchange_pair(&code.text).unwrap();
-    wait_for("b connected to a", || b.app.exchange().unwrap().peers.iter().any(|p| p.connected && p.gate == "Gate A"));
+    let camera = tempfile::tempdir().unwrap();
+    b.app.start_scanner(b.setup.clone(), &format!("dir:{}", camera.path().display()), CameraResolution::P720).unwrap();
+    eventos_scan::save_png(&eventos_scan::qr_image(&code.qr_payload).unwrap(), &camera.path().join("code.png"))
+        .unwrap();
+    wait_for("b connected to a", || {
+        let poll = b.app.scanner_poll(0);
+        assert!(poll.verdicts.is_empty(), "a pairing code is no ticket: {:?}", poll.verdicts);
+        b.app.exchange().unwrap().peers.iter().any(|p| p.connected && p.gate == "Gate A")
+    });
+    b.app.stop_scanner();
     assert_eq!(b.kept_key(), Some(a.replica_key()), "b keeps the key that came with a's code");
 
     let ticket: String = Connection::open(a.dir.path().join("eventos.db"))

@@ -49,6 +49,8 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// 10 characters: 50 bits. Enough for a code that lives minutes and is used once: guessing it
 /// online means a connection per guess to a door that counts them.
 const SECRET_LEN: usize = 10;
+/// What a pairing code's QR starts with, so a door's scanner tells it from a ticket.
+pub const QR_PREFIX: &str = "eventos-pair:";
 /// How long a shown code lets someone in.
 pub const PAIRING_LIFETIME: Duration = Duration::from_secs(10 * 60);
 
@@ -75,13 +77,13 @@ impl PairingCode {
 
     /// What the QR holds: the same, prefixed so a door's scanner knows it is no ticket.
     pub fn qr_payload(&self) -> String {
-        format!("eventos-pair:{}", self.text().replace(' ', "/"))
+        format!("{QR_PREFIX}{}", self.text().replace(' ', "/"))
     }
 
     /// Reads a code as typed or scanned: any case, spaces, dashes or a slash between the parts.
     pub fn parse(text: &str) -> Result<PairingCode> {
         let text = text.trim();
-        let text = text.strip_prefix("eventos-pair:").unwrap_or(text);
+        let text = text.strip_prefix(QR_PREFIX).unwrap_or(text);
         let (address, secret) =
             text.split_once(['/', ' ']).ok_or(Error::BadCode("a pairing code is an address and a secret"))?;
         let address: SocketAddr = address

@@ -1,5 +1,5 @@
 //! Door stations on this computer's loopback, real sockets and real encryption, with a ledger
-//! kept in memory (the app's is the replica: `crates/cli/tests/doors.rs` runs it on separate hosts).
+//! kept in memory (the app's is the replica: `tests/server/tests/doors.rs` runs it on separate hosts).
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;

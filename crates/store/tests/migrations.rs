@@ -29,10 +29,11 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
             "V7__document_files",
             "V8__reminders",
             "V9__file_deletions",
-            "V10__file_deletions_after"
+            "V10__file_deletions_after",
+            "V11__event_door_keys"
         ]
     );
-    assert_eq!(first.version, 10);
+    assert_eq!(first.version, 11);
     let (store, second) = Store::open_with_report(&path).unwrap();
     assert!(second.applied.is_empty(), "second open applied {:?}", second.applied);
     // The full-text indexes merge when a level fills, not at every commit.
@@ -41,7 +42,7 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
         .query_row("SELECT v FROM attendees_fts_config WHERE k = 'automerge'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(automerge, 0);
-    assert_eq!(second.version, 10);
+    assert_eq!(second.version, 11);
     let pragma = |name: &str| -> String {
         store
             .connection()
@@ -75,7 +76,7 @@ fn the_table_set_equals_the_registry() {
     // The sync bookkeeping (sync_*), documents' files and reminders are the replica's own, not
     // the seeds'.
     assert_eq!(in_db, in_registry);
-    assert_eq!(in_registry.len(), 30);
+    assert_eq!(in_registry.len(), 31);
 }
 
 #[test]
@@ -155,7 +156,7 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
         .unwrap();
     let before = std::fs::read(&path).unwrap();
     match Store::open(&path) {
-        Err(e @ StoreError::TooNew { found: 99, known: 10 }) => assert_eq!(e.code(), "database_too_new"),
+        Err(e @ StoreError::TooNew { found: 99, known: 11 }) => assert_eq!(e.code(), "database_too_new"),
         other => panic!("expected TooNew, got {:?}", other.err()),
     }
     assert_eq!(std::fs::read(&path).unwrap(), before, "the newer file is left as it was");

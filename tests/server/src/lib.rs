@@ -3,6 +3,7 @@
 
 mod cable;
 mod device;
+pub mod doors;
 
 pub use cable::Cable;
 pub use device::Device;

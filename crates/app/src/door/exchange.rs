@@ -191,10 +191,16 @@ impl App {
 
     /// Joins the door showing this code (scanned or typed).
     pub fn exchange_pair(&mut self, code: &str) -> Result<DoorExchange> {
+        self.join_by_code(code)?;
+        self.exchange()
+    }
+
+    /// [`App::exchange_pair`] without the status (the camera's poll, which holds no `&mut`).
+    pub(crate) fn join_by_code(&self, code: &str) -> Result<()> {
         let exchange = self.exchange.as_ref().ok_or_else(not_open)?;
         let code = PairingCode::parse(code).map_err(|e| AppError::new(ErrorCode::Invalid, e.to_string()))?;
         exchange.station.pair(&code);
-        self.exchange()
+        Ok(())
     }
 
     /// Leaves the exchange (the other doors show this one as gone).
@@ -224,6 +230,11 @@ fn config(door: DoorInfo, key: String) -> Config {
     }
     config.discovery = std::env::var("EVENTOS_DOOR_DISCOVERY").map_or(true, |v| v != "off");
     config
+}
+
+/// Whether a scanned text is another door's pairing code rather than a ticket.
+pub(crate) fn is_pairing_code(payload: &str) -> bool {
+    payload.trim_start().starts_with(eventos_lan::secret::QR_PREFIX)
 }
 
 /// 32 random bytes, as hex.

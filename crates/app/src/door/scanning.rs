@@ -92,6 +92,8 @@ struct Results {
     next_seq: u64,
     verdicts: VecDeque<ScannedVerdict>,
     error: Option<AppError>,
+    /// Another door's pairing code held up to the camera, for the next poll to join.
+    pairing: Option<String>,
 }
 
 impl App {
@@ -126,6 +128,10 @@ impl App {
         let on_code = {
             let results = Arc::clone(&results);
             Box::new(move |payload: String, arrived: Instant| {
+                if super::exchange::is_pairing_code(&payload) {
+                    lock(&results).pairing = Some(payload);
+                    return;
+                }
                 let frame_at = eventos_model::timestamp::format(OffsetDateTime::now_utc() - arrived.elapsed());
                 let scan = DoorScan { door: door.clone(), method: ScanMethod::QrCode, payload };
                 let outcome = super::check_in(&mut store, &scan);
@@ -162,6 +168,10 @@ impl App {
             };
         };
         let view = camera.scanner.view();
+        let pairing = lock(&camera.results).pairing.take();
+        if let Some(Err(e)) = pairing.map(|code| self.join_by_code(&code)) {
+            lock(&camera.results).error = Some(e);
+        }
         let results = lock(&camera.results);
         let error = view.error.map(camera_error).or_else(|| results.error.clone());
         ScannerPoll {
