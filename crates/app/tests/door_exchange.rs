@@ -140,15 +140,12 @@ fn a_ticket_let_in_at_one_door_is_already_in_at_the_other() {
     wait_for("a shown gone at b", || {
         b.app.exchange().unwrap().peers.iter().any(|p| p.gate == "Gate A" && !p.connected)
     });
-}
 
-#[test]
-fn a_bad_pairing_code_says_what_is_wrong_and_no_door_open_is_an_error() {
-    let mut a = door("Gate A");
-    let error = a.app.exchange_pair("hello").unwrap_err();
-    assert!(error.message.contains("no door is open"), "{error:?}");
-    a.app.open_exchange(&a.setup.clone()).unwrap();
-    let error = a.app.exchange_pair("10.0.0.2:47011 ABC").unwrap_err();
+    // A bad code says what is wrong; with no door open, joining is refused. (Here rather than in
+    // a test of its own: a second station of the demo's event in this process would find these.)
+    let error = b.app.exchange_pair("10.0.0.2:47011 ABC").unwrap_err();
     assert_eq!(error.code, eventos_app::ErrorCode::Invalid);
     assert!(error.message.contains("10 letters and digits"), "{error:?}");
+    let error = a.app.exchange_pair("hello").unwrap_err();
+    assert!(error.message.contains("no door is open"), "{error:?}");
 }

@@ -30,8 +30,11 @@ pub(crate) fn answer(inner: &Arc<Inner>, mut stream: TcpStream) -> Result<()> {
     };
     let channel = Channel::accept(stream, &psk)?;
     if admission == Admission::Pairing {
-        // A code lets one door in, once.
-        *lock(&inner.shown) = None;
+        // A code lets one door in, once (a newer code shown meanwhile stays).
+        let mut shown = lock(&inner.shown);
+        if shown.as_ref().is_some_and(|s| s.code.psk() == psk) {
+            *shown = None;
+        }
     }
     run(inner, channel, remote, false, admission)
 }
@@ -55,6 +58,7 @@ pub(crate) fn run(
         exit: me.exit,
         port: inner.port,
         checked_in: inner.ledger().own_count()?,
+        nonce: if dialled { random_nonce()? } else { 0 },
         door_key: None,
     };
     channel.set_read_timeout(Some(HANDSHAKE_TIMEOUT))?;
@@ -72,10 +76,12 @@ pub(crate) fn run(
         channel.close();
         return Err(Error::OtherEvent(theirs.event_id));
     }
+    let nonce = if dialled { hello.nonce } else { theirs.nonce };
     if !dialled {
         if admission == Admission::Pairing {
             hello.door_key = inner.door_key();
         }
+        hello.nonce = nonce;
         channel.send(&Message::Hello(hello).encode())?;
     }
     channel.set_read_timeout(None)?;
@@ -92,13 +98,20 @@ pub(crate) fn run(
     {
         *lock(&inner.door_key) = Some(key);
     }
-    let link = Link::start(channel, remote, if dialled { me.node.clone() } else { theirs.node.clone() });
+    let link = Link::start(channel, remote, if dialled { me.node.clone() } else { theirs.node.clone() }, nonce);
     remember(inner, remote, &theirs, dialled);
+    let held = match inner.ledger().ids() {
+        Ok(ids) => ids,
+        Err(e) => {
+            link.close();
+            return Err(e.into());
+        }
+    };
     if !inner.register(&theirs.node, &theirs, &link) {
         link.close();
         return Ok(());
     }
-    link.send(&Message::Have { ids: inner.ledger().ids()? });
+    link.send(&Message::Have { ids: held });
     let ended = serve(inner, &theirs.node, &link);
     inner.lost(&theirs.node, &link);
     ended
@@ -118,6 +131,9 @@ fn remember(inner: &Inner, remote: SocketAddr, theirs: &Hello, dialled: bool) {
 fn serve(inner: &Arc<Inner>, node: &str, link: &Arc<Link>) -> Result<()> {
     while !inner.stopping.load(Ordering::SeqCst) {
         let message = link.receive()?;
+        // Anything that comes is a sign of life, and so is the work it asks for below: a long
+        // catch-up must not make this door look silent to the keeper.
+        inner.heard(node, None);
         match message {
             Message::Have { ids } => {
                 let theirs: HashSet<String> = ids.into_iter().collect();
@@ -126,8 +142,8 @@ fn serve(inner: &Arc<Inner>, node: &str, link: &Arc<Link>) -> Result<()> {
                 for ids in missing.chunks(ROWS_PER_MESSAGE) {
                     let rows = inner.ledger().rows(ids)?;
                     link.send(&Message::Rows { rows });
+                    inner.heard(node, None);
                 }
-                inner.heard(node, None);
             }
             Message::Rows { rows } => {
                 let new = take_in(inner, &rows)?;
@@ -139,6 +155,12 @@ fn serve(inner: &Arc<Inner>, node: &str, link: &Arc<Link>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+fn random_nonce() -> Result<u64> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|e| Error::Random(e.to_string()))?;
+    Ok(u64::from_le_bytes(bytes))
 }
 
 /// Rows another door sent, kept here; the ones that were new go on to the other doors.

@@ -34,6 +34,9 @@ pub(crate) struct Hello {
     /// Where this station listens, so the other side can reach it again.
     pub port: u16,
     pub checked_in: u64,
+    /// The dialler's random number for this connection (the answer repeats it): of two
+    /// connections between the same doors both sides keep the same one.
+    pub nonce: u64,
     /// Given to a door let in by a pairing code, so it can join the event's other doors too.
     pub door_key: Option<String>,
 }

@@ -19,18 +19,21 @@ pub(crate) struct Link {
     /// The node of the station that dialled: of two connections between the same doors, both
     /// keep the one the smaller node dialled.
     pub dialled_by: String,
+    /// The dialler's number for this connection (see `Hello::nonce`).
+    pub nonce: u64,
     channel: Arc<Channel>,
     queue: Mutex<Option<Sender<Vec<u8>>>>,
     closed: AtomicBool,
 }
 
 impl Link {
-    pub(crate) fn start(channel: Arc<Channel>, remote: SocketAddr, dialled_by: String) -> Arc<Link> {
+    pub(crate) fn start(channel: Arc<Channel>, remote: SocketAddr, dialled_by: String, nonce: u64) -> Arc<Link> {
         let (queue, outgoing) = mpsc::channel::<Vec<u8>>();
         let link = Arc::new(Link {
             id: NEXT_LINK.fetch_add(1, Ordering::Relaxed),
             remote,
             dialled_by,
+            nonce,
             channel: channel.clone(),
             queue: Mutex::new(Some(queue)),
             closed: AtomicBool::new(false),

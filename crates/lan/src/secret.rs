@@ -38,6 +38,12 @@ impl Psk {
     }
 }
 
+impl std::fmt::Debug for PairingCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PairingCode({}, …)", self.address)
+    }
+}
+
 impl std::fmt::Debug for Psk {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Psk(…)")
@@ -55,7 +61,7 @@ pub const QR_PREFIX: &str = "eventos-pair:";
 pub const PAIRING_LIFETIME: Duration = Duration::from_secs(10 * 60);
 
 /// A code one door shows and another scans or types: where to connect and the secret.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct PairingCode {
     pub address: SocketAddr,
     secret: String,

@@ -44,7 +44,7 @@ pub struct DoorInfo {
     pub exit: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Config {
     pub door: DoorInfo,
     /// The event's door key; without it the door can only join by a pairing code.
@@ -54,6 +54,18 @@ pub struct Config {
     pub listen: SocketAddr,
     /// Announce and look for doors with DNS-SD (off where a test or a person says so).
     pub discovery: bool,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the door key.
+        f.debug_struct("Config")
+            .field("door", &self.door)
+            .field("door_key", &self.door_key.as_ref().map(|_| "…"))
+            .field("listen", &self.listen)
+            .field("discovery", &self.discovery)
+            .finish()
+    }
 }
 
 impl Config {
@@ -129,6 +141,8 @@ pub(crate) struct Dial {
 
 pub(crate) struct Inner {
     pub door: DoorInfo,
+    /// Where the listener is bound (an unspecified address is reached through loopback).
+    pub listening: SocketAddr,
     pub door_key: Mutex<Option<String>>,
     pub port: u16,
     pub ledger: Mutex<Box<dyn Ledger>>,
@@ -152,9 +166,11 @@ impl Station {
     pub fn start(config: Config, ledger: Box<dyn Ledger>) -> Result<Station> {
         let listener =
             TcpListener::bind(config.listen).or_else(|_| TcpListener::bind(SocketAddr::new(config.listen.ip(), 0)))?;
-        let port = listener.local_addr()?.port();
+        let listening = listener.local_addr()?;
+        let port = listening.port();
         let inner = Arc::new(Inner {
             door: config.door.clone(),
+            listening,
             door_key: Mutex::new(config.door_key.filter(|k| !k.is_empty())),
             port,
             ledger: Mutex::new(ledger),
@@ -272,8 +288,8 @@ impl Station {
             }
         }
         self.inner.kick();
-        // Wakes the accepting thread, blocked in accept().
-        let _ = TcpStream::connect_timeout(&SocketAddr::from((Ipv4Addr::LOCALHOST, self.inner.port)), DIAL_TIMEOUT);
+        // Wakes the accepting thread, blocked in accept(), through the address it listens on.
+        let _ = TcpStream::connect_timeout(&self.inner.wake_address(), DIAL_TIMEOUT);
         for thread in self.threads.drain(..) {
             let _ = thread.join();
         }
@@ -289,6 +305,15 @@ impl Drop for Station {
 impl Inner {
     pub(crate) fn door_key(&self) -> Option<String> {
         lock(&self.door_key).clone()
+    }
+
+    fn wake_address(&self) -> SocketAddr {
+        let ip = match self.listening.ip() {
+            IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+            IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+            ip => ip,
+        };
+        SocketAddr::new(ip, self.listening.port())
     }
 
     pub(crate) fn ledger(&self) -> MutexGuard<'_, Box<dyn Ledger>> {
@@ -370,14 +395,21 @@ impl Inner {
             last_heard: Instant::now(),
             link: None,
         });
+        if self.stopping.load(Ordering::SeqCst) {
+            return false;
+        }
+        // Both sides rank the two the same way: who dialled, then the dialler's number.
         if let Some(old) = peer.link.as_ref().filter(|l| !l.is_closed())
-            && old.dialled_by < link.dialled_by
+            && (old.dialled_by.as_str(), std::cmp::Reverse(old.nonce))
+                < (link.dialled_by.as_str(), std::cmp::Reverse(link.nonce))
         {
             return false;
         }
         if let Some(old) = peer.link.replace(link.clone()) {
             old.close();
         }
+        // A door joined: an earlier problem is no longer the news.
+        *lock(&self.last_error) = None;
         peer.name.clone_from(&hello.name);
         peer.gate.clone_from(&hello.gate);
         peer.exit = hello.exit;
@@ -466,6 +498,9 @@ fn ping(inner: &Inner, checked_in: u64) {
 
 /// Dials every known address whose door is not connected, each on a thread of its own.
 fn dial_due(inner: &Arc<Inner>) {
+    if inner.stopping.load(Ordering::SeqCst) {
+        return;
+    }
     let connected: Vec<String> = lock(&inner.peers)
         .iter()
         .filter(|(_, p)| p.link.as_ref().is_some_and(|l| !l.is_closed()))
@@ -478,21 +513,44 @@ fn dial_due(inner: &Arc<Inner>) {
         if dial.dialling || known_connected || now < dial.next_try {
             continue;
         }
+        // A door found by DNS-SD is dialled with the key as it is now (a pairing may have
+        // brought another since it was found).
+        let psk = match dial.admission {
+            Admission::DoorKey => match inner.door_key() {
+                Some(key) => Psk::for_event(&inner.door.event_id, &key),
+                None => continue,
+            },
+            Admission::Pairing => dial.psk.clone(),
+        };
         dial.dialling = true;
         dial.next_try = now + dial.wait;
         dial.wait = (dial.wait * 2).min(RETRY_MAX);
-        let (address, admission, psk) = (*address, dial.admission, dial.psk.clone());
+        let (address, admission) = (*address, dial.admission);
         let inner = inner.clone();
         thread::spawn(move || {
             let result = TcpStream::connect_timeout(&address, DIAL_TIMEOUT)
                 .map_err(Error::from)
                 .and_then(|stream| Channel::connect(stream, admission, &psk))
                 .and_then(|channel| connection::run(&inner, channel, address, true, admission));
-            if let Some(dial) = lock(&inner.dials).get_mut(&address) {
-                dial.dialling = false;
-            }
-            if let Err(e) = result {
-                connection::note_unless_ordinary(&inner, &e);
+            let mut dials = lock(&inner.dials);
+            match result {
+                // A wrong, used or expired code: dialling it again cannot help.
+                Err(Error::Refused) if admission == Admission::Pairing => {
+                    dials.remove(&address);
+                    drop(dials);
+                    inner.note_error(&Error::BadCode(
+                        "the pairing code was refused: it may be mistyped, used or expired",
+                    ));
+                }
+                result => {
+                    if let Some(dial) = dials.get_mut(&address) {
+                        dial.dialling = false;
+                    }
+                    drop(dials);
+                    if let Err(e) = result {
+                        connection::note_unless_ordinary(&inner, &e);
+                    }
+                }
             }
         });
     }

@@ -7,7 +7,7 @@
 //! ephemeral keys give each connection its own keys (what is recorded today cannot be read with
 //! the door key learnt tomorrow).
 
-use std::io::{Read, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -72,7 +72,13 @@ impl Channel {
         let mut buf = vec![0u8; MAX_FRAME];
         let len = noise.write_message(&[], &mut buf)?;
         write_frame(&mut stream, &buf[..len])?;
-        let reply = read_frame(&mut stream)?;
+        // A door that does not take our secret hangs up instead of answering.
+        let reply = read_frame(&mut stream).map_err(|e| match e {
+            Error::Io(io) if matches!(io.kind(), ErrorKind::UnexpectedEof | ErrorKind::ConnectionReset) => {
+                Error::Refused
+            }
+            other => other,
+        })?;
         noise.read_message(&reply, &mut buf).map_err(|_| Error::Refused)?;
         Channel::ready(stream, noise.into_transport_mode()?)
     }

@@ -195,9 +195,12 @@ fn pairing_by_code_lets_one_door_in_once_and_hands_it_the_key() {
     b.pair(&typed);
     wait_for("b caught up through the code", || book_b.ids() == vec!["before-pairing".to_owned()]);
     wait_for("b learnt the key", || b.status().state == ExchangeState::Connected);
-    // The code was used: a third door typing it is refused.
+    // The code was used: a third door typing it is refused, and told so.
     let (c, book_c) = door("event-5", "node-c", None);
     c.pair(&typed);
+    wait_for("c told the code was refused", || {
+        c.status().last_error.is_some_and(|e| e.contains("pairing code was refused"))
+    });
     book_a.check_in("after-pairing");
     a.kick();
     wait_for("b hears a's next check-in", || book_b.ids().len() == 2);

@@ -18,12 +18,13 @@ pub struct PendingChange {
 }
 
 impl Store {
-    /// The insert of this row still waiting in the outbox, if any.
+    /// The insert of this row still waiting in the outbox, if any (one the server refused is
+    /// not passed on: every other door's push would be refused too).
     pub fn pending_insert(&self, table: &str, id: &str) -> Result<Option<PendingChange>> {
         let table = lookup(table)?;
         Ok(self
             .conn
-            .prepare_cached("SELECT change_id, hlc FROM sync_outbox WHERE tbl = ?1 AND row_id = ?2 AND op = 'insert'")?
+            .prepare_cached("SELECT change_id, hlc FROM sync_outbox WHERE tbl = ?1 AND row_id = ?2 AND op = 'insert' AND state = 'pending'")?
             .query_row(params![table.name, id], |r| Ok(PendingChange { change_id: r.get(0)?, hlc: r.get(1)? }))
             .optional()?)
     }
@@ -41,7 +42,29 @@ impl Writer<'_> {
         if exists {
             return Ok(false);
         }
+        // The row and its outbox entry land together or not at all, whatever the next row does.
+        self.tx.execute_batch("SAVEPOINT relayed")?;
+        let applied = self.apply_relayed_row(table, id, row, pending);
+        match applied {
+            Ok(_) => self.tx.execute_batch("RELEASE relayed")?,
+            Err(_) => self.tx.execute_batch("ROLLBACK TO relayed; RELEASE relayed")?,
+        }
+        applied
+    }
+
+    fn apply_relayed_row(
+        &mut self,
+        table: &'static eventos_model::schema::Table,
+        id: &str,
+        row: &Row,
+        pending: Option<&PendingChange>,
+    ) -> Result<bool> {
         self.apply_pulled(table.name, row)?;
+        // A row this computer deleted and has not pushed the delete of stays deleted.
+        let kept = self.tx.prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1", table.name))?.exists([id])?;
+        if !kept {
+            return Ok(false);
+        }
         if let (Some(pending), Some(capture)) = (pending, self.capture.as_mut()) {
             capture.observe(&pending.hlc);
             let mut data = row.clone();
