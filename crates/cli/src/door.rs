@@ -77,14 +77,14 @@ pub fn run(db: &Path, args: DoorArgs) -> Result<(), CliError> {
         match inputs.recv_timeout(Duration::from_secs(1)) {
             Ok(Input::Line(line)) if line.trim().is_empty() => {}
             // Another door's pairing code, read by the scanner like a ticket: join that door.
-            Ok(Input::Line(line)) if line.trim().starts_with("eventos-pair:") => match app.exchange_pair(&line) {
+            Ok(Input::Line(line)) if eventos_app::door::is_pairing_code(&line) => match app.exchange_pair(&line) {
                 Ok(_) => eprintln!("Joining the door of that pairing code…"),
                 Err(e) => eprintln!("That pairing code cannot be used: {}", e.message),
             },
             Ok(Input::Line(line)) => {
                 let scan = DoorScan { door: door.clone(), method: ScanMethod::QrCode, payload: line };
                 let verdict = app.check_in(&scan)?;
-                let text = if args.json { json_line(&verdict) } else { words(&verdict) };
+                let text = verdict_line(&verdict, args.json);
                 // A closed output (the reader went away) ends the station like the end of input.
                 if writeln!(stdout, "{text}").and_then(|()| stdout.flush()).is_err() {
                     break;
@@ -103,6 +103,12 @@ pub fn run(db: &Path, args: DoorArgs) -> Result<(), CliError> {
     app.close_exchange();
     eprintln!("Door {} closed.", args.gate);
     Ok(())
+}
+
+/// A verdict as the command line says it: one JSON object (with the sentence a person would be
+/// told), or words.
+pub(crate) fn verdict_line(verdict: &Verdict, json: bool) -> String {
+    if json { json_line(verdict) } else { words(verdict) }
 }
 
 /// The verdict as one JSON object, with the sentence a person would be told.

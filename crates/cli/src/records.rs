@@ -187,15 +187,7 @@ pub fn check_in(db: &Path, args: CheckInArgs, out: &mut String) -> Result<(), Cl
     let mode = if args.exit { DoorMode::Exit } else { DoorMode::Entry };
     let door = DoorSetup { event_id, gate: args.gate, mode, session_id: None };
     let verdict = app.check_in(&DoorScan { door, method: ScanMethod::QrCode, payload: args.payload })?;
-    if args.json {
-        let _ = writeln!(out, "{}", to_json(&verdict));
-    } else {
-        let kind = to_json(&verdict.kind);
-        let _ = writeln!(out, "{}  {}", kind.trim_matches('"'), verdict.name.as_deref().unwrap_or(""));
-        if let Some(detail) = &verdict.detail {
-            let _ = writeln!(out, "  {detail}");
-        }
-    }
+    let _ = writeln!(out, "{}", crate::door::verdict_line(&verdict, args.json));
     Ok(())
 }
 

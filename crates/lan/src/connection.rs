@@ -5,12 +5,11 @@ use std::collections::HashSet;
 use std::net::{SocketAddr, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
 
 use crate::message::{Hello, Message, PROTOCOL};
 use crate::peer::Link;
 use crate::secret::Psk;
-use crate::station::{Inner, lock};
+use crate::station::{DialWith, Inner, lock};
 use crate::wire::{Admission, Channel, HANDSHAKE_TIMEOUT};
 use crate::{Error, Result, Shared};
 
@@ -56,7 +55,7 @@ pub(crate) fn run(
         name: me.name.clone(),
         gate: me.gate.clone(),
         exit: me.exit,
-        port: inner.port,
+        port: inner.port(),
         checked_in: inner.ledger().own_count()?,
         nonce: if dialled { random_nonce()? } else { 0 },
         door_key: None,
@@ -98,7 +97,7 @@ pub(crate) fn run(
     {
         *lock(&inner.door_key) = Some(key);
     }
-    let link = Link::start(channel, remote, if dialled { me.node.clone() } else { theirs.node.clone() }, nonce);
+    let link = Link::start(channel, if dialled { me.node.clone() } else { theirs.node.clone() }, nonce);
     remember(inner, remote, &theirs, dialled);
     let held = match inner.ledger().ids() {
         Ok(ids) => ids,
@@ -119,12 +118,8 @@ pub(crate) fn run(
 
 /// Where to reach this door again after a gap: its address and announced port, by key.
 fn remember(inner: &Inner, remote: SocketAddr, theirs: &Hello, dialled: bool) {
-    let Some(key) = inner.door_key() else { return };
     let address = if dialled { remote } else { SocketAddr::new(remote.ip(), theirs.port) };
-    inner.add_dial(address, Some(theirs.node.clone()), Admission::DoorKey, Psk::for_event(&inner.door.event_id, &key));
-    if let Some(dial) = lock(&inner.dials).get_mut(&address) {
-        dial.wait = Duration::from_millis(500);
-    }
+    inner.add_dial(address, Some(theirs.node.clone()), DialWith::DoorKey, true);
 }
 
 /// Messages from one door until the connection ends.

@@ -1,7 +1,6 @@
 //! One live connection's sending side: messages queue and a thread of its own writes them, so a
 //! door that stopped reading (its cable pulled) never holds up a scan or the other doors.
 
-use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex};
@@ -15,9 +14,8 @@ static NEXT_LINK: AtomicU64 = AtomicU64::new(1);
 pub(crate) struct Link {
     /// Tells this connection from another to the same door (a reconnect, a crossed dial).
     pub id: u64,
-    pub remote: SocketAddr,
     /// The node of the station that dialled: of two connections between the same doors, both
-    /// keep the one the smaller node dialled.
+    /// keep the one the smaller node dialled (then the larger `nonce`).
     pub dialled_by: String,
     /// The dialler's number for this connection (see `Hello::nonce`).
     pub nonce: u64,
@@ -27,11 +25,10 @@ pub(crate) struct Link {
 }
 
 impl Link {
-    pub(crate) fn start(channel: Arc<Channel>, remote: SocketAddr, dialled_by: String, nonce: u64) -> Arc<Link> {
+    pub(crate) fn start(channel: Arc<Channel>, dialled_by: String, nonce: u64) -> Arc<Link> {
         let (queue, outgoing) = mpsc::channel::<Vec<u8>>();
         let link = Arc::new(Link {
             id: NEXT_LINK.fetch_add(1, Ordering::Relaxed),
-            remote,
             dialled_by,
             nonce,
             channel: channel.clone(),

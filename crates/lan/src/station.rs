@@ -91,13 +91,22 @@ pub enum ExchangeState {
     NeedsKey,
 }
 
+impl ExchangeState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExchangeState::Alone => "alone",
+            ExchangeState::Connected => "connected",
+            ExchangeState::NeedsKey => "needs_key",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PeerStatus {
     pub node: String,
     pub name: String,
     pub gate: String,
     pub exit: bool,
-    pub address: String,
     pub connected: bool,
     /// Milliseconds since anything came from it.
     pub last_heard_ms: u64,
@@ -128,12 +137,19 @@ pub(crate) struct Peer {
     pub link: Option<Arc<Link>>,
 }
 
+/// How an address is dialled: with the event's door key as it is when dialling (a pairing may
+/// bring another), or with a pairing code's secret.
+#[derive(Clone)]
+pub(crate) enum DialWith {
+    DoorKey,
+    Code(Psk),
+}
+
 /// An address to keep a connection to.
 pub(crate) struct Dial {
     /// The door there, once known (from DNS-SD, or its hello).
     pub node: Option<String>,
-    pub admission: Admission,
-    pub psk: Psk,
+    pub with: DialWith,
     pub next_try: Instant,
     pub wait: Duration,
     pub dialling: bool,
@@ -144,7 +160,6 @@ pub(crate) struct Inner {
     /// Where the listener is bound (an unspecified address is reached through loopback).
     pub listening: SocketAddr,
     pub door_key: Mutex<Option<String>>,
-    pub port: u16,
     pub ledger: Mutex<Box<dyn Ledger>>,
     pub peers: Mutex<HashMap<String, Peer>>,
     pub dials: Mutex<HashMap<SocketAddr, Dial>>,
@@ -167,12 +182,10 @@ impl Station {
         let listener =
             TcpListener::bind(config.listen).or_else(|_| TcpListener::bind(SocketAddr::new(config.listen.ip(), 0)))?;
         let listening = listener.local_addr()?;
-        let port = listening.port();
         let inner = Arc::new(Inner {
             door: config.door.clone(),
             listening,
             door_key: Mutex::new(config.door_key.filter(|k| !k.is_empty())),
-            port,
             ledger: Mutex::new(ledger),
             peers: Mutex::new(HashMap::new()),
             dials: Mutex::new(HashMap::new()),
@@ -189,7 +202,9 @@ impl Station {
         threads.push(thread::spawn(move || keep(&keeping)));
         let discovery = if config.discovery {
             let found = inner.clone();
-            match Discovery::start(&config.door, port, move |address, node| found.found(address, &node)) {
+            match Discovery::start(&config.door, listening.port(), move |address, node| {
+                found.add_dial(address, Some(node), DialWith::DoorKey, false)
+            }) {
                 Ok(discovery) => Some(discovery),
                 Err(e) => {
                     inner.note_error(&e);
@@ -208,7 +223,7 @@ impl Station {
     }
 
     pub fn port(&self) -> u16 {
-        self.inner.port
+        self.inner.port()
     }
 
     /// Check-ins other doors sent that were new here (tests and screens wait for it to move).
@@ -222,23 +237,21 @@ impl Station {
     }
 
     /// Keeps a connection to a door at this address (one the person typed, or a test's).
-    pub fn connect(&self, address: SocketAddr) -> Result<()> {
-        let key = self.inner.door_key().ok_or(Error::Refused)?;
-        self.inner.add_dial(address, None, Admission::DoorKey, Psk::for_event(&self.inner.door.event_id, &key));
-        Ok(())
+    pub fn connect(&self, address: SocketAddr) {
+        self.inner.add_dial(address, None, DialWith::DoorKey, false);
     }
 
     /// A new pairing code for another door to join by (the last one shown stops working).
     /// `ip` is the address the other door will reach this one at.
     pub fn pairing_code(&self, ip: IpAddr) -> Result<PairingCode> {
-        let code = PairingCode::new(SocketAddr::new(ip, self.inner.port))?;
+        let code = PairingCode::new(SocketAddr::new(ip, self.inner.port()))?;
         *lock(&self.inner.shown) = Some(Shown { code: code.clone(), until: Instant::now() + PAIRING_LIFETIME });
         Ok(code)
     }
 
     /// Joins the door that shows this code (scanned or typed).
     pub fn pair(&self, code: &PairingCode) {
-        self.inner.add_dial(code.address, None, Admission::Pairing, code.psk());
+        self.inner.add_dial(code.address, None, DialWith::Code(code.psk()), false);
     }
 
     pub fn status(&self) -> ExchangeStatus {
@@ -250,7 +263,6 @@ impl Station {
                 name: p.name.clone(),
                 gate: p.gate.clone(),
                 exit: p.exit,
-                address: p.link.as_ref().map(|l| l.remote.to_string()).unwrap_or_default(),
                 connected: p.link.as_ref().is_some_and(|l| !l.is_closed()),
                 last_heard_ms: u64::try_from(now.duration_since(p.last_heard).as_millis()).unwrap_or(u64::MAX),
                 checked_in: p.checked_in,
@@ -266,7 +278,7 @@ impl Station {
         };
         ExchangeStatus {
             state,
-            listening: format!("port {}", self.inner.port),
+            listening: format!("port {}", self.inner.port()),
             discovery: self.discovery.is_some(),
             peers,
             received: self.received(),
@@ -307,6 +319,10 @@ impl Inner {
         lock(&self.door_key).clone()
     }
 
+    pub(crate) fn port(&self) -> u16 {
+        self.listening.port()
+    }
+
     fn wake_address(&self) -> SocketAddr {
         let ip = match self.listening.ip() {
             IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
@@ -330,24 +346,14 @@ impl Inner {
         condvar.notify_all();
     }
 
-    /// A door DNS-SD found.
-    fn found(&self, address: SocketAddr, node: &str) {
-        if let Some(key) = self.door_key() {
-            self.add_dial(
-                address,
-                Some(node.to_owned()),
-                Admission::DoorKey,
-                Psk::for_event(&self.door.event_id, &key),
-            );
-        }
-    }
-
-    pub(crate) fn add_dial(&self, address: SocketAddr, node: Option<String>, admission: Admission, psk: Psk) {
+    /// An address to keep a connection to: found by DNS-SD, a code or an address typed, or a
+    /// door that connected (`reached`: a code that let us in gives way to the key). It is
+    /// tried again soon; a code not used yet is kept.
+    pub(crate) fn add_dial(&self, address: SocketAddr, node: Option<String>, with: DialWith, reached: bool) {
         let mut dials = lock(&self.dials);
         let dial = dials.entry(address).or_insert_with(|| Dial {
             node: None,
-            admission,
-            psk: psk.clone(),
+            with: with.clone(),
             next_try: Instant::now(),
             wait: RETRY_FIRST,
             dialling: false,
@@ -355,13 +361,10 @@ impl Inner {
         if node.is_some() {
             dial.node = node;
         }
-        if admission == Admission::Pairing || dial.admission == Admission::Pairing {
-            // A new code (or a pairing done, now by key): dial at once with the new secret.
-            dial.admission = admission;
-            dial.psk = psk;
-            dial.next_try = Instant::now();
-            dial.wait = RETRY_FIRST;
+        if reached || !matches!(dial.with, DialWith::Code(_)) {
+            dial.with = with;
         }
+        dial.wait = RETRY_FIRST;
         drop(dials);
         self.kick();
     }
@@ -471,9 +474,6 @@ fn keep(inner: &Arc<Inner>) {
             ping(inner, checked_in);
         }
         dial_due(inner);
-        if lock(&inner.shown).as_ref().is_some_and(|s| !s.valid()) {
-            *lock(&inner.shown) = None;
-        }
         let (flag, condvar) = &inner.wake;
         let mut woken = lock(flag);
         if !*woken {
@@ -513,19 +513,17 @@ fn dial_due(inner: &Arc<Inner>) {
         if dial.dialling || known_connected || now < dial.next_try {
             continue;
         }
-        // A door found by DNS-SD is dialled with the key as it is now (a pairing may have
-        // brought another since it was found).
-        let psk = match dial.admission {
-            Admission::DoorKey => match inner.door_key() {
-                Some(key) => Psk::for_event(&inner.door.event_id, &key),
+        let (admission, psk) = match &dial.with {
+            DialWith::DoorKey => match inner.door_key() {
+                Some(key) => (Admission::DoorKey, Psk::for_event(&inner.door.event_id, &key)),
                 None => continue,
             },
-            Admission::Pairing => dial.psk.clone(),
+            DialWith::Code(psk) => (Admission::Pairing, psk.clone()),
         };
         dial.dialling = true;
         dial.next_try = now + dial.wait;
         dial.wait = (dial.wait * 2).min(RETRY_MAX);
-        let (address, admission) = (*address, dial.admission);
+        let address = *address;
         let inner = inner.clone();
         thread::spawn(move || {
             let result = TcpStream::connect_timeout(&address, DIAL_TIMEOUT)

@@ -62,9 +62,7 @@ pub(crate) struct Channel {
 impl Channel {
     /// Dials side: says which secret, then the handshake's first message.
     pub(crate) fn connect(mut stream: TcpStream, admission: Admission, psk: &Psk) -> Result<Channel> {
-        stream.set_read_timeout(Some(HANDSHAKE_TIMEOUT))?;
-        stream.set_write_timeout(Some(HANDSHAKE_TIMEOUT))?;
-        stream.set_nodelay(true)?;
+        handshaking(&stream)?;
         let mut preamble = MAGIC.to_vec();
         preamble.push(admission.byte());
         stream.write_all(&preamble)?;
@@ -85,9 +83,7 @@ impl Channel {
 
     /// Listening side: which secret the dialler uses (the caller picks the key for it).
     pub(crate) fn admission(stream: &mut TcpStream) -> Result<Admission> {
-        stream.set_read_timeout(Some(HANDSHAKE_TIMEOUT))?;
-        stream.set_write_timeout(Some(HANDSHAKE_TIMEOUT))?;
-        stream.set_nodelay(true)?;
+        handshaking(stream)?;
         let mut preamble = [0u8; 9];
         stream.read_exact(&mut preamble)?;
         if &preamble[..8] != MAGIC {
@@ -166,6 +162,14 @@ impl Channel {
     pub(crate) fn close(&self) {
         let _ = self.control.shutdown(std::net::Shutdown::Both);
     }
+}
+
+/// A handshake that stalls is given up; small frames go out at once.
+fn handshaking(stream: &TcpStream) -> Result<()> {
+    stream.set_read_timeout(Some(HANDSHAKE_TIMEOUT))?;
+    stream.set_write_timeout(Some(HANDSHAKE_TIMEOUT))?;
+    stream.set_nodelay(true)?;
+    Ok(())
 }
 
 fn params() -> Result<snow::params::NoiseParams> {

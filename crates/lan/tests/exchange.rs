@@ -101,7 +101,7 @@ fn three_doors_agree_on_every_check_in_and_one_that_was_away_catches_up() {
     for i in 0..120 {
         book_c.check_in(&format!("c-early-{i}"));
     }
-    a.connect(address(&b)).unwrap();
+    a.connect(address(&b));
     wait_for("a and b connected", || a.status().state == ExchangeState::Connected);
     for i in 0..50 {
         book_a.check_in(&format!("a-{i}"));
@@ -113,7 +113,7 @@ fn three_doors_agree_on_every_check_in_and_one_that_was_away_catches_up() {
     wait_for("a holds b's check-ins", || book_a.ids().len() == 100);
     assert!(book_c.ids().len() == 120, "c is not connected yet, and got nothing");
 
-    c.connect(address(&b)).unwrap();
+    c.connect(address(&b));
     wait_for("all three agree", || [&book_a, &book_b, &book_c].iter().all(|m| m.ids().len() == 220));
     assert_eq!(book_a.ids(), book_c.ids());
     // a got c's rows through b: relayed, though a and c never connected.
@@ -134,7 +134,7 @@ fn a_door_that_stops_is_shown_gone_and_a_new_check_in_waits_for_its_return() {
     let (a, book_a) = door("event-2", "node-a", Some("key"));
     let (mut b, book_b) = door("event-2", "node-b", Some("key"));
     let b_port = b.port();
-    b.connect(address(&a)).unwrap();
+    b.connect(address(&a));
     wait_for("connected", || a.status().state == ExchangeState::Connected);
     b.stop();
     wait_for("a shows b gone", || a.status().peers.iter().all(|p| !p.connected));
@@ -164,8 +164,8 @@ fn a_station_without_the_key_or_of_another_event_gets_nothing_and_injects_nothin
     let (other_event, book_other) = door("event-4", "node-y", Some("right key"));
     book_wrong.check_in("injected-1");
     book_other.check_in("injected-2");
-    wrong_key.connect(address(&a)).unwrap();
-    other_event.connect(address(&a)).unwrap();
+    wrong_key.connect(address(&a));
+    other_event.connect(address(&a));
     // A raw TCP client that knows the preamble but not the key: refused at the first message.
     let mut raw = TcpStream::connect(address(&a)).unwrap();
     raw.write_all(b"EOSDOOR1K\x00\x30").unwrap();
@@ -176,7 +176,7 @@ fn a_station_without_the_key_or_of_another_event_gets_nothing_and_injects_nothin
     assert!(answer.is_empty(), "a station without the key got an answer: {answer:?}");
     // Then a door with the key connects: by then the others have knocked and been refused.
     let (good, book_good) = door("event-3", "node-g", Some("right key"));
-    good.connect(address(&a)).unwrap();
+    good.connect(address(&a));
     wait_for("the real door caught up", || book_good.ids() == vec!["secret-row".to_owned()]);
     assert_eq!(book_a.ids(), vec!["secret-row".to_owned()]);
     assert_eq!(book_wrong.ids(), vec!["injected-1".to_owned()]);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -185,14 +185,9 @@ impl Door {
     }
 }
 
-/// Waits for a state the test's own action brings about; the limit only turns a hang into a
-/// failure.
+/// [`crate::wait_until`] for a condition.
 pub fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
-    let limit = Instant::now() + Duration::from_secs(90);
-    while !done() {
-        assert!(Instant::now() < limit, "never happened: {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    crate::wait_until(what, || done().then_some(()));
 }
 
 /// A small deterministic generator, so a failure can be replayed.

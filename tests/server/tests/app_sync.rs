@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use eventos_app::events::{EventEdit, EventQuery, EventSort};
 use eventos_app::sync::{ConnectForm, SessionStore, SyncState, SyncStatus};
 use eventos_app::{App, ErrorCode, WorkspaceState};
-use eventos_server_tests::{Cable, Postgres};
+use eventos_server_tests::{Cable, Postgres, wait_until};
 use eventos_supabase_emulator::{Config, Emulator};
 
 const EVENT: &str = "e0000001-0000-4000-8000-000000000001";
@@ -465,12 +465,9 @@ fn doors_offline_exchange_check_ins_on_the_local_network_and_the_server_keeps_ea
     // Joined by a code (multicast may be off where this runs), with the internet gone.
     let code = doors[0].2.exchange_pairing_code().unwrap();
     doors[1].2.exchange_pair(&code.text).unwrap();
-    let connected = |app: &mut App| app.exchange().unwrap().peers.iter().any(|p| p.connected);
-    let limit = Instant::now() + Duration::from_secs(60);
-    while !connected(&mut doors[1].2) {
-        assert!(Instant::now() < limit, "the doors never connected");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_until("the doors connected", || {
+        doors[1].2.exchange().unwrap().peers.iter().any(|p| p.connected).then_some(())
+    });
     let scan = |door: &mut (tempfile::TempDir, Cable, App, DoorSetup), ticket: &str| {
         let scan = DoorScan { door: door.3.clone(), method: ScanMethod::QrCode, payload: ticket.to_owned() };
         door.2.check_in(&scan).unwrap()
@@ -479,11 +476,7 @@ fn doors_offline_exchange_check_ins_on_the_local_network_and_the_server_keeps_ea
     for (at, other, ticket) in [(0, 1, &tickets[0]), (1, 0, &tickets[1])] {
         let received = doors[other].2.exchange().unwrap().received;
         assert_eq!(scan(&mut doors[at], ticket).kind, VerdictKind::Admitted);
-        let limit = Instant::now() + Duration::from_secs(60);
-        while doors[other].2.exchange().unwrap().received == received {
-            assert!(Instant::now() < limit, "the check-in never crossed");
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        wait_until("the check-in crossed", || (doors[other].2.exchange().unwrap().received != received).then_some(()));
         assert_eq!(scan(&mut doors[other], ticket).kind, VerdictKind::AlreadyCheckedIn);
     }
     // Door A dies before it ever syncs: B brings both check-ins to the server.

@@ -11,17 +11,16 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
-use eventos_lan::{Config, DoorInfo, Ledger, LedgerError, PairingCode, Shared, Station};
-use eventos_store::{PendingChange, Row, Store};
+use eventos_lan::{Config, DoorInfo, PairingCode, Station};
+use eventos_store::Store;
+use rusqlite::OptionalExtension;
 use serde::Serialize;
-use serde_json::{Value, json};
 use ts_rs::TS;
 
+use super::ledger::ReplicaLedger;
 use super::{DoorMode, DoorSetup};
 use crate::sync::Secrets;
 use crate::{App, AppError, ErrorCode, Result};
-
-const CHECKINS: &str = "event_checkins";
 
 /// The exchange as the Check-in screen shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -61,9 +60,8 @@ pub struct PairingShown {
 
 /// The running exchange of one door.
 pub(crate) struct Exchange {
-    event_id: String,
-    gate: String,
-    exit: bool,
+    /// The door it runs for (a session door is its event's door here).
+    door: DoorSetup,
     station: Station,
     key_slot: Secrets,
     saved_key: Option<String>,
@@ -80,12 +78,8 @@ impl App {
     /// Joins the exchange of this door's event (a no-op if it runs for it already; another
     /// event's is left first).
     pub fn open_exchange(&mut self, door: &DoorSetup) -> Result<DoorExchange> {
-        let exit = door.mode == DoorMode::Exit;
-        let same = self
-            .exchange
-            .as_ref()
-            .is_some_and(|x| x.event_id == door.event_id && x.gate == door.gate && x.exit == exit);
-        if !same {
+        let door = DoorSetup { session_id: None, ..door.clone() };
+        if self.exchange.as_ref().is_none_or(|x| x.door != door) {
             self.exchange = None;
             let store = Store::open(&self.db_path())?;
             let node = store.device_node()?;
@@ -103,7 +97,7 @@ impl App {
                 node: node.clone(),
                 name: computer_name(),
                 gate: door.gate.trim().to_owned(),
-                exit,
+                exit: door.mode == DoorMode::Exit,
             };
             let sync = self.sync.as_ref().map(|w| Arc::clone(&w.shared));
             let ledger = ReplicaLedger {
@@ -117,14 +111,7 @@ impl App {
                 }),
             };
             let station = Station::start(config(info, key.clone()), Box::new(ledger)).map_err(lan_error)?;
-            self.exchange = Some(Exchange {
-                event_id: door.event_id.clone(),
-                gate: door.gate.clone(),
-                exit,
-                station,
-                key_slot,
-                saved_key: Some(key),
-            });
+            self.exchange = Some(Exchange { door, station, key_slot, saved_key: Some(key) });
         }
         self.exchange()
     }
@@ -133,15 +120,10 @@ impl App {
     /// server's key, once synced, replaces a key made here (the exchange starts again with it).
     pub fn exchange(&mut self) -> Result<DoorExchange> {
         let exchange = self.exchange.as_ref().ok_or_else(not_open)?;
-        if let Some(key) = server_key(self.store()?, &exchange.event_id)?
+        if let Some(key) = server_key(self.store()?, &exchange.door.event_id)?
             && Some(&key) != exchange.saved_key.as_ref()
         {
-            let door = DoorSetup {
-                event_id: exchange.event_id.clone(),
-                gate: exchange.gate.clone(),
-                mode: if exchange.exit { DoorMode::Exit } else { DoorMode::Entry },
-                session_id: None,
-            };
+            let door = exchange.door.clone();
             self.exchange = None;
             return self.open_exchange(&door);
         }
@@ -155,10 +137,7 @@ impl App {
         }
         let status = exchange.station.status();
         Ok(DoorExchange {
-            state: serde_json::to_value(status.state)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
+            state: status.state.as_str().to_owned(),
             peers: status
                 .peers
                 .into_iter()
@@ -211,15 +190,10 @@ impl App {
 
 /// The event's door key as the server gave it, if it has reached this replica.
 fn server_key(store: &Store, event_id: &str) -> Result<Option<String>> {
-    let found =
-        store.connection().query_row("SELECT door_key FROM event_door_keys WHERE event_id = ?1", [event_id], |r| {
-            r.get::<_, String>(0)
-        });
-    match found {
-        Ok(key) => Ok(Some(key)),
-        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
+    Ok(store
+        .connection()
+        .query_row("SELECT door_key FROM event_door_keys WHERE event_id = ?1", [event_id], |r| r.get(0))
+        .optional()?)
 }
 
 fn config(door: DoorInfo, key: String) -> Config {
@@ -233,7 +207,7 @@ fn config(door: DoorInfo, key: String) -> Config {
 }
 
 /// Whether a scanned text is another door's pairing code rather than a ticket.
-pub(crate) fn is_pairing_code(payload: &str) -> bool {
+pub fn is_pairing_code(payload: &str) -> bool {
     payload.trim_start().starts_with(eventos_lan::secret::QR_PREFIX)
 }
 
@@ -288,121 +262,4 @@ fn not_open() -> AppError {
 
 fn lan_error(e: eventos_lan::Error) -> AppError {
     AppError::new(ErrorCode::Io, format!("the door exchange: {e}"))
-}
-
-/// The replica as the exchange's ledger: this event's check-ins, on a connection of its own.
-struct ReplicaLedger {
-    store: Store,
-    event_id: String,
-    node: String,
-    /// Tells the sync that rows wait to go up (a check-in another door had not pushed yet).
-    on_new: Box<dyn Fn() + Send>,
-}
-
-impl Ledger for ReplicaLedger {
-    fn ids(&mut self) -> std::result::Result<Vec<String>, LedgerError> {
-        let reader = self.store.connection();
-        let mut stmt = reader.prepare_cached("SELECT id FROM event_checkins WHERE event_id = ?1").map_err(ledger)?;
-        let ids = stmt.query_map([&self.event_id], |r| r.get(0)).map_err(ledger)?;
-        ids.collect::<rusqlite::Result<_>>().map_err(ledger)
-    }
-
-    fn rows(&mut self, ids: &[String]) -> std::result::Result<Vec<Shared>, LedgerError> {
-        let mut rows = Vec::with_capacity(ids.len());
-        for id in ids {
-            let Some(row) = self.store.get(CHECKINS, id).map_err(ledger)? else { continue };
-            let pending = self.store.pending_insert(CHECKINS, id).map_err(ledger)?;
-            rows.push(Shared { id: id.clone(), body: json!({ "row": row, "pending": pending }) });
-        }
-        Ok(rows)
-    }
-
-    fn take_in(&mut self, rows: &[Shared]) -> std::result::Result<Vec<String>, LedgerError> {
-        let event_id = self.event_id.clone();
-        let new = self
-            .store
-            .write_partial(|w| {
-                let mut new = Vec::new();
-                for shared in rows {
-                    let Some((row, pending)) = relayed(shared, &event_id) else { continue };
-                    // A row that breaks a rule is one door's bad data: skipped, not the batch.
-                    if let Ok(true) = w.apply_relayed(CHECKINS, &row, pending.as_ref()) {
-                        new.push(shared.id.clone());
-                    }
-                }
-                Ok(new)
-            })
-            .map_err(ledger)?;
-        if !new.is_empty() {
-            (self.on_new)();
-        }
-        Ok(new)
-    }
-
-    fn own_since(&mut self, cursor: &mut i64) -> std::result::Result<Vec<Shared>, LedgerError> {
-        let reader = self.store.connection();
-        if *cursor < 0 {
-            *cursor = reader
-                .query_row("SELECT coalesce(max(rowid), 0) FROM event_checkins", [], |r| r.get(0))
-                .map_err(ledger)?;
-            return Ok(Vec::new());
-        }
-        let mut stmt = reader
-            .prepare_cached(
-                "SELECT rowid, id FROM event_checkins WHERE rowid > ?1 AND event_id = ?2 AND device_id = ?3 ORDER BY rowid",
-            )
-            .map_err(ledger)?;
-        let found: Vec<(i64, String)> = stmt
-            .query_map(rusqlite::params![*cursor, self.event_id, self.node], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(ledger)?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(ledger)?;
-        drop(stmt);
-        let Some(last) = found.last().map(|(rowid, _)| *rowid) else { return Ok(Vec::new()) };
-        *cursor = last;
-        let ids: Vec<String> = found.into_iter().map(|(_, id)| id).collect();
-        self.rows(&ids)
-    }
-
-    fn own_count(&mut self) -> std::result::Result<u64, LedgerError> {
-        let count: i64 = self
-            .store
-            .connection()
-            .query_row(
-                "SELECT count(*) FROM event_checkins WHERE event_id = ?1 AND device_id = ?2",
-                [&self.event_id, &self.node],
-                |r| r.get(0),
-            )
-            .map_err(ledger)?;
-        Ok(u64::try_from(count).unwrap_or(0))
-    }
-}
-
-/// A row another door sent, if it is a check-in of this event with a well-formed change.
-fn relayed(shared: &Shared, event_id: &str) -> Option<(Row, Option<PendingChange>)> {
-    let row = shared.body.get("row")?.as_object()?.clone();
-    if row.get("id").and_then(Value::as_str) != Some(shared.id.as_str())
-        || row.get("event_id").and_then(Value::as_str) != Some(event_id)
-        || uuid::Uuid::parse_str(&shared.id).is_err()
-    {
-        return None;
-    }
-    let pending = match shared.body.get("pending") {
-        None | Some(Value::Null) => None,
-        Some(value) => {
-            let pending: PendingChange = serde_json::from_value(value.clone()).ok()?;
-            let well_formed = uuid::Uuid::parse_str(&pending.change_id)
-                .is_ok_and(|u| u.to_string() == pending.change_id)
-                && eventos_model::hlc::Timestamp::parse(&pending.hlc).is_some();
-            if !well_formed {
-                return None;
-            }
-            Some(pending)
-        }
-    };
-    Some((row, pending))
-}
-
-fn ledger(e: impl std::fmt::Display) -> LedgerError {
-    LedgerError(e.to_string())
 }

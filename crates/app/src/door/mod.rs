@@ -10,6 +10,7 @@
 
 mod exchange;
 mod keys;
+mod ledger;
 mod lookup;
 mod scanning;
 
@@ -21,7 +22,7 @@ use ts_rs::TS;
 
 pub use eventos_scan::QrPath;
 pub(crate) use exchange::Exchange;
-pub use exchange::{DoorExchange, OtherDoor, PairingShown};
+pub use exchange::{DoorExchange, OtherDoor, PairingShown, is_pairing_code};
 pub use keys::{TicketCode, ticket_qr};
 pub use lookup::{DoorCounts, DoorHit, DuplicateEntry, PastScan};
 pub(crate) use scanning::DoorCamera;

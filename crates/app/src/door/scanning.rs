@@ -128,7 +128,7 @@ impl App {
         let on_code = {
             let results = Arc::clone(&results);
             Box::new(move |payload: String, arrived: Instant| {
-                if super::exchange::is_pairing_code(&payload) {
+                if super::is_pairing_code(&payload) {
                     lock(&results).pairing = Some(payload);
                     return;
                 }
