@@ -351,4 +351,102 @@ INSERT INTO crm_email_templates (id, account_id, name, description, subject, bod
    '[{"name": "contact_name", "description": "The contact''s full name"}, {"name": "event_name", "description": "The event discussed"}]',
    '10000003-0000-4000-8000-000000000003');
 
+
+-- Seed 001's production and operations (issue 17): a fashion show with its designers, models,
+-- run-of-show and looks; media partners and influencers; logistics, planning, risks and custom
+-- fields; social platforms and meeting types. Ids: event e0000007, sessions 7000000n, designers
+-- 8100000n, models 8200000n, runs 8300000n, run models 8400000n, looks 8500000n, platforms
+-- 8600000n, media partners 8700000n, influencers 8800000n, event influencers 8900000n,
+-- logistics 8a00000n, planning 8b00000n, risks 8c00000n, custom fields 8d00000n, meeting types
+-- 8e00000n.
+INSERT INTO events (id, account_id, organizer_id, venue_id, name, type, description, start_at, end_at, capacity, price_cents, status, visibility) VALUES
+  ('e0000007-0000-4000-8000-000000000007', 'aa000001-0000-4000-8000-000000000001', '10000002-0000-4000-8000-000000000002', '20000002-0000-4000-8000-000000000002',
+   'Northwind Runway: Spring/Summer 2027', 'fashion_show', 'Two designers, one runway: press, buyers and front-row guests.',
+   date_trunc('day', now()) + interval '21 days 23 hours', date_trunc('day', now()) + interval '22 days 2 hours', 150, 0, 'published', 'private');
+
+INSERT INTO sessions (id, event_id, venue_id, title, description, session_type, start_time, end_time, max_attendees, status) VALUES
+  ('70000003-0000-4000-8000-000000000003', 'e0000007-0000-4000-8000-000000000007', '20000002-0000-4000-8000-000000000002',
+   'Full rehearsal', 'Walk-through with music and lights.', 'rehearsal',
+   date_trunc('day', now()) + interval '21 days 19 hours', date_trunc('day', now()) + interval '21 days 21 hours', 40, 'scheduled'),
+  ('70000004-0000-4000-8000-000000000004', 'e0000007-0000-4000-8000-000000000007', '20000002-0000-4000-8000-000000000002',
+   'The show', 'Atelier Chen, then Moretti Uomo.', 'show',
+   date_trunc('day', now()) + interval '22 days', date_trunc('day', now()) + interval '22 days 45 minutes', 150, 'scheduled');
+
+INSERT INTO fashion_designers (id, account_id, name, brand_name, contact_email, website, categories, status, tags) VALUES
+  ('81000001-0000-4000-8000-000000000001', 'aa000001-0000-4000-8000-000000000001', 'Amara Chen', 'Atelier Chen', 'studio@atelierchen.example.com',
+   'https://atelierchen.example.com', '{womenswear,sustainable}', 'confirmed', '{emerging}'),
+  ('81000002-0000-4000-8000-000000000002', 'aa000001-0000-4000-8000-000000000001', 'Luca Moretti', 'Moretti Uomo', 'press@morettiuomo.example.com',
+   'https://morettiuomo.example.com', '{menswear,ready_to_wear}', 'confirmed', '{}'),
+  ('81000003-0000-4000-8000-000000000003', 'aa000001-0000-4000-8000-000000000001', 'Noor Haddad', 'Maison Noor', 'hello@maisonnoor.example.com',
+   'https://maisonnoor.example.com', '{couture,bridal}', 'prospect', '{fw27}');
+
+INSERT INTO models (id, account_id, full_name, agency_name, email, divisions, height_cm, is_minor, day_rate_cents, status) VALUES
+  ('82000001-0000-4000-8000-000000000001', 'aa000001-0000-4000-8000-000000000001', 'Zoë Laurent', 'Elite Toronto', 'zoe@models.example.com', '{women}', 178, false, 120000, 'active'),
+  ('82000002-0000-4000-8000-000000000002', 'aa000001-0000-4000-8000-000000000001', 'Kwame Mensah', 'Next Toronto', 'kwame@models.example.com', '{men}', 188, false, 110000, 'active'),
+  ('82000003-0000-4000-8000-000000000003', 'aa000001-0000-4000-8000-000000000001', 'Sofia Ivanova', 'Elite Toronto', 'sofia@models.example.com', '{women,curve}', 175, false, 100000, 'active'),
+  ('82000004-0000-4000-8000-000000000004', 'aa000001-0000-4000-8000-000000000001', 'Aiden Park', 'Next Toronto', 'aiden@models.example.com', '{men}', 185, false, 95000, 'on_hold');
+
+INSERT INTO production_runs (id, event_id, session_id, designer_id, title, collection_season, run_order, planned_start_at, duration_minutes, status, producer_id) VALUES
+  ('83000001-0000-4000-8000-000000000001', 'e0000007-0000-4000-8000-000000000007', '70000004-0000-4000-8000-000000000004', '81000001-0000-4000-8000-000000000001',
+   'Tidal', 'SS27', 1, date_trunc('day', now()) + interval '22 days', 20, 'fittings', '10000002-0000-4000-8000-000000000002'),
+  ('83000002-0000-4000-8000-000000000002', 'e0000007-0000-4000-8000-000000000007', '70000004-0000-4000-8000-000000000004', '81000002-0000-4000-8000-000000000002',
+   'Linea', 'SS27', 2, date_trunc('day', now()) + interval '22 days 25 minutes', 20, 'casting', '10000002-0000-4000-8000-000000000002');
+
+INSERT INTO production_run_models (id, event_id, production_run_id, model_id, call_at, status, fee_cents) VALUES
+  ('84000001-0000-4000-8000-000000000001', 'e0000007-0000-4000-8000-000000000007', '83000001-0000-4000-8000-000000000001', '82000001-0000-4000-8000-000000000001',
+   date_trunc('day', now()) + interval '21 days 20 hours', 'confirmed', 120000),
+  ('84000002-0000-4000-8000-000000000002', 'e0000007-0000-4000-8000-000000000007', '83000001-0000-4000-8000-000000000001', '82000003-0000-4000-8000-000000000003',
+   date_trunc('day', now()) + interval '21 days 20 hours', 'booked', 100000),
+  ('84000003-0000-4000-8000-000000000003', 'e0000007-0000-4000-8000-000000000007', '83000002-0000-4000-8000-000000000002', '82000002-0000-4000-8000-000000000002',
+   date_trunc('day', now()) + interval '21 days 20 hours 30 minutes', 'booked', 110000);
+
+INSERT INTO production_looks (id, event_id, production_run_id, look_number, model_id, title, garments, change_type, dresser_name) VALUES
+  ('85000001-0000-4000-8000-000000000001', 'e0000007-0000-4000-8000-000000000007', '83000001-0000-4000-8000-000000000001', 1, '82000001-0000-4000-8000-000000000001',
+   'Look 1: linen trench', '[{"item": "Trench coat", "size": "S"}]', 'none', 'Priya'),
+  ('85000002-0000-4000-8000-000000000002', 'e0000007-0000-4000-8000-000000000007', '83000001-0000-4000-8000-000000000001', 2, '82000003-0000-4000-8000-000000000003',
+   'Look 2: kelp-silk dress', '[{"item": "Slip dress", "size": "M"}]', 'none', 'Priya'),
+  ('85000003-0000-4000-8000-000000000003', 'e0000007-0000-4000-8000-000000000007', '83000001-0000-4000-8000-000000000001', 3, '82000001-0000-4000-8000-000000000001',
+   'Look 3: finale gown', '[{"item": "Gown", "size": "S"}]', 'full', 'Jordan');
+
+INSERT INTO social_media_platforms (id, account_id, name, slug, profile_url_template, account_handle, sort_order) VALUES
+  ('86000001-0000-4000-8000-000000000001', 'aa000001-0000-4000-8000-000000000001', 'Instagram', 'instagram', 'https://www.instagram.com/{handle}', 'northwindevents', 1),
+  ('86000002-0000-4000-8000-000000000002', 'aa000001-0000-4000-8000-000000000001', 'TikTok', 'tiktok', 'https://www.tiktok.com/@{handle}', 'northwindevents', 2);
+
+INSERT INTO media_partners (id, event_id, outlet_name, contact_name, contact_email, partnership_type, deliverables, audience_reach, press_passes, status) VALUES
+  ('87000001-0000-4000-8000-000000000001', 'e0000007-0000-4000-8000-000000000007', 'Toronto Style Weekly', 'Dana Brooks', 'dana@styleweekly.example.com',
+   'official_media_partner', 'Runway gallery and two interviews', 85000, 4, 'confirmed');
+
+INSERT INTO influencers (id, account_id, full_name, handle, platform_id, follower_count, engagement_rate, niches, status) VALUES
+  ('88000001-0000-4000-8000-000000000001', 'aa000001-0000-4000-8000-000000000001', 'Maya Brooks', 'mayawears', '86000001-0000-4000-8000-000000000001', 214000, 3.85, '{fashion,sustainability}', 'active'),
+  ('88000002-0000-4000-8000-000000000002', 'aa000001-0000-4000-8000-000000000001', 'Theo Grant', 'theogrant', '86000002-0000-4000-8000-000000000002', 92000, 6.10, '{menswear}', 'prospect');
+
+INSERT INTO event_influencers (id, event_id, influencer_id, role, posts_required, status) VALUES
+  ('89000001-0000-4000-8000-000000000001', 'e0000007-0000-4000-8000-000000000007', '88000001-0000-4000-8000-000000000001', 'front_row', 3, 'confirmed');
+
+INSERT INTO event_logistics (id, event_id, category, title, vendor_name, location, quantity, scheduled_at, ends_at, status, owner_id, expense_id) VALUES
+  ('8a000001-0000-4000-8000-000000000001', 'e0000001-0000-4000-8000-000000000001', 'setup', 'Hall B load-in', 'Metro Toronto Convention Centre', 'Dock 3', 1,
+   date_trunc('hour', now()) - interval '6 hours', date_trunc('hour', now()) - interval '3 hours', 'done', '10000002-0000-4000-8000-000000000002', '73000001-0000-4000-8000-000000000001'),
+  ('8a000002-0000-4000-8000-000000000002', 'e0000007-0000-4000-8000-000000000007', 'equipment', 'Runway lighting rig', 'Lumen Stage Co.', 'Main hall', 24,
+   date_trunc('day', now()) + interval '21 days 14 hours', date_trunc('day', now()) + interval '21 days 18 hours', 'confirmed', '10000002-0000-4000-8000-000000000002', NULL);
+
+INSERT INTO event_planning (id, event_id, title, kind, phase, status, priority, assigned_to, due_date, sort_order) VALUES
+  ('8b000001-0000-4000-8000-000000000001', 'e0000007-0000-4000-8000-000000000007', 'Casting closed', 'milestone', 'pre_production', 'in_progress', 'high',
+   '10000002-0000-4000-8000-000000000002', (now() + interval '10 days')::date, 1),
+  ('8b000002-0000-4000-8000-000000000002', 'e0000007-0000-4000-8000-000000000007', 'Send the run-of-show to dressers', 'task', 'production', 'not_started', 'normal',
+   '10000002-0000-4000-8000-000000000002', (now() + interval '18 days')::date, 2);
+UPDATE event_planning SET depends_on_id = '8b000001-0000-4000-8000-000000000001' WHERE id = '8b000002-0000-4000-8000-000000000002';
+
+INSERT INTO event_risks (id, event_id, title, category, likelihood, impact, owner_id, mitigation, status, raised_by) VALUES
+  ('8c000001-0000-4000-8000-000000000001', 'e0000001-0000-4000-8000-000000000001', 'Wi-Fi fails at the doors', 'technical', 3, 4, '10000002-0000-4000-8000-000000000002',
+   'Door laptops check in offline and exchange check-ins over the LAN.', 'mitigating', '10000001-0000-4000-8000-000000000001'),
+  ('8c000002-0000-4000-8000-000000000002', 'e0000007-0000-4000-8000-000000000007', 'A model misses the call time', 'supplier', 2, 4, '10000002-0000-4000-8000-000000000002',
+   'Stand-by model from the agency on the day.', 'open', '10000002-0000-4000-8000-000000000002');
+
+INSERT INTO event_xpls (id, event_id, field_key, label, value_type, field_value, visibility, sort_order) VALUES
+  ('8d000001-0000-4000-8000-000000000001', 'e0000007-0000-4000-8000-000000000007', 'dress_code', 'Dress code', 'text', 'Black tie optional', 'public', 1);
+
+INSERT INTO meeting_types (id, account_id, name, description, duration_minutes, location_kind, buffer_minutes, color) VALUES
+  ('8e000001-0000-4000-8000-000000000001', 'aa000001-0000-4000-8000-000000000001', 'Discovery call', 'A first call with a prospect.', 30, 'video', 10, '#2563eb'),
+  ('8e000002-0000-4000-8000-000000000002', 'aa000001-0000-4000-8000-000000000001', 'Venue walkthrough', 'On site with the client.', 60, 'in_person', 30, '#16a34a');
+
 COMMIT;

@@ -77,7 +77,7 @@ fn events_search_sort_and_detail() {
     let (_dir, app) = demo();
     let query = |search: &str, sort, descending| EventQuery { search: search.into(), sort, descending };
     let all = app.events(&query("", EventSort::StartAt, false)).unwrap();
-    assert_eq!(all.len(), 6);
+    assert_eq!(all.len(), 7);
     assert!(all.windows(2).all(|w| w[0].start_at <= w[1].start_at));
     let summits = app.events(&query("summit", EventSort::Name, false)).unwrap();
     let names: Vec<&str> = summits.iter().map(|e| e.name.as_str()).collect();

@@ -172,7 +172,7 @@ impl Demo<'_, '_> {
     /// The event's door key, as the server would make it. Derived from the event's id rather
     /// than drawn from the generator, so the rest of the demo stays what it was; two demo folders
     /// made alike share it, so their doors find each other (a demo key is no secret).
-    fn door_key(&mut self, event_id: &str, created: &str) -> Result<String> {
+    pub(crate) fn door_key(&mut self, event_id: &str, created: &str) -> Result<String> {
         let event = uuid::Uuid::parse_str(event_id).unwrap_or_default();
         let part = |n: &str| uuid::Uuid::new_v5(&event, format!("demo door key {n}").as_bytes()).simple().to_string();
         let row = json!({

@@ -6,6 +6,7 @@
 mod crm;
 mod events;
 mod names;
+mod production;
 mod rng;
 
 use std::collections::HashSet;
@@ -134,8 +135,11 @@ impl<'w, 'c> Demo<'w, 'c> {
         let users = self.people()?;
         let stages = self.pipeline_stages()?;
         let venues = self.venues()?;
-        let (events, live_event_slug) = self.events(&users, &venues)?;
+        let (mut events, live_event_slug) = self.events(&users, &venues)?;
         self.crm(&users, &stages, &events)?;
+        let live = events.iter().find(|e| e.slug == live_event_slug).map(|e| e.id.clone()).unwrap_or_default();
+        let show = self.production(&users, &venues[3].0, &live)?;
+        events.push(show);
         Ok(DemoReport { account_id: self.account, events, live_event_slug, attendees: self.attendees })
     }
 

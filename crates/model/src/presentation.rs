@@ -14,9 +14,11 @@ pub enum Area {
     Account,
     /// Running events: venues, events, the box office, the programme, the team, …
     Events,
+    /// Fashion production: designers, models, a show's run-of-show and looks.
+    Production,
     /// The sales reps' CRM.
     Crm,
-    /// Outreach: campaigns and notifications.
+    /// Outreach: campaigns, notifications, media partners, influencers and social platforms.
     Outreach,
 }
 
@@ -196,6 +198,90 @@ const OVERRIDES: &[Override] = &[
         naming: &["title"],
         list: &["title", "type", "user_id", "read_at"],
     },
+    Override {
+        table: "fashion_designers",
+        singular: "designer",
+        naming: &["name"],
+        list: &["name", "brand_name", "status", "contact_email"],
+    },
+    Override {
+        table: "models",
+        singular: "model",
+        naming: &["full_name"],
+        list: &["full_name", "agency_name", "height_cm", "status", "day_rate_cents"],
+    },
+    Override {
+        table: "production_runs",
+        singular: "production run",
+        naming: &["title"],
+        list: &["run_order", "title", "designer_id", "session_id", "status", "planned_start_at"],
+    },
+    Override {
+        table: "production_run_models",
+        singular: "model booking",
+        naming: &["model_id"],
+        list: &["model_id", "production_run_id", "call_at", "status"],
+    },
+    Override {
+        table: "production_looks",
+        singular: "look",
+        naming: &["title", "look_number"],
+        list: &["look_number", "title", "model_id", "production_run_id", "change_type"],
+    },
+    Override {
+        table: "social_media_platforms",
+        singular: "social media platform",
+        naming: &["name"],
+        list: &["sort_order", "name", "account_handle", "is_active"],
+    },
+    Override {
+        table: "media_partners",
+        singular: "media partner",
+        naming: &["outlet_name"],
+        list: &["outlet_name", "event_id", "partnership_type", "status", "press_passes"],
+    },
+    Override {
+        table: "influencers",
+        singular: "influencer",
+        naming: &["full_name", "handle"],
+        list: &["full_name", "handle", "platform_id", "follower_count", "status"],
+    },
+    Override {
+        table: "event_influencers",
+        singular: "event influencer",
+        naming: &["influencer_id"],
+        list: &["influencer_id", "event_id", "role", "status", "posts_delivered"],
+    },
+    Override {
+        table: "event_logistics",
+        singular: "logistics item",
+        naming: &["title"],
+        list: &["scheduled_at", "title", "event_id", "category", "status"],
+    },
+    Override {
+        table: "event_planning",
+        singular: "planning task",
+        naming: &["title"],
+        list: &["due_date", "title", "event_id", "kind", "status", "assigned_to"],
+    },
+    Override {
+        table: "event_risks",
+        singular: "risk",
+        naming: &["title"],
+        list: &["title", "event_id", "risk_score", "likelihood", "impact", "status"],
+    },
+    Override {
+        table: "event_xpls",
+        singular: "custom field",
+        naming: &["label", "field_key"],
+        list: &["event_id", "label", "field_value", "visibility"],
+    },
+    Override {
+        table: "meeting_types",
+        singular: "meeting type",
+        naming: &["name"],
+        list: &["name", "duration_minutes", "location_kind", "is_active"],
+    },
 ];
 
 /// Column names that name a row when a table has no override, in order of preference.
@@ -253,7 +339,16 @@ pub fn field_label(column: &Column) -> String {
 fn area(table: &str) -> Area {
     match table {
         "accounts" | "profiles" | "account_users" => Area::Account,
-        "campaigns" | "notifications" => Area::Outreach,
+        "campaigns"
+        | "notifications"
+        | "media_partners"
+        | "influencers"
+        | "event_influencers"
+        | "social_media_platforms" => Area::Outreach,
+        "fashion_designers" | "models" | "production_runs" | "production_run_models" | "production_looks" => {
+            Area::Production
+        }
+        "meeting_types" => Area::Crm,
         t if t.starts_with("crm_") => Area::Crm,
         _ => Area::Events,
     }

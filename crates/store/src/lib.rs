@@ -41,7 +41,7 @@ pub use door::{DoorCounts, DuplicateEntry, Presence, Scan, TicketLookup};
 pub use error::{ConstraintKind, StoreError};
 pub use files::{KeptFile, Upload};
 pub use guard::{GUARD_FUNCTION, trigger_name as guard_trigger_name};
-pub use open::{DB_FILE_NAME, MigrationReport, default_data_dir, default_db_path};
+pub use open::{DB_FILE_NAME, MigrationReport, default_data_dir, default_db_path, migrate_file_to};
 pub use outbox::{Change, Op, Outcome};
 pub use queries::EventStats;
 pub use reader::Reader;

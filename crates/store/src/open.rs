@@ -89,6 +89,20 @@ impl Store {
 pub(crate) const CACHE_SIZE_PRAGMA: &str = "PRAGMA cache_size = -65536";
 pub(crate) const BULK_CACHE_SIZE_PRAGMA: &str = "PRAGMA cache_size = -262144";
 
+/// Brings the file at `path` only up to schema `version`, as an older app would have left it:
+/// for tests of a later migration over real rows.
+#[doc(hidden)]
+pub fn migrate_file_to(path: &Path, version: i32) -> Result<()> {
+    let mut conn = Connection::open(path)?;
+    configure(&conn)?;
+    embedded::migrations::runner()
+        .set_grouped(true)
+        .set_target(refinery::Target::Version(version))
+        .run(&mut conn)
+        .map_err(|e| StoreError::Migration(e.to_string()))?;
+    Ok(())
+}
+
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     // Every table has its own INSERT/UPDATE/SELECT texts; keep them all prepared.
@@ -113,8 +127,27 @@ fn migrate(conn: &mut Connection) -> Result<MigrationReport> {
     if found > known {
         return Err(StoreError::TooNew { found, known });
     }
-    let report =
-        embedded::migrations::runner().set_grouped(true).run(conn).map_err(|e| StoreError::Migration(e.to_string()))?;
+    if found == known {
+        return Ok(MigrationReport { applied: Vec::new(), version: found });
+    }
+    // A migration may rebuild a table (SQLite's way to widen a CHECK), dropping a table others
+    // refer to: foreign keys are off while migrations run (the pragma is a no-op inside their
+    // transaction), as SQLite's ALTER TABLE documentation prescribes, and no row may refer to a
+    // row that is gone afterwards that did not before (a door's replica keeps tickets whose
+    // orders it never holds).
+    let dangling = |conn: &Connection| -> Result<i64> {
+        Ok(conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?)
+    };
+    let before = dangling(conn)?;
+    conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+    let run = embedded::migrations::runner().set_grouped(true).run(conn);
+    let after = dangling(conn);
+    conn.execute_batch("PRAGMA foreign_keys = ON")?;
+    let report = run.map_err(|e| StoreError::Migration(e.to_string()))?;
+    let after = after?;
+    if after > before {
+        return Err(StoreError::Migration(format!("{} rows refer to rows the migrations removed", after - before)));
+    }
     let applied = report.applied_migrations().iter().map(|m| m.to_string()).collect();
     Ok(MigrationReport { applied, version: current_version(conn)? })
 }

@@ -30,10 +30,11 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
             "V8__reminders",
             "V9__file_deletions",
             "V10__file_deletions_after",
-            "V11__event_door_keys"
+            "V11__event_door_keys",
+            "V12__production_and_operations"
         ]
     );
-    assert_eq!(first.version, 11);
+    assert_eq!(first.version, 12);
     let (store, second) = Store::open_with_report(&path).unwrap();
     assert!(second.applied.is_empty(), "second open applied {:?}", second.applied);
     // The full-text indexes merge when a level fills, not at every commit.
@@ -42,7 +43,7 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
         .query_row("SELECT v FROM attendees_fts_config WHERE k = 'automerge'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(automerge, 0);
-    assert_eq!(second.version, 11);
+    assert_eq!(second.version, 12);
     let pragma = |name: &str| -> String {
         store
             .connection()
@@ -76,7 +77,7 @@ fn the_table_set_equals_the_registry() {
     // The sync bookkeeping (sync_*), documents' files and reminders are the replica's own, not
     // the seeds'.
     assert_eq!(in_db, in_registry);
-    assert_eq!(in_registry.len(), 31);
+    assert_eq!(in_registry.len(), 45);
 }
 
 #[test]
@@ -156,7 +157,7 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
         .unwrap();
     let before = std::fs::read(&path).unwrap();
     match Store::open(&path) {
-        Err(e @ StoreError::TooNew { found: 99, known: 11 }) => assert_eq!(e.code(), "database_too_new"),
+        Err(e @ StoreError::TooNew { found: 99, known: 12 }) => assert_eq!(e.code(), "database_too_new"),
         other => panic!("expected TooNew, got {:?}", other.err()),
     }
     assert_eq!(std::fs::read(&path).unwrap(), before, "the newer file is left as it was");
@@ -236,4 +237,71 @@ fn check_lists_and_ranges_in_sql_are_exactly_the_registrys() {
         }
     }
     assert!(seen >= 60, "only {seen} rules compared");
+}
+
+/// V12 rebuilds events and sessions (a wider CHECK): a file an older app filled keeps every row,
+/// rowid and reference, the view on events answers again, and the new kinds are taken; a row
+/// that referred to nothing before (a door's replica) does not stop the upgrade.
+#[test]
+fn the_v12_rebuild_keeps_rows_and_references() {
+    let (_dir, path) = fresh();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    eventos_store::migrate_file_to(&path, 11).unwrap();
+    let old = Connection::open(&path).unwrap();
+    old.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         INSERT INTO accounts (id, name, slug) VALUES ('aaaaaaaa-0000-4000-8000-000000000001', 'A', 'a');
+         INSERT INTO profiles (id, email) VALUES ('bbbbbbbb-0000-4000-8000-000000000001', 'p@example.com');
+         INSERT INTO events (id, account_id, organizer_id, name, slug, type, start_at, end_at, capacity, ticket_public_key)
+           VALUES ('eeeeeeee-0000-4000-8000-000000000001', 'aaaaaaaa-0000-4000-8000-000000000001',
+                   'bbbbbbbb-0000-4000-8000-000000000001', 'Gala', 'gala', 'networking',
+                   '2027-03-01T18:00:00.000000Z', '2027-03-01T23:00:00.000000Z', 300, 'key');
+         INSERT INTO sessions (id, account_id, event_id, title, start_time, end_time)
+           VALUES ('cccccccc-0000-4000-8000-000000000001', 'aaaaaaaa-0000-4000-8000-000000000001',
+                   'eeeeeeee-0000-4000-8000-000000000001', 'Opening', '2027-03-01T18:00:00.000000Z', '2027-03-01T18:45:00.000000Z');
+         INSERT INTO orders (id, account_id, event_id, order_number, quantity, unit_price_cents, total_cents)
+           VALUES ('dddddddd-0000-4000-8000-000000000001', 'aaaaaaaa-0000-4000-8000-000000000001',
+                   'eeeeeeee-0000-4000-8000-000000000001', 'ORD-1', 1, 100, 100);",
+    )
+    .unwrap();
+    // As on a door's replica: an attendee whose order this computer never keeps.
+    old.execute_batch(
+        "PRAGMA foreign_keys = OFF;
+         INSERT INTO attendees (id, account_id, order_id, event_id, full_name, email)
+           VALUES ('ffffffff-0000-4000-8000-000000000001', 'aaaaaaaa-0000-4000-8000-000000000001',
+                   'dddddddd-0000-4000-8000-00000000dead', 'eeeeeeee-0000-4000-8000-000000000001', 'Ada', 'ada@example.com');",
+    )
+    .unwrap();
+    let rowid = |conn: &Connection| -> i64 { conn.query_row("SELECT rowid FROM events", [], |r| r.get(0)).unwrap() };
+    let before = rowid(&old);
+    drop(old);
+
+    let (store, report) = Store::open_with_report(&path).unwrap();
+    assert_eq!(report.applied, ["V12__production_and_operations"]);
+    drop(store);
+    let db = Connection::open(&path).unwrap();
+    db.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+    let flags = rusqlite::functions::FunctionFlags::SQLITE_UTF8;
+    db.create_scalar_function(eventos_store::GUARD_FUNCTION, 0, flags, |_| Ok(true)).unwrap();
+    assert_eq!(rowid(&db), before);
+    let (key, minutes): (String, i64) = db
+        .query_row(
+            "SELECT e.ticket_public_key, s.duration_minutes FROM events e JOIN sessions s ON s.event_id = e.id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((key.as_str(), minutes), ("key", 45));
+    let sold: i64 = db.query_row("SELECT tickets_sold FROM event_stats", [], |r| r.get(0)).unwrap();
+    assert_eq!(sold, 0);
+    let fk: i64 = db.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1, "only the attendee whose order was never here");
+    // The references still hold: deleting the event takes its order and session with it.
+    db.execute("UPDATE events SET type = 'fashion_show' WHERE slug = 'gala'", []).unwrap();
+    db.execute("UPDATE sessions SET session_type = 'show'", []).unwrap();
+    db.execute("DELETE FROM events", []).unwrap();
+    let left: i64 = db
+        .query_row("SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM sessions)", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0);
 }

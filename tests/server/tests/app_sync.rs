@@ -855,3 +855,66 @@ fn a_rep_and_the_owner_edit_one_company_offline_and_both_end_with_the_same_merge
     assert_eq!(lost[0].winner.as_deref(), Some("\"Owner's\""));
     assert!(owner.conflicts().unwrap().is_empty());
 }
+
+/// Seed 001's production tables are records like any other (issue 17): a show's risk, a new
+/// model and their booking made offline go up with the next sync (the risk's score computed
+/// on both sides), a planning task deleted offline is deleted on the server, and a second
+/// laptop pulls all of it.
+#[test]
+fn a_shows_production_edited_offline_reaches_the_server_and_another_laptop() {
+    const SHOW: &str = "e0000007-0000-4000-8000-000000000007";
+    const RUN: &str = "83000002-0000-4000-8000-000000000002";
+    const TASK: &str = "8b000002-0000-4000-8000-000000000002";
+    let row = |value: serde_json::Value| value.as_object().cloned().unwrap();
+    let (pg, emulator) = start();
+    let (_dir, mut cable, mut office) = connected_through_cable(&emulator, "organizer@demo.eventos.test");
+
+    cable.unplug();
+    let risk = office
+        .create_record(
+            "event_risks",
+            row(serde_json::json!({"event_id": SHOW, "title": "Generator fails", "category": "technical", "likelihood": 2, "impact": 5})),
+        )
+        .unwrap();
+    assert_eq!(risk["risk_score"], 10, "computed here too");
+    let model = office
+        .create_record(
+            "models",
+            row(serde_json::json!({"full_name": "Ngozi Adeyemi", "divisions": ["women"], "height_cm": 180})),
+        )
+        .unwrap();
+    let booking = office
+        .create_record(
+            "production_run_models",
+            row(serde_json::json!({"event_id": SHOW, "production_run_id": RUN, "model_id": model["id"], "call_at": "2027-01-01T20:00:00Z"})),
+        )
+        .unwrap();
+    office.delete_record("event_planning", TASK).unwrap();
+    assert_eq!(office.sync_status().unwrap().waiting, 4);
+
+    cable.plug_in();
+    wait_for(&office, "all of it sent", synced);
+    let organizer = pg.psql("SELECT id FROM public.profiles WHERE email = 'organizer@demo.eventos.test'").unwrap();
+    let on_server = pg
+        .psql(&format!(
+            "SELECT r.risk_score, r.raised_by = '{organizer}', m.divisions::text, m.account_id, b.status, \
+             (SELECT count(*) FROM public.event_planning WHERE id = '{TASK}') \
+             FROM public.event_risks r, public.models m, public.production_run_models b \
+             WHERE r.id = '{}' AND m.id = '{}' AND b.id = '{}'",
+            risk["id"].as_str().unwrap(),
+            model["id"].as_str().unwrap(),
+            booking["id"].as_str().unwrap()
+        ))
+        .unwrap();
+    assert_eq!(on_server, "10|t|{women}|aa000001-0000-4000-8000-000000000001|booked|0");
+
+    let second = tempfile::tempdir().unwrap();
+    let mut other = open(&second);
+    other.connect(&form(&emulator, "organizer@demo.eventos.test", "eventos-demo")).unwrap();
+    wait_for(&other, "synced", synced);
+    let pulled = other.record("production_run_models", booking["id"].as_str().unwrap()).unwrap();
+    assert_eq!(pulled.row["model_id"], model["id"]);
+    assert_eq!(pulled.title, "Ngozi Adeyemi", "a booking is named by its model");
+    assert_eq!(other.record("event_risks", risk["id"].as_str().unwrap()).unwrap().row["risk_score"], 10);
+    assert_eq!(other.record("event_planning", TASK).unwrap_err().code, ErrorCode::NotFound);
+}

@@ -69,6 +69,22 @@ const MATRIX: &[(&str, [&str; 8], &str)] = &[
     ("crm_notes",              ["aiud", "aiud", "siud", "----", "----", "----", "----", "----"], "created_by = {manager}"),
     ("crm_documents",          ["aiud", "aiud", "aiud", "----", "----", "----", "----", "----"], "uploaded_by = {manager}"),
     ("crm_email_templates",    ["aiud", "aiud", "aiud", "----", "----", "----", "----", "----"], "created_by = {manager}"),
+    // Seed 001's production and operations (issue 17): the event side's rules
+    ("fashion_designers",      ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "id NOT IN (SELECT designer_id FROM public.production_runs WHERE designer_id IS NOT NULL)"),
+    ("models",                 ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "id NOT IN (SELECT model_id FROM public.production_run_models)"),
+    ("production_runs",        ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
+    ("production_run_models",  ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
+    ("production_looks",       ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
+    ("media_partners",         ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
+    ("influencers",            ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
+    ("event_influencers",      ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
+    ("event_logistics",        ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
+    ("event_planning",         ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
+    ("event_risks",            ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
+    ("event_xpls",             ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
+    // Set-up: the account's people read, owners, admins and managers write (members read only)
+    ("social_media_platforms", ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
+    ("meeting_types",          ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
 ];
 
 /// Columns to change in a copy so that it does not collide with a unique key of the original
@@ -80,6 +96,29 @@ const COPY_CHANGES: &[(&str, &str)] = &[
     ("event_teams", r#"{"member_id": null}"#),
     ("crm_contacts", r#"{"is_primary": false}"#),
     ("crm_pipeline_stages", r#"{"order_index": 999}"#),
+    ("production_runs", r#"{"run_order": 999}"#),
+    ("production_looks", r#"{"look_number": 999}"#),
+    ("social_media_platforms", r#"{"slug": "copy"}"#),
+    ("influencers", r#"{"handle": "copy"}"#),
+    ("event_xpls", r#"{"field_key": "copy"}"#),
+    ("meeting_types", r#"{"name": "Copy"}"#),
+];
+
+/// Where a copy needs another row of its own account to stay unique (a model not yet on the
+/// run, an influencer not yet on the event): an SQL jsonb over the original row `t`.
+const COPY_CHANGES_SQL: &[(&str, &str)] = &[
+    (
+        "production_run_models",
+        "jsonb_build_object('model_id', (SELECT m.id FROM public.models m WHERE m.account_id = t.account_id \
+         AND NOT EXISTS (SELECT 1 FROM public.production_run_models x WHERE x.production_run_id = t.production_run_id \
+         AND x.model_id = m.id) ORDER BY m.id LIMIT 1))",
+    ),
+    (
+        "event_influencers",
+        "jsonb_build_object('influencer_id', (SELECT i.id FROM public.influencers i WHERE i.account_id = t.account_id \
+         AND NOT EXISTS (SELECT 1 FROM public.event_influencers x WHERE x.event_id = t.event_id \
+         AND x.influencer_id = i.id) ORDER BY i.id LIMIT 1))",
+    ),
 ];
 
 /// Where the seed leaves a table empty for an account, one row, so that every table of both
@@ -124,12 +163,34 @@ BEGIN
       ['crm_activities', 'organizer_id, type, subject, user_id', '$4, ''call'', ''Fixture call'', $6'],
       ['crm_notes', 'organizer_id, content, created_by', '$4, ''Fixture note'', $6'],
       ['crm_documents', 'organizer_id, file_name, file_type, file_size, storage_path, uploaded_by', '$4, ''f.pdf'', ''application/pdf'', 1, ''crm/f.pdf'', $6'],
-      ['crm_email_templates', 'account_id, name, subject, body_html, created_by', '$7, ''Fixture'', ''Hi'', ''<p>Hi</p>'', $6']
+      ['crm_email_templates', 'account_id, name, subject, body_html, created_by', '$7, ''Fixture'', ''Hi'', ''<p>Hi</p>'', $6'],
+      ['fashion_designers', 'account_id, name', '$7, ''Fixture designer'''],
+      ['models', 'account_id, full_name', '$7, ''Fixture model'''],
+      ['production_runs', 'event_id, session_id, title, run_order',
+       '$1, (SELECT id FROM public.sessions WHERE event_id = $1 ORDER BY id LIMIT 1), ''Fixture run'', 1'],
+      ['production_run_models', 'event_id, production_run_id, model_id, call_at',
+       '$1, (SELECT id FROM public.production_runs WHERE event_id = $1 ORDER BY id LIMIT 1), (SELECT id FROM public.models WHERE account_id = $7 ORDER BY id LIMIT 1), now()'],
+      ['production_looks', 'event_id, production_run_id, look_number',
+       '$1, (SELECT id FROM public.production_runs WHERE event_id = $1 ORDER BY id LIMIT 1), 1'],
+      ['social_media_platforms', 'account_id, name, slug', '$7, ''Fixture'', ''fixture'''],
+      ['media_partners', 'event_id, outlet_name, partnership_type', '$1, ''Fixture outlet'', ''press'''],
+      ['influencers', 'account_id, full_name, handle', '$7, ''Fixture influencer'', ''fixture'''],
+      ['event_influencers', 'event_id, influencer_id', '$1, (SELECT id FROM public.influencers WHERE account_id = $7 ORDER BY id LIMIT 1)'],
+      ['event_logistics', 'event_id, category, title', '$1, ''other'', ''Fixture item'''],
+      ['event_planning', 'event_id, title', '$1, ''Fixture task'''],
+      ['event_risks', 'event_id, title, likelihood, impact', '$1, ''Fixture risk'', 2, 3'],
+      ['event_xpls', 'event_id, field_key', '$1, ''fixture'''],
+      ['meeting_types', 'account_id, name', '$7, ''Fixture meeting''']
     ] LOOP
       EXECUTE format('INSERT INTO public.%I (%s) SELECT %s WHERE NOT EXISTS (SELECT 1 FROM public.%I WHERE account_id = $7)',
                      fixture[1], fixture[2], fixture[3], fixture[1])
         USING ev, att, att2, org, stage, person, acct;
     END LOOP;
+    -- A second model and influencer, so that a copy of a booking can take one not yet booked.
+    INSERT INTO public.models (account_id, full_name)
+    SELECT acct, 'Fixture model 2' WHERE (SELECT count(*) FROM public.models WHERE account_id = acct) < 2;
+    INSERT INTO public.influencers (account_id, full_name, handle)
+    SELECT acct, 'Fixture influencer 2', 'fixture2' WHERE (SELECT count(*) FROM public.influencers WHERE account_id = acct) < 2;
   END LOOP;
 END $fixtures$;
 "#;
@@ -303,10 +364,11 @@ fn prepare(pg: &Postgres, seed: &Seed) -> Vec<Table> {
         assert!(!probe_id.is_empty(), "no {name} in {DEMO_ACCOUNT} where {probe_row}");
         let changes =
             quote(&COPY_CHANGES.iter().find(|(t, _)| *t == name).map_or("{}".to_owned(), |(_, c)| seed.fill(c, false)));
+        let derived = COPY_CHANGES_SQL.iter().find(|(t, _)| *t == name).map_or("'{}'::jsonb", |(_, sql)| sql);
         for (side, id) in [("demo", probe_id.as_str()), ("other", other_id)] {
             if !id.is_empty() {
                 sources.push(format!(
-                    "INSERT INTO rls_test.source SELECT '{name}', '{side}', to_jsonb(t) || {changes}::jsonb FROM public.{name} t WHERE id = '{id}'"
+                    "INSERT INTO rls_test.source SELECT '{name}', '{side}', to_jsonb(t) || {changes}::jsonb || {derived} FROM public.{name} t WHERE id = '{id}'"
                 ));
             }
         }

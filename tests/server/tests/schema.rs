@@ -692,7 +692,8 @@ fn the_seed_has_the_demo_people_in_their_roles() {
         .unwrap();
     assert_eq!(
         events,
-        "published|public|live\npublished|public|upcoming\ndraft|public|upcoming\npublished|private|upcoming\ncompleted|public|past"
+        "published|public|live\npublished|public|upcoming\ndraft|public|upcoming\npublished|private|upcoming\ncompleted|public|past\n\
+         published|private|upcoming"
     );
     let assigned = pg
         .psql(&format!(

@@ -156,11 +156,27 @@ impl<'s> View<'s> {
             .collect();
         Ok(RecordDetail {
             table: table.name.into(),
-            title: title(table, &row),
+            title: self.title_of(table, &row)?,
             row,
             children,
             allowed: Allowed::of(self.role, table.name),
         })
+    }
+
+    /// A row's title. One named by a reference (a model booking by its model, a team member
+    /// by their profile) takes the title of the row it refers to, where this person may read it.
+    fn title_of(&self, table: &Table, row: &Row) -> Result<String> {
+        let naming = presentation::table(table).naming;
+        let named_by = naming.iter().filter_map(|f| table.column(f)).find(|c| row.get(c.name).is_some_and(has_text));
+        if let Some(column) = named_by
+            && let Some((parent, _)) = column.references
+            && permissions::allows(self.role, parent, Action::Read)
+            && let (Some(parent_table), Some(id)) = (schema::table(parent), row[column.name].as_str())
+            && let Some(parent_row) = self.store.get(parent, id)?
+        {
+            return Ok(title(parent_table, &parent_row));
+        }
+        Ok(title(table, row))
     }
 
     /// What names each of these rows ("Sarah Johnson", "ORD-…"), for showing references; ids
@@ -170,7 +186,7 @@ impl<'s> View<'s> {
         let mut titles = BTreeMap::new();
         for id in ids.iter().take(MAX_TITLES) {
             if let Some(row) = self.store.get(table.name, id)? {
-                titles.insert(id.clone(), title(table, &row));
+                titles.insert(id.clone(), self.title_of(table, &row)?);
             }
         }
         Ok(titles)
@@ -365,6 +381,10 @@ fn not_found(table: &Table, id: &str) -> AppError {
     AppError::new(ErrorCode::NotFound, format!("there is no {} with id {id}", presentation::table(table).singular))
 }
 
+fn has_text(value: &serde_json::Value) -> bool {
+    value.as_str().is_some_and(|s| !s.is_empty()) || value.is_number()
+}
+
 /// The first naming field with a value, else the id.
 pub fn title(table: &Table, row: &Row) -> String {
     presentation::table(table)
@@ -409,7 +429,7 @@ fn describe(table: &'static Table, role: Role, count: i64) -> TableInfo {
 }
 
 /// The columns naming who made a row, filled with whoever makes it here when left out.
-const MAKERS: [&str; 2] = ["created_by", "uploaded_by"];
+const MAKERS: [&str; 3] = ["created_by", "uploaded_by", "raised_by"];
 
 fn field(table: &Table, column: &'static Column) -> FieldInfo {
     let filled =

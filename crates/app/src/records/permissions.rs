@@ -75,6 +75,11 @@ fn door_side(table: &str) -> bool {
     matches!(table, "events" | "attendees" | "tickets" | "event_checkins")
 }
 
+/// The account's set-up, which owners, admins and managers decide: the others read it.
+fn setup_side(table: &str) -> bool {
+    matches!(table, "social_media_platforms" | "meeting_types")
+}
+
 /// Secrets kept in a synced table for the app's own use, never shown or written as records: an
 /// event's door key (the door exchange reads it; the server makes it).
 pub fn is_secret(table: &str) -> bool {
@@ -92,7 +97,7 @@ pub fn allows(role: Role, table: &str, action: Action) -> bool {
         _ if account_side(table) => action == Read && role != Role::Door,
         // A team row lets someone outside the account in: owners, admins and managers only.
         Role::Manager => true,
-        Role::Member if table == "event_teams" => action == Read,
+        Role::Member if table == "event_teams" || setup_side(table) => action == Read,
         // Members sell and organize, but do not delete event-side rows; in the CRM they work
         // as sales reps (their own records: the server decides row by row).
         Role::Member => crm || action != Delete,
@@ -118,6 +123,9 @@ mod tests {
         assert!(!allows(Role::Viewer, "crm_organizers", Read), "viewers see no CRM");
         assert!(allows(Role::Member, "orders", Create) && !allows(Role::Member, "orders", Delete));
         assert!(!allows(Role::Member, "event_teams", Create) && allows(Role::Manager, "event_teams", Create));
+        assert!(!allows(Role::Member, "meeting_types", Update) && allows(Role::Member, "meeting_types", Read));
+        assert!(allows(Role::Manager, "social_media_platforms", Delete) && allows(Role::Viewer, "meeting_types", Read));
+        assert!(allows(Role::Member, "event_risks", Create) && !allows(Role::Member, "event_risks", Delete));
         assert!(!allows(Role::Manager, "accounts", Update) && allows(Role::Manager, "accounts", Read));
         assert!(allows(Role::Door, "event_checkins", Create) && !allows(Role::Door, "event_checkins", Delete));
         assert!(!allows(Role::Door, "orders", Read) && !allows(Role::Door, "tickets", Update));

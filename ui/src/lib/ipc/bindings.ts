@@ -362,7 +362,7 @@ generated: boolean, choices: Array<string>, references: string | null, scale: nu
  */
 rule: string | null, };
 
-export type Area = "account" | "events" | "crm" | "outreach";
+export type Area = "account" | "events" | "production" | "crm" | "outreach";
 
 export type TableInfo = { name: string, label: string, singular: string, area: Area, naming: Array<string>, list: Array<string>, fields: Array<FieldInfo>, 
 /**

@@ -5,6 +5,7 @@ import { commands, Resource, type Area, type FieldInfo, type TableInfo } from ".
 export const AREAS: { id: Area; label: string }[] = [
   { id: "account", label: "Account" },
   { id: "events", label: "Events" },
+  { id: "production", label: "Production" },
   { id: "crm", label: "CRM" },
   { id: "outreach", label: "Outreach" },
 ];

@@ -3,6 +3,7 @@
 import type { FieldInfo, Row, TableInfo } from "../ipc";
 import { formatCents, formatCount, formatDay, formatTime, humanize, parseLocalDay } from "../format";
 import { shortId } from "../syncFormat";
+import { names } from "./names.svelte";
 
 /** Whether a value counts as not there (shown as a dash). */
 export function isBlank(value: unknown): boolean {
@@ -50,12 +51,17 @@ export function numeric(field: FieldInfo): boolean {
   return field.kind === "integer" || field.kind === "money" || field.kind === "decimal";
 }
 
+/** A row named by a reference (a model booking by its model) takes the referenced row's name. */
+function referenceName(field: FieldInfo, id: string): string {
+  return (field.references ? names.get(field.references, id) : undefined) ?? shortId(id);
+}
+
 /** What names a row: its first naming field with a value, else its id shortened. */
 export function rowName(table: TableInfo | undefined, row: Row): string {
   for (const name of table?.naming ?? []) {
     const field = table?.fields.find((f) => f.name === name);
     const value = row[name];
-    if (field && !isBlank(value)) return field.kind === "reference" ? shortId(String(value)) : shown(field, value);
+    if (field && !isBlank(value)) return field.kind === "reference" ? referenceName(field, String(value)) : shown(field, value);
   }
   return typeof row.id === "string" ? shortId(row.id) : "—";
 }
