@@ -447,6 +447,28 @@ INSERT INTO event_xpls (id, event_id, field_key, label, value_type, field_value,
 
 INSERT INTO meeting_types (id, account_id, name, description, duration_minutes, location_kind, buffer_minutes, color) VALUES
   ('8e000001-0000-4000-8000-000000000001', 'aa000001-0000-4000-8000-000000000001', 'Discovery call', 'A first call with a prospect.', 30, 'video', 10, '#2563eb'),
-  ('8e000002-0000-4000-8000-000000000002', 'aa000001-0000-4000-8000-000000000001', 'Venue walkthrough', 'On site with the client.', 60, 'in_person', 30, '#16a34a');
+  ('8e000002-0000-4000-8000-000000000002', 'aa000001-0000-4000-8000-000000000001', 'Venue walkthrough', 'On site with the client.', 60, 'in_person', 30, '#16a34a'),
+  ('8e000003-0000-4000-8000-000000000003', 'aa000001-0000-4000-8000-000000000001', 'Contract review', 'The contract, line by line.', 45, 'phone', 15, '#9333ea');
+
+
+-- Meeting bookings (issue 17): each with its CRM activity, as the desktop writes them; ids
+-- 8f00000n, their activities c400001n.
+INSERT INTO crm_activities (id, organizer_id, contact_id, opportunity_id, event_id, type, subject, description, activity_date, duration_minutes, user_id, metadata) VALUES
+  ('c4000011-0000-4000-8000-000000000011', 'c1000001-0000-4000-8000-000000000001', 'c2000001-0000-4000-8000-000000000001', 'c3000001-0000-4000-8000-000000000001', NULL,
+   'meeting', 'Venue walkthrough with Grace Liu', 'Fairmont Royal York, lobby', date_trunc('hour', now()) + interval '2 days', 60, '10000003-0000-4000-8000-000000000003',
+   '{"meeting_booking_id": "8f000001-0000-4000-8000-000000000001", "status": "confirmed"}'),
+  ('c4000012-0000-4000-8000-000000000012', 'c1000003-0000-4000-8000-000000000003', 'c2000004-0000-4000-8000-000000000004', NULL, NULL,
+   'meeting', 'Discovery call with Ravi Singh', 'https://meet.example.com/ravi', date_trunc('hour', now()) + interval '4 days', 30, '10000001-0000-4000-8000-000000000001',
+   '{"meeting_booking_id": "8f000002-0000-4000-8000-000000000002", "status": "confirmed"}');
+
+INSERT INTO meeting_bookings (id, meeting_type_id, host_id, organizer_id, contact_id, opportunity_id, guest_name, guest_email, starts_at, ends_at, location, meeting_url, status, activity_id) VALUES
+  ('8f000001-0000-4000-8000-000000000001', '8e000002-0000-4000-8000-000000000002', '10000003-0000-4000-8000-000000000003', 'c1000001-0000-4000-8000-000000000001',
+   'c2000001-0000-4000-8000-000000000001', 'c3000001-0000-4000-8000-000000000001', 'Grace Liu', 'grace.liu@northwind.example.com',
+   date_trunc('hour', now()) + interval '2 days', date_trunc('hour', now()) + interval '2 days 1 hour', 'Fairmont Royal York, lobby', NULL, 'confirmed',
+   'c4000011-0000-4000-8000-000000000011'),
+  ('8f000002-0000-4000-8000-000000000002', '8e000001-0000-4000-8000-000000000001', '10000001-0000-4000-8000-000000000001', 'c1000003-0000-4000-8000-000000000003',
+   'c2000004-0000-4000-8000-000000000004', NULL, 'Ravi Singh', 'ravi.singh@lakeshore.example.com',
+   date_trunc('hour', now()) + interval '4 days', date_trunc('hour', now()) + interval '4 days 30 minutes', NULL, 'https://meet.example.com/ravi', 'confirmed',
+   'c4000012-0000-4000-8000-000000000012');
 
 COMMIT;

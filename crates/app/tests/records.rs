@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::demo;
+use common::{as_person, demo};
 
 use eventos_app::records::permissions::is_secret;
 use eventos_app::records::{FieldKind, Role};
@@ -106,17 +106,6 @@ fn create_update_and_delete_go_through_the_one_write_path_and_name_the_bad_field
 
 /// The demo's replica, connected as one of its people (no server needed: the role is read
 /// from the replica's own `account_users`).
-fn as_person(email: &str) -> (tempfile::TempDir, App) {
-    let (dir, app) = demo();
-    drop(app);
-    let mut store = Store::open(&dir.path().join("eventos.db")).unwrap();
-    let user: String =
-        store.connection().query_row("SELECT id FROM profiles WHERE email = ?1", [email], |r| r.get(0)).unwrap();
-    store.connect("http://127.0.0.1:9", "anon", email, &user).unwrap();
-    drop(store);
-    let app = App::open_with(dir.path(), SessionStore::File);
-    (dir, app)
-}
 
 #[test]
 fn each_role_may_do_what_the_servers_rules_let_it_and_is_told_otherwise() {

@@ -1,6 +1,7 @@
 //! Seed 001's production and operations: a fashion show (its rehearsal and show, designers,
 //! models booked with call times, the run-of-show and its looks), media partners and
-//! influencers, social platforms, logistics, planning, risks, custom fields and meeting types.
+//! influencers, social platforms, logistics, planning, risks, custom fields, meeting types and
+//! the sales reps' meeting bookings.
 //! Written after everything else, so the rest of the demo stays row for row what it was.
 
 use serde_json::json;
@@ -22,7 +23,8 @@ impl Demo<'_, '_> {
         self.run_of_show(&show.id, runway, &designers, &models, users, &created)?;
         self.media(&show.id, &platforms, &created)?;
         self.operations(&show.id, live_event, users, &created)?;
-        self.meeting_types(&created)?;
+        let types = self.meeting_types(&created)?;
+        self.meeting_bookings(users, &types, &created)?;
         Ok(show)
     }
 
@@ -243,7 +245,8 @@ impl Demo<'_, '_> {
         Ok(())
     }
 
-    fn meeting_types(&mut self, created: &str) -> Result<()> {
+    fn meeting_types(&mut self, created: &str) -> Result<Vec<String>> {
+        let mut ids = Vec::new();
         for (name, minutes, kind, buffer, color) in [
             ("Discovery call", 30, "video", 10, "#2563eb"),
             ("Venue walkthrough", 60, "in_person", 30, "#16a34a"),
@@ -251,7 +254,38 @@ impl Demo<'_, '_> {
         ] {
             let row = json!({"id": self.id(), "name": name, "duration_minutes": minutes, "location_kind": kind,
                 "buffer_minutes": buffer, "color": color, "is_active": true, "created_at": created, "updated_at": created});
-            self.insert_owned("meeting_types", row)?;
+            ids.push(self.insert_owned("meeting_types", row)?);
+        }
+        Ok(ids)
+    }
+
+    /// The sales rep's meetings with contacts of their companies (tomorrow, in two days, one
+    /// held, one cancelled) and one of the owner's, each with its CRM activity as the app
+    /// writes it.
+    fn meeting_bookings(&mut self, users: &Users, types: &[String], created: &str) -> Result<()> {
+        let plans = [
+            (&users.sales, 0, 1, 15 * 60, "confirmed", None),
+            (&users.sales, 1, 2, 14 * 60, "confirmed", None),
+            (&users.sales, 0, -3, 16 * 60, "completed", None),
+            (&users.sales, 2, 5, 18 * 60, "cancelled", Some("The client moved the budget review.")),
+            (&users.owner, 2, 3, 17 * 60, "confirmed", None),
+        ];
+        for (i, (host, kind, day, minute, status, reason)) in plans.into_iter().enumerate() {
+            let companies = self.w.ids_where("crm_organizers", "assigned_to", host)?;
+            let Some(company) = companies.get(i % companies.len().max(1)) else { continue };
+            let Some(contact_id) = self.w.ids_where("crm_contacts", "organizer_id", company)?.into_iter().next() else {
+                continue;
+            };
+            let contact = self.w.get("crm_contacts", &contact_id)?.unwrap_or_default();
+            let minutes = [30, 60, 45][kind];
+            let row = json!({"id": self.id(), "meeting_type_id": types[kind], "host_id": host, "organizer_id": company,
+                "contact_id": contact_id, "guest_name": contact.get("full_name"), "guest_email": contact.get("email"),
+                "starts_at": self.at(day, minute), "ends_at": self.at(day, minute + minutes),
+                "location": (kind == 1).then_some("Fairmont Royal York, lobby"),
+                "meeting_url": (kind != 1).then_some("https://meet.example.com/northwind"),
+                "status": status, "cancel_reason": reason, "source": "app", "created_at": created, "updated_at": created});
+            let id = self.insert_owned("meeting_bookings", row)?;
+            self.w.keep_meeting_activity(&id, None)?;
         }
         Ok(())
     }

@@ -282,6 +282,12 @@ const OVERRIDES: &[Override] = &[
         naming: &["name"],
         list: &["name", "duration_minutes", "location_kind", "is_active"],
     },
+    Override {
+        table: "meeting_bookings",
+        singular: "meeting booking",
+        naming: &["guest_name"],
+        list: &["starts_at", "guest_name", "meeting_type_id", "host_id", "status", "contact_id"],
+    },
 ];
 
 /// Column names that name a row when a table has no override, in order of preference.
@@ -348,7 +354,7 @@ fn area(table: &str) -> Area {
         "fashion_designers" | "models" | "production_runs" | "production_run_models" | "production_looks" => {
             Area::Production
         }
-        "meeting_types" => Area::Crm,
+        "meeting_types" | "meeting_bookings" => Area::Crm,
         t if t.starts_with("crm_") => Area::Crm,
         _ => Area::Events,
     }

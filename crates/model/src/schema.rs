@@ -1234,6 +1234,34 @@ static TABLES: &[Table] = &[
             UPDATED_AT,
         ],
     },
+    // V13 (issue 17): seed 001's meeting bookings, each with its CRM activity.
+    Table {
+        name: "meeting_bookings",
+        columns: &[
+            ID,
+            ACCOUNT,
+            fk("meeting_type_id", "meeting_types", NoAction).not_null(),
+            fk("event_id", "events", SetNull),
+            fk("host_id", "profiles", NoAction).not_null(),
+            fk("organizer_id", "crm_organizers", SetNull),
+            fk("contact_id", "crm_contacts", SetNull),
+            fk("opportunity_id", "crm_opportunities", SetNull),
+            text("guest_name").not_null(),
+            text("guest_email"),
+            text("guest_phone"),
+            ts("starts_at").not_null(),
+            ts("ends_at").not_null().check(Check::After("starts_at")),
+            text("location"),
+            text("meeting_url"),
+            one_of("status", &["requested", "confirmed", "cancelled", "completed", "no_show"]).not_null().default(),
+            one_of("source", &["app", "web", "import"]).not_null().default(),
+            text("cancel_reason"),
+            fk("activity_id", "crm_activities", SetNull),
+            text("notes"),
+            CREATED_AT,
+            UPDATED_AT,
+        ],
+    },
 ];
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ mod explain;
 mod export;
 mod files;
 mod guard;
+mod meetings;
 mod open;
 mod outbox;
 mod queries;

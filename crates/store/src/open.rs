@@ -95,6 +95,8 @@ pub(crate) const BULK_CACHE_SIZE_PRAGMA: &str = "PRAGMA cache_size = -262144";
 pub fn migrate_file_to(path: &Path, version: i32) -> Result<()> {
     let mut conn = Connection::open(path)?;
     configure(&conn)?;
+    // As `migrate` runs them: a rebuilt table's cascades must not fire.
+    conn.execute_batch("PRAGMA foreign_keys = OFF")?;
     embedded::migrations::runner()
         .set_grouped(true)
         .set_target(refinery::Target::Version(version))

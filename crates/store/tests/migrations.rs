@@ -31,10 +31,11 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
             "V9__file_deletions",
             "V10__file_deletions_after",
             "V11__event_door_keys",
-            "V12__production_and_operations"
+            "V12__production_and_operations",
+            "V13__meeting_bookings"
         ]
     );
-    assert_eq!(first.version, 12);
+    assert_eq!(first.version, 13);
     let (store, second) = Store::open_with_report(&path).unwrap();
     assert!(second.applied.is_empty(), "second open applied {:?}", second.applied);
     // The full-text indexes merge when a level fills, not at every commit.
@@ -43,7 +44,7 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
         .query_row("SELECT v FROM attendees_fts_config WHERE k = 'automerge'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(automerge, 0);
-    assert_eq!(second.version, 12);
+    assert_eq!(second.version, 13);
     let pragma = |name: &str| -> String {
         store
             .connection()
@@ -77,7 +78,7 @@ fn the_table_set_equals_the_registry() {
     // The sync bookkeeping (sync_*), documents' files and reminders are the replica's own, not
     // the seeds'.
     assert_eq!(in_db, in_registry);
-    assert_eq!(in_registry.len(), 45);
+    assert_eq!(in_registry.len(), 46);
 }
 
 #[test]
@@ -157,7 +158,7 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
         .unwrap();
     let before = std::fs::read(&path).unwrap();
     match Store::open(&path) {
-        Err(e @ StoreError::TooNew { found: 99, known: 12 }) => assert_eq!(e.code(), "database_too_new"),
+        Err(e @ StoreError::TooNew { found: 99, known: 13 }) => assert_eq!(e.code(), "database_too_new"),
         other => panic!("expected TooNew, got {:?}", other.err()),
     }
     assert_eq!(std::fs::read(&path).unwrap(), before, "the newer file is left as it was");
@@ -277,7 +278,7 @@ fn the_v12_rebuild_keeps_rows_and_references() {
     drop(old);
 
     let (store, report) = Store::open_with_report(&path).unwrap();
-    assert_eq!(report.applied, ["V12__production_and_operations"]);
+    assert_eq!(report.applied, ["V12__production_and_operations", "V13__meeting_bookings"]);
     drop(store);
     let db = Connection::open(&path).unwrap();
     db.execute_batch("PRAGMA foreign_keys = ON").unwrap();

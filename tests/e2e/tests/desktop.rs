@@ -440,6 +440,32 @@ fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
     app.find("[data-testid=theme-system]")?.click()?;
     app.find("[data-testid=theme-system][aria-pressed=true]")?;
 
+    // A meeting booking (the CRM area) names the CRM activity it keeps on the host's timeline.
+    app.find("[data-testid=nav-data]")?.click()?;
+    app.find("[data-testid=data-table][data-table=meeting_bookings]")?.click()?;
+    app.find("[data-testid=screen-records][data-table=meeting_bookings]")?;
+    let (booking, subject) = {
+        let ids = column(
+            &app,
+            "SELECT b.id FROM meeting_bookings b WHERE b.status = 'confirmed' ORDER BY b.starts_at LIMIT 1",
+        );
+        let subject = column(
+            &app,
+            &format!(
+                "SELECT a.subject FROM meeting_bookings b JOIN crm_activities a ON a.id = b.activity_id WHERE b.id = '{}'",
+                ids[0]
+            ),
+        );
+        (ids[0].clone(), subject[0].clone())
+    };
+    app.find(&format!("[data-testid=record-row][data-id='{booking}'] [data-testid=record-row-link]"))?.click()?;
+    app.find("[data-testid=screen-record][data-table=meeting_bookings]")?;
+    app.wait("the booking's activity by its subject", || {
+        let text = app.find("[data-testid=field-activity_id]")?.text()?;
+        Ok((text == subject).then_some(()))
+    })?;
+    app.screenshot("record-meeting-booking")?;
+
     // Keyboard: Alt+1 goes back to the dashboard.
     app.script("document.activeElement && document.activeElement.blur()")?;
     app.find("body")?.send_keys("\u{E00A}1")?; // Alt (W3C key code), then 1
@@ -529,24 +555,27 @@ fn a_sales_rep_logs_a_call_and_works_their_day() -> Result<()> {
     app.script("document.querySelector('[data-testid=documents]').scrollIntoView({ block: 'start' })")?;
     app.screenshot("documents")?;
 
-    // My day lists the owner's open tasks; one is marked done.
+    // My day lists the owner's open tasks and coming meetings (a booked one among them); a
+    // task is marked done.
     app.find("[data-testid=nav-my-day]")?.click()?;
     app.find("[data-testid=screen-my-day]")?;
-    let open = count(
+    let owners = "FROM crm_activities a JOIN account_users u ON u.user_id = a.user_id AND u.role = 'owner'";
+    let tasks = count(&app, &format!("SELECT count(*) {owners} WHERE a.is_task = 1 AND a.task_status = 'pending'"));
+    let meetings = count(
         &app,
-        "SELECT count(*) FROM crm_activities a JOIN account_users u ON u.user_id = a.user_id AND u.role = 'owner' \
-         WHERE a.is_task = 1 AND a.task_status = 'pending'",
+        &format!(
+            "SELECT count(*) {owners} WHERE a.type = 'meeting' AND a.task_status IS NULL \
+             AND a.activity_date >= strftime('%Y-%m-%dT00:00:00', 'now')"
+        ),
     );
-    app.find_n("[data-testid=myday-item]", usize::try_from(open).unwrap_or(0))?;
+    assert!(meetings > 0, "the owner's booked meeting");
+    app.find_n("[data-testid=myday-item]", usize::try_from(tasks + meetings).unwrap_or(0))?;
     app.screenshot("my-day")?;
     app.find("[data-testid=myday-item] [data-testid=myday-done]")?.click()?;
     app.wait("the task done in the replica", || {
-        let done = count(
-            &app,
-            "SELECT count(*) FROM crm_activities a JOIN account_users u ON u.user_id = a.user_id AND u.role = 'owner' \
-             WHERE a.is_task = 1 AND a.task_status = 'pending'",
-        );
-        Ok((done == open - 1).then_some(()))
+        let pending =
+            count(&app, &format!("SELECT count(*) {owners} WHERE a.is_task = 1 AND a.task_status = 'pending'"));
+        Ok((pending == tasks - 1).then_some(()))
     })?;
 
     // The pipeline board: a deal moved to the next stage with the keyboard (Alt+→) takes that

@@ -918,3 +918,38 @@ fn a_shows_production_edited_offline_reaches_the_server_and_another_laptop() {
     assert_eq!(other.record("event_risks", risk["id"].as_str().unwrap()).unwrap().row["risk_score"], 10);
     assert_eq!(other.record("event_planning", TASK).unwrap_err().code, ErrorCode::NotFound);
 }
+
+/// A sales rep's meeting booked offline goes up with its CRM activity under the CRM's rules
+/// (theirs to host and log), and reaches the owner's laptop as one meeting on the timeline.
+#[test]
+fn a_reps_meeting_booked_offline_reaches_the_server_with_its_activity() {
+    let row = |value: serde_json::Value| value.as_object().cloned().unwrap();
+    let (pg, emulator) = start();
+    let (_dir, mut cable, mut rep) = connected_through_cable(&emulator, "sales@demo.eventos.test");
+    cable.unplug();
+    let booking = rep
+        .create_record(
+            "meeting_bookings",
+            row(serde_json::json!({"meeting_type_id": "8e000001-0000-4000-8000-000000000001",
+                "organizer_id": "c1000001-0000-4000-8000-000000000001", "contact_id": "c2000002-0000-4000-8000-000000000002",
+                "guest_name": "Daniel Moreau", "starts_at": "2030-02-01T15:00:00Z", "ends_at": "2030-02-01T15:30:00Z"})),
+        )
+        .unwrap();
+    cable.plug_in();
+    wait_for(&rep, "the booking sent", synced);
+    let id = booking["id"].as_str().unwrap();
+    let on_server = pg
+        .psql(&format!(
+            "SELECT a.subject, a.user_id = b.host_id, a.metadata ->> 'meeting_booking_id' = b.id::text \
+             FROM public.meeting_bookings b JOIN public.crm_activities a ON a.id = b.activity_id WHERE b.id = '{id}'"
+        ))
+        .unwrap();
+    assert_eq!(on_server, "Discovery call with Daniel Moreau|t|t");
+
+    let second = tempfile::tempdir().unwrap();
+    let mut owner = open(&second);
+    owner.connect(&form(&emulator, "owner@demo.eventos.test", "eventos-demo")).unwrap();
+    wait_for(&owner, "synced", synced);
+    let activity = owner.record("meeting_bookings", id).unwrap().row["activity_id"].as_str().unwrap().to_owned();
+    assert_eq!(owner.record("crm_activities", &activity).unwrap().row["subject"], "Discovery call with Daniel Moreau");
+}

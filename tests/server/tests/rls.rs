@@ -84,7 +84,9 @@ const MATRIX: &[(&str, [&str; 8], &str)] = &[
     ("event_xpls",             ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
     // Set-up: the account's people read, owners, admins and managers write (members read only)
     ("social_media_platforms", ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
-    ("meeting_types",          ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
+    ("meeting_types",          ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "id NOT IN (SELECT meeting_type_id FROM public.meeting_bookings)"),
+    // Meeting bookings: the CRM's rules (a sales rep hosts their own)
+    ("meeting_bookings",       ["aiud", "aiud", "siu-", "----", "----", "----", "----", "----"], "host_id = {manager}"),
 ];
 
 /// Columns to change in a copy so that it does not collide with a unique key of the original
@@ -102,6 +104,7 @@ const COPY_CHANGES: &[(&str, &str)] = &[
     ("influencers", r#"{"handle": "copy"}"#),
     ("event_xpls", r#"{"field_key": "copy"}"#),
     ("meeting_types", r#"{"name": "Copy"}"#),
+    ("meeting_bookings", r#"{"activity_id": null}"#),
 ];
 
 /// Where a copy needs another row of its own account to stay unique (a model not yet on the
@@ -180,7 +183,9 @@ BEGIN
       ['event_planning', 'event_id, title', '$1, ''Fixture task'''],
       ['event_risks', 'event_id, title, likelihood, impact', '$1, ''Fixture risk'', 2, 3'],
       ['event_xpls', 'event_id, field_key', '$1, ''fixture'''],
-      ['meeting_types', 'account_id, name', '$7, ''Fixture meeting''']
+      ['meeting_types', 'account_id, name', '$7, ''Fixture meeting'''],
+      ['meeting_bookings', 'meeting_type_id, host_id, guest_name, starts_at, ends_at',
+       '(SELECT id FROM public.meeting_types WHERE account_id = $7 ORDER BY id LIMIT 1), $6, ''Fixture guest'', now(), now() + interval ''30 minutes''']
     ] LOOP
       EXECUTE format('INSERT INTO public.%I (%s) SELECT %s WHERE NOT EXISTS (SELECT 1 FROM public.%I WHERE account_id = $7)',
                      fixture[1], fixture[2], fixture[3], fixture[1])

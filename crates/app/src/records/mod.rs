@@ -279,6 +279,7 @@ impl App {
         let id = store.write(|w| {
             let id = w.insert(table.name, values)?;
             also(w, &id)?;
+            keep_derived(w, table.name, &id, None)?;
             Ok(id)
         })?;
         let row = store.get(table.name, &id)?.ok_or_else(|| not_found(table, &id))?;
@@ -302,7 +303,11 @@ impl App {
         own_rows::check(store, role, table.name, Action::Update, Some(&current), Some(&mut after))?;
         // More places (or a published event) offer them to the waitlist.
         let frees_places = table.name == "events" && (patch.contains_key("capacity") || patch.contains_key("status"));
-        store.write(|w| w.update(table.name, id, patch))?;
+        let changed: Vec<String> = patch.keys().cloned().collect();
+        store.write(|w| {
+            w.update(table.name, id, patch)?;
+            keep_derived(w, table.name, id, Some(&changed))
+        })?;
         self.edited();
         if frees_places {
             self.move_waitlist(id)?;
@@ -319,7 +324,10 @@ impl App {
 
     pub fn delete_record(&mut self, table: &str, id: &str) -> Result<()> {
         let table = self.own_row_deletable(table, id)?;
-        self.store_mut()?.write(|w| w.delete(table.name, id))?;
+        self.store_mut()?.write(|w| {
+            forget_derived(w, table.name, id)?;
+            w.delete(table.name, id)
+        })?;
         self.edited();
         Ok(())
     }
@@ -377,6 +385,28 @@ fn without_account(table: &Table, values: &Row) -> bool {
         })
 }
 
+/// Rows another row brings with it, kept in its transaction (`changed`: the fields an update
+/// changed; `None` for a new row): a meeting booking's CRM activity.
+fn keep_derived(
+    w: &mut eventos_store::Writer<'_>,
+    table: &str,
+    id: &str,
+    changed: Option<&[String]>,
+) -> eventos_store::Result<()> {
+    match table {
+        "meeting_bookings" => w.keep_meeting_activity(id, changed),
+        _ => Ok(()),
+    }
+}
+
+/// The rows [`keep_derived`] made, gone with the row that brought them.
+fn forget_derived(w: &mut eventos_store::Writer<'_>, table: &str, id: &str) -> eventos_store::Result<()> {
+    match table {
+        "meeting_bookings" => w.forget_meeting_activity(id),
+        _ => Ok(()),
+    }
+}
+
 fn not_found(table: &Table, id: &str) -> AppError {
     AppError::new(ErrorCode::NotFound, format!("there is no {} with id {id}", presentation::table(table).singular))
 }
@@ -428,8 +458,9 @@ fn describe(table: &'static Table, role: Role, count: i64) -> TableInfo {
     }
 }
 
-/// The columns naming who made a row, filled with whoever makes it here when left out.
-const MAKERS: [&str; 3] = ["created_by", "uploaded_by", "raised_by"];
+/// The columns naming who made a row (or hosts a meeting), filled with whoever makes it here
+/// when left out.
+const MAKERS: [&str; 4] = ["created_by", "uploaded_by", "raised_by", "host_id"];
 
 fn field(table: &Table, column: &'static Column) -> FieldInfo {
     let filled =

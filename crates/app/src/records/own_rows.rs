@@ -27,6 +27,7 @@ fn rule(table: &str) -> Option<(Mine, bool)> {
         "crm_organizers" => (Mine::Field("assigned_to"), false),
         "crm_opportunities" => (Mine::Field("assigned_to"), true),
         "crm_activities" => (Mine::Field("user_id"), false),
+        "meeting_bookings" => (Mine::Field("host_id"), false),
         "crm_notes" | "crm_email_templates" => (Mine::Field("created_by"), true),
         "crm_documents" => (Mine::Field("uploaded_by"), true),
         "crm_contacts" => (Mine::CompanyOf, true),

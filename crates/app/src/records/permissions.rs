@@ -91,7 +91,7 @@ pub fn allows(role: Role, table: &str, action: Action) -> bool {
     if is_secret(table) {
         return false;
     }
-    let crm = table.starts_with("crm_");
+    let crm = table.starts_with("crm_") || table == "meeting_bookings";
     match role {
         Role::Owner | Role::Admin => true,
         _ if account_side(table) => action == Read && role != Role::Door,
@@ -126,6 +126,7 @@ mod tests {
         assert!(!allows(Role::Member, "meeting_types", Update) && allows(Role::Member, "meeting_types", Read));
         assert!(allows(Role::Manager, "social_media_platforms", Delete) && allows(Role::Viewer, "meeting_types", Read));
         assert!(allows(Role::Member, "event_risks", Create) && !allows(Role::Member, "event_risks", Delete));
+        assert!(!allows(Role::Viewer, "meeting_bookings", Read) && allows(Role::Member, "meeting_bookings", Create));
         assert!(!allows(Role::Manager, "accounts", Update) && allows(Role::Manager, "accounts", Read));
         assert!(allows(Role::Door, "event_checkins", Create) && !allows(Role::Door, "event_checkins", Delete));
         assert!(!allows(Role::Door, "orders", Read) && !allows(Role::Door, "tickets", Update));

@@ -18,3 +18,17 @@ pub fn demo() -> (tempfile::TempDir, App) {
 pub fn scalar<T: rusqlite::types::FromSql>(dir: &tempfile::TempDir, sql: &str) -> T {
     rusqlite::Connection::open(dir.path().join("eventos.db")).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
 }
+
+/// The demo workspace signed in (without a server) as the demo person with this email, in
+/// their role: the facade's rules for them apply.
+pub fn as_person(email: &str) -> (tempfile::TempDir, App) {
+    let (dir, app) = demo();
+    drop(app);
+    let mut store = eventos_store::Store::open(&dir.path().join("eventos.db")).unwrap();
+    let user: String =
+        store.connection().query_row("SELECT id FROM profiles WHERE email = ?1", [email], |r| r.get(0)).unwrap();
+    store.connect("http://127.0.0.1:9", "anon", email, &user).unwrap();
+    drop(store);
+    let app = App::open_with(dir.path(), SessionStore::File);
+    (dir, app)
+}
