@@ -24,7 +24,7 @@ use crate::door::{
 use crate::events::{EventDetail, EventEdit, EventQuery, EventSort, EventSummary, SessionItem, TicketStats};
 use crate::organize::{
     Budget, CategoryTotals, Comment, Count, DaySales, EventAnalytics, EventDraft, ExpenseLine, MaterialLine, Programme,
-    ProgrammeDay, ProgrammeSession, QuarterHour, Ratings, Room, SessionAttendance, SessionRatings, SpeakerLine,
+    ProgrammeDay, ProgrammeSession, QuarterHour, Ratings, Roi, Room, SessionAttendance, SessionRatings, SpeakerLine,
     SponsorLine, SponsorTier, StatusPlan, StatusTotals, Step, VenueChoice, Warning, WarningKind,
 };
 use crate::paper::{BadgeLayoutInfo, BadgesOf, PaperSize, PdfProgress, SavedPdf, TicketsOf};
@@ -256,6 +256,7 @@ pub fn typescript() -> String {
         StatusTotals::decl(&cfg),
         CategoryTotals::decl(&cfg),
         ExpenseLine::decl(&cfg),
+        Roi::decl(&cfg),
         Budget::decl(&cfg),
         DaySales::decl(&cfg),
         QuarterHour::decl(&cfg),

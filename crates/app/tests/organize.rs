@@ -183,3 +183,47 @@ fn a_duplicate_takes_the_programme_to_the_new_date_but_no_orders() {
     let wall = |utc: &str| eventos_store::zones::utc_to_local(utc, &zone).unwrap();
     assert_eq!(wall(&new)[11..], wall(&old)[11..], "the first session keeps its time of day");
 }
+
+/// The Budget screen's result and the replica's `event_roi` view agree to the cent for every
+/// event, and the view's return and cost per attendee are the figures worked out here.
+#[test]
+fn the_roi_view_agrees_with_the_budget_and_works_out_its_return() {
+    let (dir, app) = common::demo();
+    let events: Vec<String> = {
+        let db = rusqlite::Connection::open(dir.path().join("eventos.db")).unwrap();
+        let mut stmt = db.prepare("SELECT id FROM events ORDER BY id").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    };
+    let mut with_return = 0;
+    for event in &events {
+        let budget = app.budget(event).unwrap();
+        let roi = &budget.roi;
+        assert_eq!(roi.result_cents, budget.result_cents, "{event}");
+        let expenses = budget.committed_cents;
+        let expected = (expenses != 0).then(|| {
+            let ratio = budget.result_cents as f64 * 10_000.0 / expenses as f64;
+            ratio.round() as i64
+        });
+        assert_eq!(roi.roi_basis_points, expected, "{event}");
+        let checked_in: i64 = common::scalar(
+            &dir,
+            &format!("SELECT count(*) FROM tickets WHERE event_id = '{event}' AND checked_in_at IS NOT NULL"),
+        );
+        assert_eq!(roi.checked_in, checked_in);
+        let per_person = (checked_in != 0).then(|| (expenses as f64 / checked_in as f64).round() as i64);
+        assert_eq!(roi.cost_per_attendee_cents, per_person, "{event}");
+        with_return += usize::from(roi.roi_basis_points.is_some());
+    }
+    assert!(with_return >= 3, "events with expenses: {with_return}");
+    // The fashion show's fees agreed with its models and its media partner, shown apart.
+    let show: String = common::scalar(&dir, "SELECT id FROM events WHERE type = 'fashion_show'");
+    let fees: i64 = common::scalar(
+        &dir,
+        &format!(
+            "SELECT (SELECT coalesce(sum(fee_cents), 0) FROM production_run_models WHERE event_id = '{show}') \
+             + (SELECT coalesce(sum(fee_cents), 0) FROM media_partners WHERE event_id = '{show}')"
+        ),
+    );
+    assert!(fees > 0);
+    assert_eq!(app.budget(&show).unwrap().roi.committed_fees_cents, fees);
+}

@@ -32,10 +32,11 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
             "V10__file_deletions_after",
             "V11__event_door_keys",
             "V12__production_and_operations",
-            "V13__meeting_bookings"
+            "V13__meeting_bookings",
+            "V14__event_roi"
         ]
     );
-    assert_eq!(first.version, 13);
+    assert_eq!(first.version, 14);
     let (store, second) = Store::open_with_report(&path).unwrap();
     assert!(second.applied.is_empty(), "second open applied {:?}", second.applied);
     // The full-text indexes merge when a level fills, not at every commit.
@@ -44,7 +45,7 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
         .query_row("SELECT v FROM attendees_fts_config WHERE k = 'automerge'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(automerge, 0);
-    assert_eq!(second.version, 13);
+    assert_eq!(second.version, 14);
     let pragma = |name: &str| -> String {
         store
             .connection()
@@ -158,7 +159,7 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
         .unwrap();
     let before = std::fs::read(&path).unwrap();
     match Store::open(&path) {
-        Err(e @ StoreError::TooNew { found: 99, known: 13 }) => assert_eq!(e.code(), "database_too_new"),
+        Err(e @ StoreError::TooNew { found: 99, known: 14 }) => assert_eq!(e.code(), "database_too_new"),
         other => panic!("expected TooNew, got {:?}", other.err()),
     }
     assert_eq!(std::fs::read(&path).unwrap(), before, "the newer file is left as it was");
@@ -278,7 +279,7 @@ fn the_v12_rebuild_keeps_rows_and_references() {
     drop(old);
 
     let (store, report) = Store::open_with_report(&path).unwrap();
-    assert_eq!(report.applied, ["V12__production_and_operations", "V13__meeting_bookings"]);
+    assert_eq!(report.applied, ["V12__production_and_operations", "V13__meeting_bookings", "V14__event_roi"]);
     drop(store);
     let db = Connection::open(&path).unwrap();
     db.execute_batch("PRAGMA foreign_keys = ON").unwrap();

@@ -292,6 +292,10 @@ fn first_run_opens_the_demo_and_every_screen_shows_its_data() -> Result<()> {
     app.script(&format!("location.hash = '#/events/{summit}/budget'"))?;
     let result = app.find("[data-testid=budget-result-amount]")?.text()?;
     assert!(result.starts_with('$') || result.starts_with("-$") || result.starts_with('−'), "{result}");
+    // Its return, from the replica's event_roi view: a percentage of the expenses.
+    let roi = app.find("[data-testid=budget-roi-percent]")?.text()?;
+    assert!(roi.ends_with('%'), "{roi}");
+    app.script("document.querySelector('[data-testid=budget-roi]').scrollIntoView({ block: 'center' })")?;
     app.screenshot("budget")?;
     app.script(&format!("location.hash = '#/events/{summit}/analytics'"))?;
     let checked_in = app.find("[data-testid=analytics-checked-in]")?.text()?;

@@ -917,6 +917,35 @@ fn a_shows_production_edited_offline_reaches_the_server_and_another_laptop() {
     assert_eq!(pulled.title, "Ngozi Adeyemi", "a booking is named by its model");
     assert_eq!(other.record("event_risks", risk["id"].as_str().unwrap()).unwrap().row["risk_score"], 10);
     assert_eq!(other.record("event_planning", TASK).unwrap_err().code, ErrorCode::NotFound);
+
+    // The return on each event is the same sum on the server and in the replica.
+    let on_server = pg
+        .psql(
+            "SELECT event_id, result_cents, coalesce(roi_basis_points::text, '-'), marketing_expenses_cents, \
+             campaign_budget_cents, committed_fees_cents, tickets_sold, checked_in, coalesce(cost_per_attendee_cents::text, '-') \
+             FROM public.event_roi WHERE account_id = 'aa000001-0000-4000-8000-000000000001' ORDER BY event_id",
+        )
+        .unwrap();
+    let mut events = 0;
+    for line in on_server.lines() {
+        let fields: Vec<&str> = line.split('|').collect();
+        let roi = other.budget(fields[0]).unwrap().roi;
+        let or_dash = |n: Option<i64>| n.map_or("-".to_owned(), |n| n.to_string());
+        let here = [
+            fields[0].to_owned(),
+            roi.result_cents.to_string(),
+            or_dash(roi.roi_basis_points),
+            roi.marketing_expenses_cents.to_string(),
+            roi.campaign_budget_cents.to_string(),
+            roi.committed_fees_cents.to_string(),
+            roi.tickets_sold.to_string(),
+            roi.checked_in.to_string(),
+            or_dash(roi.cost_per_attendee_cents),
+        ];
+        assert_eq!(fields, here, "event_roi of {}", fields[0]);
+        events += 1;
+    }
+    assert!(events >= 6, "{on_server}");
 }
 
 /// A sales rep's meeting booked offline goes up with its CRM activity under the CRM's rules

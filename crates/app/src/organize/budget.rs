@@ -1,6 +1,7 @@
 //! An event's budget: expenses by category and status (the approval workflow's steps are in
 //! [`super::steps`]), and the event's result — paid ticket revenue (less refunded tickets) plus
-//! confirmed sponsorship, minus approved and paid expenses. Amounts in exact cents.
+//! confirmed sponsorship, minus approved and paid expenses — and its return (the replica's
+//! `event_roi` view). Amounts in exact cents.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -27,6 +28,29 @@ pub struct Budget {
     pub committed_cents: i64,
     /// Ticket revenue plus sponsorship minus committed expenses.
     pub result_cents: i64,
+    /// The return on it, from the replica's `event_roi` view.
+    pub roi: Roi,
+}
+
+/// An event's return on investment (seed 001's `event_roi`, computed by the view of that name
+/// in the replica and on the server alike; its columns are explained in the migration).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Roi {
+    /// The view's result: the same sum as [`Budget::result_cents`], made in SQL.
+    pub result_cents: i64,
+    /// Result × 10,000 / committed expenses, rounded half away from zero; none without expenses.
+    pub roi_basis_points: Option<i64>,
+    /// Committed expenses in the marketing category.
+    pub marketing_expenses_cents: i64,
+    /// Campaigns' planned budgets: shown apart, never added.
+    pub campaign_budget_cents: i64,
+    /// Fees agreed with models, influencers and media partners: shown apart, never added (a cost
+    /// counts once, from the expenses).
+    pub committed_fees_cents: i64,
+    pub tickets_sold: i64,
+    pub checked_in: i64,
+    /// Committed expenses per person checked in, rounded half up; none before anyone is.
+    pub cost_per_attendee_cents: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -86,6 +110,11 @@ const TICKET_REVENUE: &str = concat!(
 
 const SPONSORSHIP: &str = "SELECT sponsorship_amount FROM sponsors WHERE event_id = ?1 AND status = 'confirmed'";
 
+const ROI: &str = "\
+    SELECT result_cents, roi_basis_points, marketing_expenses_cents, campaign_budget_cents, committed_fees_cents, \
+           tickets_sold, checked_in, cost_per_attendee_cents \
+    FROM event_roi WHERE event_id = ?1";
+
 pub(crate) fn budget(view: &View<'_>, event: &str) -> Result<Budget> {
     view.permitted("event_expenses", Action::Read)?;
     let store = view.store();
@@ -130,7 +159,20 @@ pub(crate) fn budget(view: &View<'_>, event: &str) -> Result<Budget> {
         0
     };
     let committed_cents = totals.approved_cents + totals.paid_cents;
+    let roi = db.query_row(ROI, [&event_id], |r| {
+        Ok(Roi {
+            result_cents: r.get(0)?,
+            roi_basis_points: r.get(1)?,
+            marketing_expenses_cents: r.get(2)?,
+            campaign_budget_cents: r.get(3)?,
+            committed_fees_cents: r.get(4)?,
+            tickets_sold: r.get(5)?,
+            checked_in: r.get(6)?,
+            cost_per_attendee_cents: r.get(7)?,
+        })
+    })?;
     Ok(Budget {
+        roi,
         event_name: text(&row, "name"),
         currency: currency.unwrap_or_else(|| "CAD".into()),
         categories,

@@ -15,7 +15,7 @@ use eventos_store::{Row, Store};
 pub use analytics::{
     Comment, Count, DaySales, EventAnalytics, QuarterHour, Ratings, SessionAttendance, SessionRatings,
 };
-pub use budget::{Budget, CategoryTotals, ExpenseLine, StatusTotals};
+pub use budget::{Budget, CategoryTotals, ExpenseLine, Roi, StatusTotals};
 pub use create::{EventDraft, VenueChoice};
 pub use programme::{
     MaterialLine, Programme, ProgrammeDay, ProgrammeSession, Room, SpeakerLine, SponsorLine, SponsorTier, Warning,

@@ -628,6 +628,33 @@ export type CategoryTotals = { category: string, totals: StatusTotals, };
 
 export type ExpenseLine = { id: string, name: string, category: string, amount_cents: number, status: string, vendor_name: string | null, approved_by: string | null, approved_at: string | null, payment_date: string | null, receipt_url: string | null, };
 
+export type Roi = { 
+/**
+ * The view's result: the same sum as [`Budget::result_cents`], made in SQL.
+ */
+result_cents: number, 
+/**
+ * Result × 10,000 / committed expenses, rounded half away from zero; none without expenses.
+ */
+roi_basis_points: number | null, 
+/**
+ * Committed expenses in the marketing category.
+ */
+marketing_expenses_cents: number, 
+/**
+ * Campaigns' planned budgets: shown apart, never added.
+ */
+campaign_budget_cents: number, 
+/**
+ * Fees agreed with models, influencers and media partners: shown apart, never added (a cost
+ * counts once, from the expenses).
+ */
+committed_fees_cents: number, tickets_sold: number, checked_in: number, 
+/**
+ * Committed expenses per person checked in, rounded half up; none before anyone is.
+ */
+cost_per_attendee_cents: number | null, };
+
 export type Budget = { event_id: string, event_name: string, 
 /**
  * The expenses' currency (the seeds' default, CAD, when none is given).
@@ -652,7 +679,11 @@ committed_cents: number,
 /**
  * Ticket revenue plus sponsorship minus committed expenses.
  */
-result_cents: number, };
+result_cents: number, 
+/**
+ * The return on it, from the replica's `event_roi` view.
+ */
+roi: Roi, };
 
 export type DaySales = { 
 /**
