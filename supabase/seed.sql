@@ -471,4 +471,41 @@ INSERT INTO meeting_bookings (id, meeting_type_id, host_id, organizer_id, contac
    date_trunc('hour', now()) + interval '4 days', date_trunc('hour', now()) + interval '4 days 30 minutes', NULL, 'https://meet.example.com/ravi', 'confirmed',
    'c4000012-0000-4000-8000-000000000012');
 
+
+-- Notification templates and queue, integrations, scheduled jobs and analytics snapshots
+-- (issue 17); ids 9100000n, 9200000n, 9300000n, 9400000n, 9500000n. The Stripe integration's
+-- secret is not here: it never is in a synced row (the server keeps it apart).
+INSERT INTO notification_templates (id, account_id, template_key, channel, locale, name, subject, body, variables, is_default) VALUES
+  ('91000001-0000-4000-8000-000000000001', 'aa000001-0000-4000-8000-000000000001', 'order_confirmation', 'email', 'en', 'Order confirmation',
+   'Your tickets for {{event_name}}', 'Hi {{name}}, your order {{order_number}} is confirmed.', '["name", "event_name", "order_number"]', true),
+  ('91000002-0000-4000-8000-000000000002', 'aa000001-0000-4000-8000-000000000001', 'waitlist_offer', 'sms', 'en', 'Waitlist offer (SMS)',
+   NULL, 'A place at {{event_name}} is yours until {{expires_at}}.', '["event_name", "expires_at"]', true);
+
+INSERT INTO notification_queue (id, event_id, template_id, channel, recipient_user_id, to_address, subject, body, priority, status, attempts, sent_at, dedupe_key, created_by) VALUES
+  ('92000001-0000-4000-8000-000000000001', 'e0000002-0000-4000-8000-000000000002', '91000001-0000-4000-8000-000000000001', 'email',
+   '10000006-0000-4000-8000-000000000006', 'customer@demo.eventos.test', 'Your tickets for Toronto Tech Networking Night',
+   'Hi Casey, your order is confirmed.', 'normal', 'sent', 1, now() - interval '2 days', 'order_confirmation:30000009', '10000002-0000-4000-8000-000000000002'),
+  ('92000002-0000-4000-8000-000000000002', 'e0000001-0000-4000-8000-000000000001', NULL, 'email', NULL, 'attendees@demo.eventos.test',
+   'Doors open 30 minutes early', 'Bring your ticket QR code.', 'high', 'queued', 0, NULL, NULL, '10000002-0000-4000-8000-000000000002');
+
+INSERT INTO integrations (id, account_id, provider, name, status, config, scopes, has_secret, secret_hint, connected_by, connected_at, last_sync_at) VALUES
+  ('93000001-0000-4000-8000-000000000001', 'aa000001-0000-4000-8000-000000000001', 'stripe', 'Stripe (CAD)', 'connected',
+   '{"account_country": "CA", "statement_descriptor": "NORTHWIND EVENTS"}', '{payments,refunds}', true, '4242',
+   '10000001-0000-4000-8000-000000000001', now() - interval '90 days', now() - interval '1 hour'),
+  ('93000002-0000-4000-8000-000000000002', 'aa000001-0000-4000-8000-000000000001', 'mailchimp', 'Newsletter', 'disconnected',
+   '{"audience": "Toronto events"}', '{}', false, NULL, NULL, NULL, NULL);
+
+INSERT INTO scheduled_jobs (id, account_id, kind, name, cron, payload, is_active, next_run_at, last_run_at, last_status, run_count, created_by) VALUES
+  ('94000001-0000-4000-8000-000000000001', 'aa000001-0000-4000-8000-000000000001', 'send_notifications', 'Send queued messages', '*/5 * * * *',
+   '{}', true, date_trunc('hour', now()) + interval '1 hour', date_trunc('hour', now()), 'succeeded', 4120, '10000001-0000-4000-8000-000000000001'),
+  ('94000002-0000-4000-8000-000000000002', 'aa000001-0000-4000-8000-000000000001', 'analytics_snapshot', 'Nightly snapshots', '0 4 * * *',
+   '{"periods": ["day", "event"]}', true, date_trunc('day', now()) + interval '1 day 4 hours', date_trunc('day', now()) + interval '4 hours', 'succeeded', 380,
+   '10000001-0000-4000-8000-000000000001');
+
+INSERT INTO analytics (id, account_id, event_id, metric, period, period_start, period_end, value, unit, source, computed_at, computed_by) VALUES
+  ('95000001-0000-4000-8000-000000000001', 'aa000001-0000-4000-8000-000000000001', 'e0000005-0000-4000-8000-000000000005', 'tickets_sold', 'event',
+   (now() - interval '30 days')::date, (now() - interval '29 days')::date, 2, 'count', 'server', now() - interval '29 days', 'server'),
+  ('95000002-0000-4000-8000-000000000002', 'aa000001-0000-4000-8000-000000000001', NULL, 'revenue_cents', 'month',
+   date_trunc('month', now() - interval '1 month')::date, date_trunc('month', now())::date, 114700, 'cents', 'server', date_trunc('month', now()), 'server');
+
 COMMIT;

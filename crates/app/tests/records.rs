@@ -327,3 +327,32 @@ fn a_list_exports_to_a_new_file_in_the_exports_folder_with_its_filters() {
     assert!(text.starts_with("\u{feff}name,city\r\n"), "{text}");
     assert_eq!(text.lines().count() as i64, toronto + 1);
 }
+
+/// An integration's settings never hold a secret (issue 17): a key naming one is refused by
+/// name, on the way in and on an edit, and nothing of it is written.
+#[test]
+fn an_integrations_settings_refuse_a_secret_and_say_where_secrets_go() {
+    let (dir, mut owner) = demo();
+    let refused = owner
+        .create_record(
+            "integrations",
+            row(json!({"provider": "sendgrid", "name": "Mail", "config": {"from": "events@example.com", "API_Key": "SG.x"}})),
+        )
+        .unwrap_err();
+    assert_eq!((refused.code, refused.field.as_deref()), (ErrorCode::Invalid, Some("config")));
+    assert!(refused.message.contains("API_Key") && refused.message.contains("secret"), "{}", refused.message);
+    let made = owner
+        .create_record(
+            "integrations",
+            row(json!({"provider": "sendgrid", "name": "Mail", "config": {"from": "events@example.com"}})),
+        )
+        .unwrap();
+    let id = made["id"].as_str().unwrap();
+    let refused = owner
+        .update_record("integrations", id, row(json!({"config": {"from": "x", "smtp_password": "hunter2"}})))
+        .unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("config"));
+    let leaked: i64 =
+        common::scalar(&dir, "SELECT count(*) FROM integrations WHERE config LIKE '%SG.x%' OR config LIKE '%hunter2%'");
+    assert_eq!(leaked, 0);
+}

@@ -31,7 +31,7 @@ fn migrate_creates_then_is_a_no_op() {
         stdout(&cli(&db, &["migrate"]))
             .contains("applied V1__replica_schema, V2__sync_bookkeeping, V3__sync_connection, V4__door_checkins")
     );
-    assert!(stdout(&cli(&db, &["migrate"])).contains("is up to date (schema version 14)"));
+    assert!(stdout(&cli(&db, &["migrate"])).contains("is up to date (schema version 15)"));
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn demo_tables_and_stats() {
         |name: &str| tables.as_array().unwrap().iter().find(|t| t["table"] == name).unwrap()["rows"].as_i64().unwrap();
     assert_eq!(rows("attendees"), 250);
     assert_eq!(rows("crm_pipeline_stages"), 6);
-    assert_eq!(tables.as_array().unwrap().len(), 46);
+    assert_eq!(tables.as_array().unwrap().len(), 51);
     assert!(stdout(&cli(&db, &["tables"])).lines().any(|l| l.starts_with("tickets") && l.trim_end().ends_with("250")));
 
     let stats: Value = serde_json::from_str(&stdout(&cli(&db, &["stats", &slug, "--json"]))).unwrap();

@@ -8,6 +8,7 @@ mod events;
 mod names;
 mod production;
 mod rng;
+mod system;
 
 use std::collections::HashSet;
 
@@ -140,6 +141,7 @@ impl<'w, 'c> Demo<'w, 'c> {
         let live = events.iter().find(|e| e.slug == live_event_slug).map(|e| e.id.clone()).unwrap_or_default();
         let show = self.production(&users, &venues[3].0, &live)?;
         events.push(show);
+        self.system(&users, &events)?;
         Ok(DemoReport { account_id: self.account, events, live_event_slug, attendees: self.attendees })
     }
 

@@ -10,7 +10,7 @@ use crate::schema::{self, Column, ColumnType, Table};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Area {
-    /// The organisation itself: accounts, members, people.
+    /// The organisation itself: accounts, members, people, integrations and scheduled jobs.
     Account,
     /// Running events: venues, events, the box office, the programme, the team, …
     Events,
@@ -288,6 +288,36 @@ const OVERRIDES: &[Override] = &[
         naming: &["guest_name"],
         list: &["starts_at", "guest_name", "meeting_type_id", "host_id", "status", "contact_id"],
     },
+    Override {
+        table: "notification_templates",
+        singular: "notification template",
+        naming: &["name"],
+        list: &["name", "template_key", "channel", "locale", "is_active"],
+    },
+    Override {
+        table: "notification_queue",
+        singular: "queued message",
+        naming: &["subject", "to_address"],
+        list: &["scheduled_for", "to_address", "channel", "status", "subject"],
+    },
+    Override {
+        table: "integrations",
+        singular: "integration",
+        naming: &["name"],
+        list: &["name", "provider", "status", "last_sync_at"],
+    },
+    Override {
+        table: "scheduled_jobs",
+        singular: "scheduled job",
+        naming: &["name"],
+        list: &["name", "kind", "cron", "is_active", "next_run_at", "last_status"],
+    },
+    Override {
+        table: "analytics",
+        singular: "analytics snapshot",
+        naming: &["metric"],
+        list: &["period_start", "metric", "period", "value", "unit", "event_id"],
+    },
 ];
 
 /// Column names that name a row when a table has no override, in order of preference.
@@ -344,9 +374,11 @@ pub fn field_label(column: &Column) -> String {
 
 fn area(table: &str) -> Area {
     match table {
-        "accounts" | "profiles" | "account_users" => Area::Account,
+        "accounts" | "profiles" | "account_users" | "integrations" | "scheduled_jobs" => Area::Account,
         "campaigns"
         | "notifications"
+        | "notification_templates"
+        | "notification_queue"
         | "media_partners"
         | "influencers"
         | "event_influencers"

@@ -96,6 +96,10 @@ fn check_value(column: &Column, value: &Value, stored: &Stored) -> Result<(), St
         (Some(Check::Range(min, max)), Stored::Integer(n)) if !(min..=max).contains(n) => refuse(n.to_string()),
         (Some(Check::AtLeast(min)), Stored::Integer(n)) if *n < min => refuse(n.to_string()),
         (Some(Check::OneOf(allowed)), Stored::Text(s)) if !allowed.contains(&s.as_str()) => refuse(format!("'{s}'")),
+        (Some(Check::NoSecretKeys), _) => match value.as_object().and_then(|o| o.keys().find(|k| names_a_secret(k))) {
+            Some(key) => refuse(format!("the key '{key}'")),
+            None => Ok(()),
+        },
         (Some(Check::SubsetOf(allowed)), _) => {
             let items = value.as_array().map(Vec::as_slice).unwrap_or_default();
             match items.iter().find(|v| !v.as_str().is_some_and(|s| allowed.contains(&s))) {
@@ -105,6 +109,13 @@ fn check_value(column: &Column, value: &Value, stored: &Stored) -> Result<(), St
         }
         _ => Ok(()),
     }
+}
+
+/// A JSON key that names a secret, as the database's rules read it (the replica's trigger, the
+/// server's CHECK on the keys).
+pub fn names_a_secret(key: &str) -> bool {
+    let key = key.to_lowercase();
+    ["secret", "token", "password", "key"].iter().any(|word| key.contains(word))
 }
 
 /// Checks that need several columns of one row (`end_at > start_at`, `total = qty × price`),

@@ -33,10 +33,11 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
             "V11__event_door_keys",
             "V12__production_and_operations",
             "V13__meeting_bookings",
-            "V14__event_roi"
+            "V14__event_roi",
+            "V15__integrations_and_notifications"
         ]
     );
-    assert_eq!(first.version, 14);
+    assert_eq!(first.version, 15);
     let (store, second) = Store::open_with_report(&path).unwrap();
     assert!(second.applied.is_empty(), "second open applied {:?}", second.applied);
     // The full-text indexes merge when a level fills, not at every commit.
@@ -45,7 +46,7 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
         .query_row("SELECT v FROM attendees_fts_config WHERE k = 'automerge'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(automerge, 0);
-    assert_eq!(second.version, 14);
+    assert_eq!(second.version, 15);
     let pragma = |name: &str| -> String {
         store
             .connection()
@@ -79,7 +80,7 @@ fn the_table_set_equals_the_registry() {
     // The sync bookkeeping (sync_*), documents' files and reminders are the replica's own, not
     // the seeds'.
     assert_eq!(in_db, in_registry);
-    assert_eq!(in_registry.len(), 46);
+    assert_eq!(in_registry.len(), 51);
 }
 
 #[test]
@@ -159,7 +160,7 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
         .unwrap();
     let before = std::fs::read(&path).unwrap();
     match Store::open(&path) {
-        Err(e @ StoreError::TooNew { found: 99, known: 14 }) => assert_eq!(e.code(), "database_too_new"),
+        Err(e @ StoreError::TooNew { found: 99, known: 15 }) => assert_eq!(e.code(), "database_too_new"),
         other => panic!("expected TooNew, got {:?}", other.err()),
     }
     assert_eq!(std::fs::read(&path).unwrap(), before, "the newer file is left as it was");
@@ -217,6 +218,12 @@ fn check_lists_and_ranges_in_sql_are_exactly_the_registrys() {
                 }
                 Some(Check::After(other)) => assert!(sql.contains(&format!("{c} > {other}")), "{at}"),
                 Some(Check::Product(a, b)) => assert!(sql.contains(&format!("{c} = {a} * {b}")), "{at}"),
+                Some(Check::NoSecretKeys) => {
+                    for event in ["ins", "upd"] {
+                        let trigger = sql_of("trigger", &format!("{}_{c}_nosecret_{event}", table.name));
+                        assert!(trigger.contains("'*secret*'") && trigger.contains("'*key*'"), "{at} ({event})");
+                    }
+                }
                 None => {}
             }
             seen += usize::from(column.check.is_some());
@@ -279,7 +286,15 @@ fn the_v12_rebuild_keeps_rows_and_references() {
     drop(old);
 
     let (store, report) = Store::open_with_report(&path).unwrap();
-    assert_eq!(report.applied, ["V12__production_and_operations", "V13__meeting_bookings", "V14__event_roi"]);
+    assert_eq!(
+        report.applied,
+        [
+            "V12__production_and_operations",
+            "V13__meeting_bookings",
+            "V14__event_roi",
+            "V15__integrations_and_notifications"
+        ]
+    );
     drop(store);
     let db = Connection::open(&path).unwrap();
     db.execute_batch("PRAGMA foreign_keys = ON").unwrap();

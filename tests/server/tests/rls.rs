@@ -87,6 +87,12 @@ const MATRIX: &[(&str, [&str; 8], &str)] = &[
     ("meeting_types",          ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "id NOT IN (SELECT meeting_type_id FROM public.meeting_bookings)"),
     // Meeting bookings: the CRM's rules (a sales rep hosts their own)
     ("meeting_bookings",       ["aiud", "aiud", "siu-", "----", "----", "----", "----", "----"], "host_id = {manager}"),
+    // Notifications' templates and queue, integrations, scheduled jobs, analytics snapshots
+    ("notification_templates", ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
+    ("notification_queue",     ["aiud", "aiud", "aiud", "----", "----", "----", "----", "----"], "true"),
+    ("integrations",           ["aiud", "aiud", "a---", "----", "----", "----", "----", "----"], "true"),
+    ("scheduled_jobs",         ["aiud", "aiud", "a---", "----", "----", "----", "----", "----"], "true"),
+    ("analytics",              ["aiud", "aiud", "aiud", "a---", "----", "----", "----", "----"], "true"),
 ];
 
 /// Columns to change in a copy so that it does not collide with a unique key of the original
@@ -105,6 +111,11 @@ const COPY_CHANGES: &[(&str, &str)] = &[
     ("event_xpls", r#"{"field_key": "copy"}"#),
     ("meeting_types", r#"{"name": "Copy"}"#),
     ("meeting_bookings", r#"{"activity_id": null}"#),
+    ("notification_templates", r#"{"template_key": "copy"}"#),
+    ("notification_queue", r#"{"dedupe_key": null}"#),
+    ("integrations", r#"{"name": "Copy"}"#),
+    ("scheduled_jobs", r#"{"name": "Copy"}"#),
+    ("analytics", r#"{"dimension_key": "copy"}"#),
 ];
 
 /// Where a copy needs another row of its own account to stay unique (a model not yet on the
@@ -185,7 +196,13 @@ BEGIN
       ['event_xpls', 'event_id, field_key', '$1, ''fixture'''],
       ['meeting_types', 'account_id, name', '$7, ''Fixture meeting'''],
       ['meeting_bookings', 'meeting_type_id, host_id, guest_name, starts_at, ends_at',
-       '(SELECT id FROM public.meeting_types WHERE account_id = $7 ORDER BY id LIMIT 1), $6, ''Fixture guest'', now(), now() + interval ''30 minutes''']
+       '(SELECT id FROM public.meeting_types WHERE account_id = $7 ORDER BY id LIMIT 1), $6, ''Fixture guest'', now(), now() + interval ''30 minutes'''],
+      ['notification_templates', 'account_id, template_key, channel, name, body', '$7, ''fixture'', ''email'', ''Fixture'', ''Hi'''],
+      ['notification_queue', 'event_id, channel, to_address, body', '$1, ''email'', ''fixture@example.com'', ''Hi'''],
+      ['integrations', 'account_id, provider, name', '$7, ''webhook'', ''Fixture'''],
+      ['scheduled_jobs', 'account_id, kind, name, cron', '$7, ''data_retention'', ''Fixture'', ''0 3 * * *'''],
+      ['analytics', 'account_id, metric, period, period_start, period_end, value, unit, computed_at',
+       '$7, ''checkins'', ''day'', current_date, current_date + 1, 1, ''count'', now()']
     ] LOOP
       EXECUTE format('INSERT INTO public.%I (%s) SELECT %s WHERE NOT EXISTS (SELECT 1 FROM public.%I WHERE account_id = $7)',
                      fixture[1], fixture[2], fixture[3], fixture[1])

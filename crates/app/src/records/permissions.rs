@@ -77,7 +77,16 @@ fn door_side(table: &str) -> bool {
 
 /// The account's set-up, which owners, admins and managers decide: the others read it.
 fn setup_side(table: &str) -> bool {
-    matches!(table, "social_media_platforms" | "meeting_types")
+    matches!(table, "social_media_platforms" | "meeting_types" | "notification_templates" | "analytics")
+}
+
+/// The account's system: owners and admins write it; these roles only read it.
+fn system_readers(table: &str) -> Option<&'static [Role]> {
+    match table {
+        "integrations" => Some(&[Role::Manager]),
+        "scheduled_jobs" => Some(&[Role::Manager, Role::Member]),
+        _ => None,
+    }
 }
 
 /// Secrets kept in a synced table for the app's own use, never shown or written as records: an
@@ -95,6 +104,11 @@ pub fn allows(role: Role, table: &str, action: Action) -> bool {
     match role {
         Role::Owner | Role::Admin => true,
         _ if account_side(table) => action == Read && role != Role::Door,
+        _ if system_readers(table).is_some() => {
+            action == Read && system_readers(table).is_some_and(|readers| readers.contains(&role))
+        }
+        // Queued messages hold people's addresses: not for viewers.
+        Role::Viewer if table == "notification_queue" => false,
         // A team row lets someone outside the account in: owners, admins and managers only.
         Role::Manager => true,
         Role::Member if table == "event_teams" || setup_side(table) => action == Read,
@@ -127,6 +141,12 @@ mod tests {
         assert!(allows(Role::Manager, "social_media_platforms", Delete) && allows(Role::Viewer, "meeting_types", Read));
         assert!(allows(Role::Member, "event_risks", Create) && !allows(Role::Member, "event_risks", Delete));
         assert!(!allows(Role::Viewer, "meeting_bookings", Read) && allows(Role::Member, "meeting_bookings", Create));
+        assert!(allows(Role::Manager, "integrations", Read) && !allows(Role::Manager, "integrations", Update));
+        assert!(!allows(Role::Member, "integrations", Read) && allows(Role::Member, "scheduled_jobs", Read));
+        assert!(
+            !allows(Role::Viewer, "notification_queue", Read) && allows(Role::Member, "notification_queue", Create)
+        );
+        assert!(allows(Role::Viewer, "analytics", Read) && !allows(Role::Member, "analytics", Create));
         assert!(!allows(Role::Manager, "accounts", Update) && allows(Role::Manager, "accounts", Read));
         assert!(allows(Role::Door, "event_checkins", Create) && !allows(Role::Door, "event_checkins", Delete));
         assert!(!allows(Role::Door, "orders", Read) && !allows(Role::Door, "tickets", Update));
