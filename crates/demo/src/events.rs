@@ -365,6 +365,9 @@ impl Demo<'_, '_> {
         for (member, role, permissions) in team {
             {
                 let row = json!({"id": self.id(), "event_id": event.id, "member_id": member, "role": role, "permissions": permissions,
+                    "position": (role == "registration").then_some("Main entrance"),
+                    "shift_start_at": self.at(plan.day, plan.start_minute - 60),
+                    "shift_end_at": self.at(plan.day, plan.start_minute + plan.minutes + 30),
                     "assigned_by": users.owner, "assigned_at": created, "status": "active", "created_at": created, "updated_at": created});
                 self.insert_owned("event_teams", row)
             }?;

@@ -261,11 +261,30 @@ static TABLES: &[Table] = &[
             json("settings").default(),
             CREATED_AT,
             UPDATED_AT,
+            // V16 (issue 17, docs/SCHEMA.md §A).
+            text("legal_name"),
+            json("address").default(),
+            text("tax_number"),
+            text("default_currency").not_null().default(),
+            text("timezone"),
+            text("locale").not_null().default(),
+            text("invoice_series").not_null().default(),
+            text("logo_storage_path"),
         ],
     },
     Table {
         name: "profiles",
-        columns: &[ID, text("email"), text("full_name"), text("phone"), text("company"), CREATED_AT, UPDATED_AT],
+        columns: &[
+            ID,
+            text("email"),
+            text("full_name"),
+            text("phone"),
+            text("company"),
+            CREATED_AT,
+            UPDATED_AT,
+            // V16 (issue 17, docs/SCHEMA.md §A).
+            json("preferences").default(),
+        ],
     },
     Table {
         name: "account_users",
@@ -298,6 +317,9 @@ static TABLES: &[Table] = &[
             UPDATED_AT,
             // V5: the venue's IANA time zone; its events' times are shown in it.
             text("timezone"),
+            // V16 (issue 17, docs/SCHEMA.md §A).
+            one_of("kind", &["physical", "virtual", "hybrid"]).not_null().default(),
+            text("online_url"),
         ],
     },
     Table {
@@ -356,6 +378,9 @@ static TABLES: &[Table] = &[
             text("phone"),
             CREATED_AT,
             UPDATED_AT,
+            // V16 (issue 17, docs/SCHEMA.md §A).
+            fk("profile_id", "profiles", SetNull),
+            json("answers").default(),
         ],
     },
     Table {
@@ -468,6 +493,11 @@ static TABLES: &[Table] = &[
             boolean("is_anonymous"),
             CREATED_AT,
             UPDATED_AT,
+            // V16 (issue 17, docs/SCHEMA.md §A).
+            fk("profile_id", "profiles", SetNull),
+            one_of("respondent_type", &["attendee", "staff", "sponsor", "designer", "model", "partner", "other"])
+                .not_null()
+                .default(),
         ],
     },
     Table {
@@ -656,6 +686,10 @@ static TABLES: &[Table] = &[
             one_of("status", &["active", "inactive", "removed"]).default(),
             CREATED_AT,
             UPDATED_AT,
+            // V16 (issue 17, docs/SCHEMA.md §A).
+            text("position"),
+            ts("shift_start_at"),
+            ts("shift_end_at").check(Check::After("shift_start_at")),
         ],
     },
     Table {
@@ -685,6 +719,17 @@ static TABLES: &[Table] = &[
             CREATED_AT,
             UPDATED_AT,
             ts("last_activity_at").default(),
+            // V16 (issue 17, docs/SCHEMA.md §A).
+            array("company_roles").not_null().default().check(Check::SubsetOf(&[
+                "client",
+                "sponsor",
+                "vendor",
+                "agency",
+                "media",
+                "designer_house",
+                "venue",
+                "partner",
+            ])),
         ],
     },
     Table {
@@ -797,6 +842,8 @@ static TABLES: &[Table] = &[
             fk("created_by", "profiles", NoAction).not_null(),
             CREATED_AT,
             UPDATED_AT,
+            // V16 (issue 17, docs/SCHEMA.md §A).
+            EVENT,
         ],
     },
     Table {

@@ -34,10 +34,11 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
             "V12__production_and_operations",
             "V13__meeting_bookings",
             "V14__event_roi",
-            "V15__integrations_and_notifications"
+            "V15__integrations_and_notifications",
+            "V16__columns_for_seed_001"
         ]
     );
-    assert_eq!(first.version, 15);
+    assert_eq!(first.version, 16);
     let (store, second) = Store::open_with_report(&path).unwrap();
     assert!(second.applied.is_empty(), "second open applied {:?}", second.applied);
     // The full-text indexes merge when a level fills, not at every commit.
@@ -46,7 +47,7 @@ fn applies_to_an_empty_file_then_is_a_no_op() {
         .query_row("SELECT v FROM attendees_fts_config WHERE k = 'automerge'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(automerge, 0);
-    assert_eq!(second.version, 15);
+    assert_eq!(second.version, 16);
     let pragma = |name: &str| -> String {
         store
             .connection()
@@ -160,7 +161,7 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
         .unwrap();
     let before = std::fs::read(&path).unwrap();
     match Store::open(&path) {
-        Err(e @ StoreError::TooNew { found: 99, known: 15 }) => assert_eq!(e.code(), "database_too_new"),
+        Err(e @ StoreError::TooNew { found: 99, known: 16 }) => assert_eq!(e.code(), "database_too_new"),
         other => panic!("expected TooNew, got {:?}", other.err()),
     }
     assert_eq!(std::fs::read(&path).unwrap(), before, "the newer file is left as it was");
@@ -292,7 +293,8 @@ fn the_v12_rebuild_keeps_rows_and_references() {
             "V12__production_and_operations",
             "V13__meeting_bookings",
             "V14__event_roi",
-            "V15__integrations_and_notifications"
+            "V15__integrations_and_notifications",
+            "V16__columns_for_seed_001"
         ]
     );
     drop(store);
