@@ -83,6 +83,26 @@ fn a_booking_is_the_hosts_meeting_moved_and_cancelled_with_it() {
     assert_eq!(cancelled["task_status"], "cancelled");
     assert!(cancelled["description"].as_str().unwrap().contains("Budget frozen"));
 
+    // Booked with a contact and nothing else, the guest is that contact, at their company; the
+    // form does not ask for the guest's name.
+    let quick = rep
+        .create_record(
+            "meeting_bookings",
+            row(json!({"meeting_type_id": kind, "contact_id": contact, "starts_at": "2030-04-01T15:00:00Z",
+                "ends_at": "2030-04-01T15:30:00Z"})),
+        )
+        .unwrap();
+    assert_eq!((&quick["guest_name"], &quick["organizer_id"]), (&json!(name), &json!(company)));
+    let form = rep.record_tables().unwrap().into_iter().find(|t| t.name == "meeting_bookings").unwrap();
+    assert!(!form.fields.iter().find(|f| f.name == "guest_name").unwrap().required);
+    let nobody = rep
+        .create_record(
+            "meeting_bookings",
+            row(json!({"meeting_type_id": kind, "starts_at": "2030-04-01T15:00:00Z", "ends_at": "2030-04-01T15:30:00Z"})),
+        )
+        .unwrap_err();
+    assert_eq!(nobody.field.as_deref(), Some("guest_name"), "{}", nobody.message);
+
     // A rep hosts only their own meetings and cancels rather than deletes.
     let owner: String = common::scalar(&dir, "SELECT id FROM profiles WHERE email = 'owner@demo.eventos.test'");
     let refused = rep

@@ -274,6 +274,7 @@ impl App {
                 values.insert(maker.into(), me.into());
             }
         }
+        fill_from_parent(self.store()?, table, &mut values)?;
         own_rows::check(self.store()?, role, table.name, Action::Create, None, Some(&mut values))?;
         let store = self.store_mut()?;
         let id = store.write(|w| {
@@ -385,6 +386,31 @@ fn without_account(table: &Table, values: &Row) -> bool {
         })
 }
 
+/// Fields a new row takes from a parent it names when they are left out: a meeting booked with a
+/// CRM contact is with that person (their name, email and phone), at their company.
+const FROM_PARENT: &[(&str, &str, &str, &str)] = &[
+    ("meeting_bookings", "contact_id", "guest_name", "full_name"),
+    ("meeting_bookings", "contact_id", "guest_email", "email"),
+    ("meeting_bookings", "contact_id", "guest_phone", "phone"),
+    ("meeting_bookings", "contact_id", "organizer_id", "organizer_id"),
+];
+
+fn fill_from_parent(store: &Store, table: &Table, values: &mut Row) -> Result<()> {
+    for (_, link, field, source) in FROM_PARENT.iter().filter(|(of, ..)| *of == table.name) {
+        let Some(parent_id) = values.get(*link).and_then(serde_json::Value::as_str).map(str::to_owned) else {
+            continue;
+        };
+        let Some((parent, _)) = table.column(link).and_then(|c| c.references) else { continue };
+        if values.get(*field).is_none_or(|v| v.is_null() || v.as_str() == Some(""))
+            && let Some(found) =
+                store.get(parent, &parent_id)?.and_then(|p| p.get(*source).cloned()).filter(|v| !v.is_null())
+        {
+            values.insert((*field).into(), found);
+        }
+    }
+    Ok(())
+}
+
 /// Rows another row brings with it, kept in its transaction (`changed`: the fields an update
 /// changed; `None` for a new row): a meeting booking's CRM activity.
 fn keep_derived(
@@ -463,8 +489,9 @@ fn describe(table: &'static Table, role: Role, count: i64) -> TableInfo {
 const MAKERS: [&str; 4] = ["created_by", "uploaded_by", "raised_by", "host_id"];
 
 fn field(table: &Table, column: &'static Column) -> FieldInfo {
-    let filled =
-        eventos_model::prepare::filled_columns(table.name).contains(&column.name) || MAKERS.contains(&column.name);
+    let filled = eventos_model::prepare::filled_columns(table.name).contains(&column.name)
+        || MAKERS.contains(&column.name)
+        || FROM_PARENT.iter().any(|(of, _, field, _)| *of == table.name && *field == column.name);
     let choices = match column.check {
         Some(Check::OneOf(values) | Check::SubsetOf(values)) => values.iter().map(|v| (*v).to_owned()).collect(),
         _ => Vec::new(),
