@@ -5,13 +5,11 @@
 
 mod common;
 
+use common::row;
+
 use eventos_app::ErrorCode;
 use eventos_store::{Filter, FilterOp, RecordQuery, Row};
-use serde_json::{Value, json};
-
-fn row(value: Value) -> Row {
-    value.as_object().unwrap().clone()
-}
+use serde_json::json;
 
 #[test]
 fn a_booking_is_the_hosts_meeting_moved_and_cancelled_with_it() {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{as_person, demo};
+use common::{as_person, demo, row};
 
 use eventos_app::records::permissions::is_secret;
 use eventos_app::records::{FieldKind, Role};
@@ -14,10 +14,6 @@ use eventos_model::schema;
 use eventos_store::{Filter, FilterOp, RecordQuery, Row, Store};
 use serde_json::json;
 use time::macros::date;
-
-fn row(value: serde_json::Value) -> Row {
-    value.as_object().unwrap().clone()
-}
 
 /// An active ticket: (its event, its number).
 fn active_ticket(app: &App) -> (String, String) {

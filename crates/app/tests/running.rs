@@ -5,18 +5,13 @@
 
 mod common;
 
-use common::{demo, scalar};
+use common::{demo, row, scalar};
 
 use eventos_app::box_office::{Holder, Payment, SaleRequest, VoidKind};
 use eventos_app::door::{DoorMode, DoorScan, DoorSetup, ScanMethod, VerdictKind};
 use eventos_app::organize::{EventDraft, VenueChoice, WarningKind};
 use eventos_app::{App, ErrorCode};
-use eventos_store::Row;
 use serde_json::{Value, json};
-
-fn row(value: Value) -> Row {
-    value.as_object().cloned().unwrap()
-}
 
 /// A published event in Lisbon on 10 July 2026, 09:00–18:00 local (08:00–17:00 UTC), at 45.00.
 fn lisbon_event(app: &mut App) -> String {

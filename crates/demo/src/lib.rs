@@ -159,6 +159,12 @@ impl<'w, 'c> Demo<'w, 'c> {
         self.rng.uuid().to_string()
     }
 
+    /// The id every computer gives this row of the demo account (`prepare::shared_id`).
+    pub fn shared_id(&self, key: &str) -> String {
+        let account = uuid::Uuid::parse_str(&self.account).unwrap_or_default();
+        eventos_model::prepare::shared_id(account, key).to_string()
+    }
+
     /// Inserts a row given as a JSON object. A row without an id gets one from the seeded
     /// generator (never the store's random one), so the demo stays deterministic.
     pub fn insert(&mut self, table: &str, row: Value) -> Result<String> {

@@ -57,7 +57,6 @@ impl Demo<'_, '_> {
 
     /// Per-account defaults, with ids every computer derives alike (docs/SCHEMA.md §N4).
     fn social_platforms(&mut self, created: &str) -> Result<Vec<String>> {
-        let account = uuid::Uuid::parse_str(&self.account).unwrap_or_default();
         let mut ids = Vec::new();
         for (i, (name, slug, url)) in [
             ("Instagram", "instagram", "https://www.instagram.com/{handle}"),
@@ -67,7 +66,7 @@ impl Demo<'_, '_> {
         .into_iter()
         .enumerate()
         {
-            let id = uuid::Uuid::new_v5(&account, format!("social_media_platforms:{slug}").as_bytes()).to_string();
+            let id = self.shared_id(&format!("social_media_platforms:{slug}"));
             let row = json!({"id": id, "name": name, "slug": slug, "profile_url_template": url,
                 "account_handle": "northwindevents", "sort_order": i + 1, "is_active": true,
                 "created_at": created, "updated_at": created});

@@ -21,7 +21,6 @@ impl Demo<'_, '_> {
     }
 
     fn notification_templates(&mut self, created: &str) -> Result<Vec<String>> {
-        let account = uuid::Uuid::parse_str(&self.account).unwrap_or_default();
         let mut ids = Vec::new();
         for (key, channel, name, subject, body) in [
             (
@@ -53,8 +52,8 @@ impl Demo<'_, '_> {
                 "Hi {{guest_name}}, our {{meeting_type}} is booked for {{starts_at}}. {{location}}",
             ),
         ] {
-            let id = uuid::Uuid::new_v5(&account, format!("notification_templates:{key}:{channel}:en").as_bytes());
-            let row = json!({"id": id.to_string(), "template_key": key, "channel": channel, "locale": "en", "name": name,
+            let id = self.shared_id(&format!("notification_templates:{key}:{channel}:en"));
+            let row = json!({"id": id, "template_key": key, "channel": channel, "locale": "en", "name": name,
                 "subject": subject, "body": body, "variables": [], "is_active": true, "is_default": true,
                 "created_at": created, "updated_at": created});
             ids.push(self.insert_owned("notification_templates", row)?);
@@ -144,7 +143,6 @@ impl Demo<'_, '_> {
         let tickets = self.w.ids_where("tickets", "event_id", &past.id)?.len() as i64;
         let checkins = self.w.ids_where("event_checkins", "event_id", &past.id)?.len() as i64;
         let day = &past.start_at[..10];
-        let account = uuid::Uuid::parse_str(&self.account).unwrap_or_default();
         let rate = if tickets == 0 { 0 } else { checkins * 1_000_000 / tickets };
         for (metric, value, unit) in [
             ("tickets_sold", format!("{tickets}.0000"), "count"),
@@ -152,7 +150,7 @@ impl Demo<'_, '_> {
             ("attendance_rate", format!("{}.{:04}", rate / 10_000, rate % 10_000), "percent"),
         ] {
             let key = format!("analytics:{}:{metric}:event:{day}:", past.id);
-            let row = json!({"id": uuid::Uuid::new_v5(&account, key.as_bytes()).to_string(), "event_id": past.id,
+            let row = json!({"id": self.shared_id(&key), "event_id": past.id,
                 "metric": metric, "period": "event", "period_start": day, "period_end": next_day(day),
                 "value": value, "unit": unit, "dimensions": {}, "dimension_key": "", "source": "replica",
                 "computed_at": past.start_at, "computed_by": "demo", "created_at": past.start_at, "updated_at": past.start_at});

@@ -57,6 +57,14 @@ pub fn fill_new_row(table: &str, row: &mut Map<String, Value>, now: OffsetDateTi
     }
 }
 
+/// The id every computer (and the server) gives the row of `account` that `key` names
+/// (`crm_pipeline_stages:Lead`, `notification_templates:order_confirmation:email:en`): uuid v5
+/// in the account id's namespace, so two computers making the same row make one, which sync
+/// merges field by field (docs/SCHEMA.md, "Conventions").
+pub fn shared_id(account_id: Uuid, key: &str) -> Uuid {
+    Uuid::new_v5(&account_id, key.as_bytes())
+}
+
 /// Seed 004's six default pipeline stages for a new account. Their ids are derived from the
 /// account id (uuid v5 of `crm_pipeline_stages:{name}`), so every device and the server that
 /// create them make the same rows. Won and Lost are closed stages (the seed leaves that out).
@@ -72,7 +80,7 @@ pub fn default_pipeline_stages(account_id: Uuid) -> Vec<Map<String, Value>> {
     STAGES
         .iter()
         .map(|&(name, order_index, probability, color, is_closed, is_won)| {
-            let id = Uuid::new_v5(&account_id, format!("crm_pipeline_stages:{name}").as_bytes());
+            let id = shared_id(account_id, &format!("crm_pipeline_stages:{name}"));
             let row = serde_json::json!({
                 "id": id.to_string(), "account_id": account_id.to_string(), "name": name,
                 "order_index": order_index, "default_probability": probability, "color": color,

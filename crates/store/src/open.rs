@@ -95,14 +95,19 @@ pub(crate) const BULK_CACHE_SIZE_PRAGMA: &str = "PRAGMA cache_size = -262144";
 pub fn migrate_file_to(path: &Path, version: i32) -> Result<()> {
     let mut conn = Connection::open(path)?;
     configure(&conn)?;
-    // As `migrate` runs them: a rebuilt table's cascades must not fire.
-    conn.execute_batch("PRAGMA foreign_keys = OFF")?;
-    embedded::migrations::runner()
-        .set_grouped(true)
-        .set_target(refinery::Target::Version(version))
-        .run(&mut conn)
-        .map_err(|e| StoreError::Migration(e.to_string()))?;
+    run_migrations(&mut conn, refinery::Target::Version(version))?;
     Ok(())
+}
+
+/// Runs the embedded migrations up to `target`. A migration may rebuild a table (SQLite's way to
+/// widen a CHECK), dropping a table others refer to: foreign keys are off while they run (the
+/// pragma is a no-op inside their transaction), as SQLite's ALTER TABLE documentation
+/// prescribes, and on again after.
+fn run_migrations(conn: &mut Connection, target: refinery::Target) -> Result<refinery::Report> {
+    conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+    let run = embedded::migrations::runner().set_grouped(true).set_target(target).run(conn);
+    conn.execute_batch("PRAGMA foreign_keys = ON")?;
+    run.map_err(|e| StoreError::Migration(e.to_string()))
 }
 
 fn configure(conn: &Connection) -> Result<()> {
@@ -132,21 +137,14 @@ fn migrate(conn: &mut Connection) -> Result<MigrationReport> {
     if found == known {
         return Ok(MigrationReport { applied: Vec::new(), version: found });
     }
-    // A migration may rebuild a table (SQLite's way to widen a CHECK), dropping a table others
-    // refer to: foreign keys are off while migrations run (the pragma is a no-op inside their
-    // transaction), as SQLite's ALTER TABLE documentation prescribes, and no row may refer to a
-    // row that is gone afterwards that did not before (a door's replica keeps tickets whose
-    // orders it never holds).
+    // No row may refer to a row that is gone after the migrations that did not before (a door's
+    // replica keeps tickets whose orders it never holds).
     let dangling = |conn: &Connection| -> Result<i64> {
         Ok(conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?)
     };
     let before = dangling(conn)?;
-    conn.execute_batch("PRAGMA foreign_keys = OFF")?;
-    let run = embedded::migrations::runner().set_grouped(true).run(conn);
-    let after = dangling(conn);
-    conn.execute_batch("PRAGMA foreign_keys = ON")?;
-    let report = run.map_err(|e| StoreError::Migration(e.to_string()))?;
-    let after = after?;
+    let report = run_migrations(conn, refinery::Target::Latest)?;
+    let after = dangling(conn)?;
     if after > before {
         return Err(StoreError::Migration(format!("{} rows refer to rows the migrations removed", after - before)));
     }

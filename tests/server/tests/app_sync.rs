@@ -29,6 +29,11 @@ fn form(emulator: &Emulator, email: &str, password: &str) -> ConnectForm {
     }
 }
 
+/// A row for the facade, written as JSON.
+fn row(value: serde_json::Value) -> eventos_store::Row {
+    value.as_object().cloned().unwrap()
+}
+
 fn open(dir: &tempfile::TempDir) -> App {
     App::open_with(dir.path(), SessionStore::File)
 }
@@ -865,7 +870,6 @@ fn a_shows_production_edited_offline_reaches_the_server_and_another_laptop() {
     const SHOW: &str = "e0000007-0000-4000-8000-000000000007";
     const RUN: &str = "83000002-0000-4000-8000-000000000002";
     const TASK: &str = "8b000002-0000-4000-8000-000000000002";
-    let row = |value: serde_json::Value| value.as_object().cloned().unwrap();
     let (pg, emulator) = start();
     let (_dir, mut cable, mut office) = connected_through_cable(&emulator, "organizer@demo.eventos.test");
 
@@ -952,7 +956,6 @@ fn a_shows_production_edited_offline_reaches_the_server_and_another_laptop() {
 /// (theirs to host and log), and reaches the owner's laptop as one meeting on the timeline.
 #[test]
 fn a_reps_meeting_booked_offline_reaches_the_server_with_its_activity() {
-    let row = |value: serde_json::Value| value.as_object().cloned().unwrap();
     let (pg, emulator) = start();
     let (_dir, mut cable, mut rep) = connected_through_cable(&emulator, "sales@demo.eventos.test");
     cable.unplug();

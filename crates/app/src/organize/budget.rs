@@ -36,7 +36,8 @@ pub struct Budget {
 /// in the replica and on the server alike; its columns are explained in the migration).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct Roi {
-    /// The view's result: the same sum as [`Budget::result_cents`], made in SQL.
+    /// The view's result: the same sum as [`Budget::result_cents`], with the expenses counted
+    /// in SQL rather than from the expense lines.
     pub result_cents: i64,
     /// Result × 10,000 / committed expenses, rounded half away from zero; none without expenses.
     pub roi_basis_points: Option<i64>,
@@ -101,18 +102,12 @@ const EXPENSES: &str = "\
     FROM event_expenses x LEFT JOIN profiles p ON p.id = x.approved_by WHERE x.event_id = ?1 \
     ORDER BY x.created_at, x.id";
 
-/// A paid order earns its total less the price of each refunded ticket.
-const TICKET_REVENUE: &str = concat!(
-    "SELECT COALESCE(SUM(",
-    crate::order_revenue!(),
-    "), 0) FROM orders o WHERE o.event_id = ?1 AND o.payment_status = 'paid'"
-);
-
-const SPONSORSHIP: &str = "SELECT sponsorship_amount FROM sponsors WHERE event_id = ?1 AND status = 'confirmed'";
-
+/// Ticket revenue (a paid order earns its total less the price of each refunded ticket),
+/// confirmed sponsorship and the return: the replica's `event_roi` view, which sums them once
+/// for this screen and for the server alike.
 const ROI: &str = "\
-    SELECT result_cents, roi_basis_points, marketing_expenses_cents, campaign_budget_cents, committed_fees_cents, \
-           tickets_sold, checked_in, cost_per_attendee_cents \
+    SELECT ticket_revenue_cents, sponsorship_cents, result_cents, roi_basis_points, marketing_expenses_cents, \
+           campaign_budget_cents, committed_fees_cents, tickets_sold, checked_in, cost_per_attendee_cents \
     FROM event_roi WHERE event_id = ?1";
 
 pub(crate) fn budget(view: &View<'_>, event: &str) -> Result<Budget> {
@@ -150,26 +145,19 @@ pub(crate) fn budget(view: &View<'_>, event: &str) -> Result<Budget> {
             slot.totals.add(&x.status, x.amount_cents);
         }
     }
-    let ticket_revenue_cents: i64 = db.query_row(TICKET_REVENUE, [&event_id], |r| r.get(0))?;
-    let sponsorship_cents = if view.permitted("sponsors", Action::Read).is_ok() {
-        let amounts: Vec<Option<String>> =
-            db.prepare(SPONSORSHIP)?.query_map([&event_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        amounts.iter().flatten().filter_map(|a| cents(a)).sum()
-    } else {
-        0
-    };
     let committed_cents = totals.approved_cents + totals.paid_cents;
-    let roi = db.query_row(ROI, [&event_id], |r| {
-        Ok(Roi {
-            result_cents: r.get(0)?,
-            roi_basis_points: r.get(1)?,
-            marketing_expenses_cents: r.get(2)?,
-            campaign_budget_cents: r.get(3)?,
-            committed_fees_cents: r.get(4)?,
-            tickets_sold: r.get(5)?,
-            checked_in: r.get(6)?,
-            cost_per_attendee_cents: r.get(7)?,
-        })
+    let (ticket_revenue_cents, sponsorship_cents, roi): (i64, i64, Roi) = db.query_row(ROI, [&event_id], |r| {
+        let roi = Roi {
+            result_cents: r.get(2)?,
+            roi_basis_points: r.get(3)?,
+            marketing_expenses_cents: r.get(4)?,
+            campaign_budget_cents: r.get(5)?,
+            committed_fees_cents: r.get(6)?,
+            tickets_sold: r.get(7)?,
+            checked_in: r.get(8)?,
+            cost_per_attendee_cents: r.get(9)?,
+        };
+        Ok((r.get(0)?, r.get(1)?, roi))
     })?;
     Ok(Budget {
         roi,

@@ -166,9 +166,7 @@ impl<'s> View<'s> {
     /// A row's title. One named by a reference (a model booking by its model, a team member
     /// by their profile) takes the title of the row it refers to, where this person may read it.
     fn title_of(&self, table: &Table, row: &Row) -> Result<String> {
-        let naming = presentation::table(table).naming;
-        let named_by = naming.iter().filter_map(|f| table.column(f)).find(|c| row.get(c.name).is_some_and(has_text));
-        if let Some(column) = named_by
+        if let Some(column) = named_by(table, row)
             && let Some((parent, _)) = column.references
             && permissions::allows(self.role, parent, Action::Read)
             && let (Some(parent_table), Some(id)) = (schema::table(parent), row[column.name].as_str())
@@ -386,26 +384,40 @@ fn without_account(table: &Table, values: &Row) -> bool {
         })
 }
 
-/// Fields a new row takes from a parent it names when they are left out: a meeting booked with a
-/// CRM contact is with that person (their name, email and phone), at their company.
-const FROM_PARENT: &[(&str, &str, &str, &str)] = &[
-    ("meeting_bookings", "contact_id", "guest_name", "full_name"),
-    ("meeting_bookings", "contact_id", "guest_email", "email"),
-    ("meeting_bookings", "contact_id", "guest_phone", "phone"),
-    ("meeting_bookings", "contact_id", "organizer_id", "organizer_id"),
-];
+/// Fields a new row of `table` takes from the parent `link` names when they are left out:
+/// (field, the parent's field).
+struct FromParent {
+    table: &'static str,
+    link: &'static str,
+    fields: &'static [(&'static str, &'static str)],
+}
+
+/// A meeting booked with a CRM contact is with that person (their name, email and phone), at
+/// their company.
+const FROM_PARENT: &[FromParent] = &[FromParent {
+    table: "meeting_bookings",
+    link: "contact_id",
+    fields: &[
+        ("guest_name", "full_name"),
+        ("guest_email", "email"),
+        ("guest_phone", "phone"),
+        ("organizer_id", "organizer_id"),
+    ],
+}];
 
 fn fill_from_parent(store: &Store, table: &Table, values: &mut Row) -> Result<()> {
-    for (_, link, field, source) in FROM_PARENT.iter().filter(|(of, ..)| *of == table.name) {
-        let Some(parent_id) = values.get(*link).and_then(serde_json::Value::as_str).map(str::to_owned) else {
-            continue;
-        };
+    let blank = |v: Option<&serde_json::Value>| v.is_none_or(|v| v.is_null() || v.as_str() == Some(""));
+    for FromParent { link, fields, .. } in FROM_PARENT.iter().filter(|p| p.table == table.name) {
+        let Some(parent_id) = values.get(*link).and_then(serde_json::Value::as_str) else { continue };
         let Some((parent, _)) = table.column(link).and_then(|c| c.references) else { continue };
-        if values.get(*field).is_none_or(|v| v.is_null() || v.as_str() == Some(""))
-            && let Some(found) =
-                store.get(parent, &parent_id)?.and_then(|p| p.get(*source).cloned()).filter(|v| !v.is_null())
-        {
-            values.insert((*field).into(), found);
+        if fields.iter().all(|(field, _)| !blank(values.get(*field))) {
+            continue;
+        }
+        let Some(parent_row) = store.get(parent, parent_id)? else { continue };
+        for (field, source) in *fields {
+            if blank(values.get(*field)) && !blank(parent_row.get(*source)) {
+                values.insert((*field).into(), parent_row[*source].clone());
+            }
         }
     }
     Ok(())
@@ -437,20 +449,23 @@ fn not_found(table: &Table, id: &str) -> AppError {
     AppError::new(ErrorCode::NotFound, format!("there is no {} with id {id}", presentation::table(table).singular))
 }
 
-fn has_text(value: &serde_json::Value) -> bool {
-    value.as_str().is_some_and(|s| !s.is_empty()) || value.is_number()
+/// The naming field that names this row: the first that holds some text or a number.
+fn named_by(table: &Table, row: &Row) -> Option<&'static Column> {
+    let has_text = |v: &serde_json::Value| v.as_str().is_some_and(|s| !s.is_empty()) || v.is_number();
+    presentation::table(table)
+        .naming
+        .iter()
+        .filter_map(|f| table.column(f))
+        .find(|c| row.get(c.name).is_some_and(has_text))
 }
 
 /// The first naming field with a value, else the id.
 pub fn title(table: &Table, row: &Row) -> String {
-    presentation::table(table)
-        .naming
-        .iter()
-        .find_map(|f| {
-            row.get(*f).and_then(|v| v.as_str().map(str::to_owned).or_else(|| v.as_i64().map(|n| n.to_string())))
-        })
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| row.get("id").and_then(|v| v.as_str()).unwrap_or_default().to_owned())
+    match named_by(table, row).and_then(|c| row.get(c.name)) {
+        Some(serde_json::Value::String(text)) => text.clone(),
+        Some(value) => value.to_string(),
+        None => row.get("id").and_then(|v| v.as_str()).unwrap_or_default().to_owned(),
+    }
 }
 
 fn describe(table: &'static Table, role: Role, count: i64) -> TableInfo {
@@ -491,7 +506,7 @@ const MAKERS: [&str; 4] = ["created_by", "uploaded_by", "raised_by", "host_id"];
 fn field(table: &Table, column: &'static Column) -> FieldInfo {
     let filled = eventos_model::prepare::filled_columns(table.name).contains(&column.name)
         || MAKERS.contains(&column.name)
-        || FROM_PARENT.iter().any(|(of, _, field, _)| *of == table.name && *field == column.name);
+        || FROM_PARENT.iter().any(|p| p.table == table.name && p.fields.iter().any(|(f, _)| *f == column.name));
     let choices = match column.check {
         Some(Check::OneOf(values) | Check::SubsetOf(values)) => values.iter().map(|v| (*v).to_owned()).collect(),
         _ => Vec::new(),

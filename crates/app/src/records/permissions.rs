@@ -101,12 +101,12 @@ pub fn allows(role: Role, table: &str, action: Action) -> bool {
         return false;
     }
     let crm = table.starts_with("crm_") || table == "meeting_bookings";
+    if let Some(readers) = system_readers(table) {
+        return matches!(role, Role::Owner | Role::Admin) || (action == Read && readers.contains(&role));
+    }
     match role {
         Role::Owner | Role::Admin => true,
         _ if account_side(table) => action == Read && role != Role::Door,
-        _ if system_readers(table).is_some() => {
-            action == Read && system_readers(table).is_some_and(|readers| readers.contains(&role))
-        }
         // Queued messages hold people's addresses: not for viewers.
         Role::Viewer if table == "notification_queue" => false,
         // A team row lets someone outside the account in: owners, admins and managers only.

@@ -14,6 +14,11 @@ pub fn demo() -> (tempfile::TempDir, App) {
     (dir, app)
 }
 
+/// A row for the facade, written as JSON.
+pub fn row(value: serde_json::Value) -> eventos_store::Row {
+    value.as_object().cloned().unwrap()
+}
+
 /// One value read straight from the replica file, on a connection of its own.
 pub fn scalar<T: rusqlite::types::FromSql>(dir: &tempfile::TempDir, sql: &str) -> T {
     rusqlite::Connection::open(dir.path().join("eventos.db")).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()

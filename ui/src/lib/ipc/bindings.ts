@@ -630,7 +630,8 @@ export type ExpenseLine = { id: string, name: string, category: string, amount_c
 
 export type Roi = { 
 /**
- * The view's result: the same sum as [`Budget::result_cents`], made in SQL.
+ * The view's result: the same sum as [`Budget::result_cents`], with the expenses counted
+ * in SQL rather than from the expense lines.
  */
 result_cents: number, 
 /**
